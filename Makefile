@@ -1,0 +1,47 @@
+# cfgraph: two commands do all set-up on a fresh machine.
+#   make report   build the shipped framework's graph, write the report and views under build/
+#   make test     install the test needs and run the whole suite (ruff, mypy, pytest)
+
+VENV      ?= .venv
+PY        := $(VENV)/bin/python
+PIP       := $(PY) -m pip --disable-pip-version-check -q
+CFGRAPH   := $(VENV)/bin/cfgraph
+FRAMEWORK ?= kazakhstan-2021-2025
+BUILD     ?= build
+
+.PHONY: report test lint typecheck unit install install-test datapackage clean
+
+$(PY):
+	"$$(scripts/find-python)" -m venv $(VENV)
+	$(PIP) install --upgrade pip
+
+# The stamps re-run the install when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PIP) install -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PIP) install -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+report: $(VENV)/.installed
+	$(CFGRAPH) validate
+	$(CFGRAPH) export --format json --out $(BUILD)/$(FRAMEWORK)/framework.json
+	@echo "cfgraph: outputs written under $(abspath $(BUILD))/"
+	@echo "  $(abspath $(BUILD))/$(FRAMEWORK)/framework.json"
+
+test: $(VENV)/.installed-test
+	scripts/ensure-chromium
+	$(VENV)/bin/ruff check cfgraph tests benchmarks
+	$(VENV)/bin/mypy
+	$(VENV)/bin/pytest
+
+# Regenerate data/*/datapackage.json from the table definitions in cfgraph/io/tables.py.
+datapackage: $(VENV)/.installed
+	$(PY) -m cfgraph.io.tables data
+
+clean:
+	rm -rf $(BUILD) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,71 @@
+"""cfgraph: a knowledge graph of a UN Sustainable Development Cooperation Framework.
+
+The public API is imported lazily, so ``import cfgraph`` (and ``cfgraph --help``) stays light.
+
+>>> import cfgraph
+>>> fw = cfgraph.load()
+>>> [o.id for o in fw.outcomes]
+['1.1', '1.2', '2.1', '2.2', '3.1', '3.2']
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+#: A tiny fictional framework used by the doctests and fast unit tests.
+MINI = Path(__file__).resolve().parent.parent / "tests" / "data" / "mini"
+
+_LAZY: dict[str, str] = {
+    "load": "cfgraph.io.loader",
+    "validate": "cfgraph.io.loader",
+    "ValidationReport": "cfgraph.io.loader",
+    "Framework": "cfgraph.model",
+    "find_inconsistencies": "cfgraph.consistency",
+    "Inconsistency": "cfgraph.consistency",
+    "framework_document": "cfgraph.export.json_document",
+    "load_catalogue": "cfgraph.sdg",
+    "parse_target_list": "cfgraph.sdg",
+    "CfgraphError": "cfgraph.errors",
+    "DataError": "cfgraph.errors",
+    "ValidationFailed": "cfgraph.errors",
+    "UnknownIdError": "cfgraph.errors",
+}
+
+__all__ = [
+    "MINI",
+    "CfgraphError",
+    "DataError",
+    "Framework",
+    "Inconsistency",
+    "UnknownIdError",
+    "ValidationFailed",
+    "ValidationReport",
+    "__version__",
+    "find_inconsistencies",
+    "framework_document",
+    "load",
+    "load_catalogue",
+    "parse_target_list",
+    "validate",
+]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from cfgraph.consistency import Inconsistency, find_inconsistencies
+    from cfgraph.errors import CfgraphError, DataError, UnknownIdError, ValidationFailed
+    from cfgraph.export.json_document import framework_document
+    from cfgraph.io.loader import ValidationReport, load, validate
+    from cfgraph.model import Framework
+    from cfgraph.sdg import load_catalogue, parse_target_list
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'cfgraph' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value

@@ -1,0 +1,55 @@
+"""The ``cfgraph`` command: a thin click layer over the library.
+
+Sub-commands are imported only when run (or when their help is shown), so ``cfgraph --help``
+loads none of the heavy libraries.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import click
+
+__all__ = ["main", "cli", "COMMANDS"]
+
+#: command name -> "module:attribute" of its click command.
+COMMANDS: dict[str, str] = {
+    "validate": "cfgraph.cli.data:validate_command",
+    "export": "cfgraph.cli.data:export_command",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group whose commands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, _, attr = target.partition(":")
+        command = getattr(importlib.import_module(module), attr)
+        assert isinstance(command, click.Command)  # noqa: S101 - programming error
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="cfgraph")
+@click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """cfgraph: the knowledge graph of a UN Sustainable Development Cooperation Framework.
+
+    Every command works on the shipped framework unless --framework names another folder.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Entry point of the ``cfgraph`` script."""
+    return cli.main(args=argv if argv is not None else sys.argv[1:], prog_name="cfgraph")

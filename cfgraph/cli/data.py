@@ -1,0 +1,75 @@
+"""``cfgraph validate`` and ``cfgraph export``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from cfgraph.cli.options import framework_option, handle_errors, load_framework
+from cfgraph.export import EXPORTERS
+
+__all__ = ["validate_command", "export_command"]
+
+
+@click.command("validate")
+@framework_option
+@click.option("--quiet", "-q", is_flag=True, help="Print problems only, no summary.")
+@click.pass_context
+def validate_command(ctx: click.Context, framework_dir: Path | None, quiet: bool) -> None:
+    """Check a framework folder; list every problem as FILE:ROW: FIELD: message.
+
+    Exit 0 when valid (warnings are printed but do not fail), 1 when there are errors.
+    """
+    from cfgraph.io.loader import validate
+    from cfgraph.summary import framework_counts
+
+    report = validate(framework_dir)
+    for problem in report.problems:
+        click.echo(str(problem), err=True)
+    if report.framework is None:
+        click.echo(f"cfgraph: {len(report.errors)} error(s), {len(report.warnings)} warning(s)", err=True)
+        ctx.exit(1)
+    if quiet:
+        return
+    fw = report.framework
+    assert fw is not None  # noqa: S101 - ctx.exit above
+    click.echo(f"{fw.info.title} ({fw.info.start_year}-{fw.info.end_year}): valid")
+    for key, value in framework_counts(fw).items():
+        click.echo(f"  {key.replace('_', ' '):<24}{value:>5}")
+    click.echo(f"  {'warnings':<24}{len(report.warnings):>5}")
+
+
+@click.command("export")
+@click.option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)), required=True, help="Output format.")
+@framework_option
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="File (or folder, for multi-file formats) to write; default stdout.",
+)
+@handle_errors
+def export_command(fmt: str, framework_dir: Path | None, out: Path | None) -> None:
+    """Export the whole framework in another format (written atomically)."""
+    from cfgraph.export import get_exporter
+    from cfgraph.io.atomic import write_bytes, write_text
+
+    result = get_exporter(fmt)(load_framework(framework_dir))
+    if isinstance(result, dict):
+        if out is None:
+            raise click.UsageError(f"--format {fmt} writes several files; give --out FOLDER")
+        for name, content in sorted(result.items()):
+            if isinstance(content, str):
+                write_text(out / name, content)
+            else:
+                write_bytes(out / name, content)
+        click.echo(f"wrote {len(result)} file(s) to {out}", err=True)
+    elif out is None:
+        if isinstance(result, bytes):
+            raise click.UsageError(f"--format {fmt} is binary; give --out FILE")
+        click.echo(result, nl=False)
+    elif isinstance(result, bytes):
+        write_bytes(out, result)
+    else:
+        write_text(out, result)

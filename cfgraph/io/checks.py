@@ -1,0 +1,273 @@
+"""Checks of meaning: SDG codes, provenance and verbatim text against the source document.
+
+Every shipped fact must trace to the source: each row's ``source_lines`` must lie inside the
+document, and text columns that copy the document (statements, raw lists, quotes, indicator
+names, baselines, targets) must occur in the lines they cite, once bookmark and footnote
+markers are removed and whitespace collapsed. An ellipsis (``…``) in a quote skips text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from cfgraph.errors import Problem
+from cfgraph.io.reading import PackageContents, TypedRow
+from cfgraph.io.tables import LINES_PATTERN, table
+from cfgraph.sdg import SdgCatalogue, parse_target_list
+
+__all__ = ["clean_source_line", "check_meaning", "VERBATIM_FIELDS"]
+
+_MARKERS = re.compile(r"\[bookmark: [^\]]*\]|\[footnoteRef:[0-9]+\]")
+_SPACE = re.compile(r"\s+")
+
+#: Columns whose text must occur verbatim in the cited lines of the source.
+VERBATIM_FIELDS: dict[str, tuple[str, ...]] = {
+    "thematic_areas": ("name",),
+    "outcomes": ("statement",),
+    "outcome_wordings": ("text",),
+    "national_priorities": ("text",),
+    "target_lists": ("raw",),
+    "outcome_targets": ("raw",),
+    "outcome_agencies": ("raw",),
+    "outcome_lnob_groups": ("raw",),
+    "outcome_partners": ("raw",),
+    "indicators": ("name", "code_raw", "baseline_raw", "target_raw"),
+    "indicator_sdg_links": ("raw",),
+    "indicator_agencies": ("raw",),
+    "indicator_partners": ("raw",),
+    "outcome_links": ("quote",),
+    "target_links": ("quote",),
+}
+
+
+def clean_source_line(text: str) -> str:
+    """Remove Word-dump markers and collapse whitespace.
+
+    >>> clean_source_line("[bookmark: _Hlk1]Outcome  1.1.\\tBy 2025[footnoteRef:3]")
+    'Outcome 1.1. By 2025'
+    """
+    return _SPACE.sub(" ", _MARKERS.sub("", text)).strip()
+
+
+def _ranges(cell: str) -> Iterator[tuple[int, int]]:
+    for part in cell.split(";"):
+        first, _, last = part.partition("-")
+        yield int(first), int(last or first)
+
+
+def _norm(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _check_framework(pkg: PackageContents, source_lines: list[str] | None) -> None:
+    rows = pkg.tables.get("framework", [])
+    shown = pkg.shown(table("framework"))
+    if len(rows) > 1:
+        pkg.problems.append(Problem(shown, rows[1].line, "(table)", "must have exactly one row"))
+
+
+def _read_source(pkg: PackageContents) -> list[str] | None:
+    rows = pkg.tables.get("framework", [])
+    if not rows or rows[0].values.get("source_file") is None:
+        return None
+    row = rows[0]
+    shown = pkg.shown(table("framework"))
+    path = pkg.folder / str(row.values["source_file"])
+    if not path.is_file():
+        pkg.problems.append(Problem(shown, row.line, "source_file", f"{path.name} not found in the folder"))
+        return None
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if row.values.get("source_sha256") and digest != row.values["source_sha256"]:
+        pkg.problems.append(
+            Problem(
+                shown,
+                row.line,
+                "source_sha256",
+                f"does not match {path.name} (its sha256 is {digest}); the source changed",
+            )
+        )
+    return data.decode("utf-8", errors="replace").splitlines()
+
+
+def _check_provenance(pkg: PackageContents, name: str, row: TypedRow, source: list[str]) -> None:
+    shown = pkg.shown(table(name))
+    cell = row.values.get("source_lines")
+    if not cell or not re.match(LINES_PATTERN, cell):
+        return
+    bad = [(a, b) for a, b in _ranges(cell) if a > b or b > len(source)]
+    if bad:
+        pkg.problems.append(
+            Problem(
+                shown,
+                row.line,
+                "source_lines",
+                f"{cell!r} is outside the source document (lines 1-{len(source)}) or reversed",
+            )
+        )
+        return
+    cited = " ".join(clean_source_line(source[n - 1]) for a, b in _ranges(cell) for n in range(a, b + 1))
+    for column in VERBATIM_FIELDS.get(name, ()):
+        value = row.values.get(column)
+        if not value:
+            continue
+        fragments = [f for f in re.split(r"\s*(?:…|\.\.\.)\s*", _norm(str(value))) if f]
+        missing = [f for f in fragments if f not in cited]
+        if missing:
+            short = missing[0] if len(missing[0]) < 60 else missing[0][:57] + "..."
+            pkg.problems.append(
+                Problem(shown, row.line, column, f"{short!r} is not in source line(s) {cell}")
+            )
+
+
+def _check_target_codes(pkg: PackageContents, catalogue: SdgCatalogue) -> None:
+    shown = pkg.shown(table("outcome_targets"))
+    for row in pkg.tables.get("outcome_targets", []):
+        code, status = row.values["code"], row.values["code_status"]
+        if code is None or status is None:
+            continue
+        real = catalogue.is_target(code)
+        if not real and status == "ok":
+            pkg.problems.append(
+                Problem(
+                    shown,
+                    row.line,
+                    "code",
+                    f"unknown SDG target {code!r}; if the document writes it so, "
+                    "set code_status to invalid-in-source",
+                )
+            )
+        elif not real:
+            pkg.problems.append(
+                Problem(
+                    shown,
+                    row.line,
+                    "code",
+                    f"{code!r} is not an SDG target (kept as the document writes it)",
+                    "warning",
+                )
+            )
+        elif status != "ok":
+            pkg.problems.append(
+                Problem(shown, row.line, "code_status", f"{code!r} is a real SDG target; write ok")
+            )
+    _check_lists_match_rows(pkg)
+
+
+def _check_lists_match_rows(pkg: PackageContents) -> None:
+    """outcome_targets must be exactly what the parser reads from target_lists."""
+    parsed: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
+    for row in pkg.tables.get("outcome_targets", []):
+        key = (row.values["outcome"], row.values["listed_in"], row.values["role"])
+        parsed.setdefault(key, []).append((row.values["raw"], row.values["code"]))
+    shown = pkg.shown(table("target_lists"))
+    for row in pkg.tables.get("target_lists", []):
+        key = (row.values["outcome"], row.values["listed_in"], row.values["role"])
+        if row.values["raw"] is None:
+            continue
+        expected = [(t.raw, t.code) for t in parse_target_list(row.values["raw"])]
+        if parsed.get(key, []) != expected:
+            codes = " ".join(code for _, code in expected)
+            pkg.problems.append(
+                Problem(
+                    shown,
+                    row.line,
+                    "raw",
+                    f"outcome_targets.csv does not hold what this list parses to: {codes}",
+                )
+            )
+
+
+def _check_sdg_references(pkg: PackageContents, catalogue: SdgCatalogue) -> None:
+    shown = pkg.shown(table("indicator_sdg_links"))
+    for row in pkg.tables.get("indicator_sdg_links", []):
+        code, status = row.values["sdg_indicator"], row.values["code_status"]
+        if code is None or status is None:
+            continue
+        if not catalogue.is_indicator(code) and status == "ok":
+            pkg.problems.append(
+                Problem(
+                    shown,
+                    row.line,
+                    "sdg_indicator",
+                    f"unknown SDG indicator {code!r}; if the document writes it so, "
+                    "set code_status to invalid-in-source",
+                )
+            )
+        elif catalogue.is_indicator(code) and status != "ok":
+            pkg.problems.append(
+                Problem(shown, row.line, "code_status", f"{code!r} is a real SDG indicator; write ok")
+            )
+    for name, columns in (("target_links", ("sources", "targets")), ("outcome_links", ("via_targets",))):
+        shown = pkg.shown(table(name))
+        for row in pkg.tables.get(name, []):
+            for column in columns:
+                for code in row.values.get(column) or ():
+                    if not catalogue.is_target(code):
+                        pkg.problems.append(Problem(shown, row.line, column, f"unknown SDG target {code!r}"))
+
+
+def _check_indicator_codes(pkg: PackageContents, catalogue: SdgCatalogue) -> None:
+    shown = pkg.shown(table("indicators"))
+    ids = {r.values["id"]: r for r in pkg.tables.get("indicators", [])}
+    for row in pkg.tables.get("indicators", []):
+        code = row.values.get("code")
+        if code and row.values.get("code_tag") == "G" and not catalogue.is_indicator(code):
+            pkg.problems.append(
+                Problem(
+                    shown,
+                    row.line,
+                    "code",
+                    f"{code!r} is marked (G) but is not a global SDG indicator",
+                    "warning",
+                )
+            )
+        parent = row.values.get("parent")
+        rid = row.values.get("id")
+        if parent and rid and parent in ids and not str(rid).startswith(str(parent)):
+            pkg.problems.append(
+                Problem(shown, row.line, "parent", f"{rid!r} should start with its parent {parent!r}")
+            )
+        if rid and row.values.get("outcome") and not str(rid).startswith(f"{row.values['outcome']}-"):
+            pkg.problems.append(Problem(shown, row.line, "id", f"{rid!r} should start with its outcome"))
+
+
+def _check_result_groups(pkg: PackageContents) -> None:
+    covers = {
+        o: r.values["id"] for r in pkg.tables.get("result_groups", []) for o in r.values["outcomes"] or ()
+    }
+    shown = pkg.shown(table("outcomes"))
+    for row in pkg.tables.get("outcomes", []):
+        oid, group = row.values["id"], row.values["result_group"]
+        if oid in covers and group and covers[oid] != group:
+            pkg.problems.append(
+                Problem(
+                    shown,
+                    row.line,
+                    "result_group",
+                    f"{group!r} but result_groups.csv puts outcome {oid} in {covers[oid]!r}",
+                )
+            )
+
+
+def check_meaning(pkg: PackageContents, catalogue: SdgCatalogue) -> list[str] | None:
+    """Run every meaning check; return the source document's lines (None if unreadable)."""
+    source = _read_source(pkg)
+    _check_framework(pkg, source)
+    if source is not None:
+        for name, rows in pkg.tables.items():
+            for row in rows:
+                _check_provenance(pkg, name, row, source)
+    _check_target_codes(pkg, catalogue)
+    _check_sdg_references(pkg, catalogue)
+    _check_indicator_codes(pkg, catalogue)
+    _check_result_groups(pkg)
+    return source
+
+
+def source_path(pkg: PackageContents) -> Path | None:
+    rows = pkg.tables.get("framework", [])
+    return pkg.folder / str(rows[0].values["source_file"]) if rows else None

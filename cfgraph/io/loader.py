@@ -1,0 +1,96 @@
+"""Load a framework folder into a validated :class:`~cfgraph.model.Framework`.
+
+>>> import cfgraph
+>>> report = validate(cfgraph.MINI)
+>>> report.ok, len(report.framework.outcomes)
+(True, 2)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cfgraph import model
+from cfgraph.errors import Problem, ValidationFailed
+from cfgraph.io.checks import check_meaning
+from cfgraph.io.reading import read_package
+from cfgraph.resources import default_framework_dir
+from cfgraph.sdg import load_catalogue
+
+__all__ = ["ValidationReport", "validate", "load"]
+
+_CLASSES: dict[str, type[Any]] = {
+    "thematic_areas": model.ThematicArea,
+    "result_groups": model.ResultGroup,
+    "outcomes": model.Outcome,
+    "outcome_wordings": model.OutcomeWording,
+    "national_priorities": model.NationalPriority,
+    "target_lists": model.TargetList,
+    "outcome_targets": model.OutcomeTarget,
+    "agencies": model.Agency,
+    "outcome_agencies": model.OutcomeAgency,
+    "lnob_groups": model.LnobGroup,
+    "outcome_lnob_groups": model.OutcomeLnobGroup,
+    "partners": model.Partner,
+    "outcome_partners": model.OutcomePartner,
+    "indicators": model.Indicator,
+    "indicator_sdg_links": model.IndicatorSdgLink,
+    "indicator_agencies": model.IndicatorAgency,
+    "indicator_partners": model.IndicatorPartner,
+    "outcome_links": model.OutcomeLink,
+    "target_links": model.TargetLink,
+    "inconsistencies": model.RecordedInconsistency,
+}
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """What :func:`validate` found: the problems (errors and warnings) and, if none is an
+    error, the framework."""
+
+    problems: tuple[Problem, ...]
+    framework: model.Framework | None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        return self.framework is not None
+
+
+def _resolve(path: Path | str | None) -> tuple[Path, str]:
+    if path is None:
+        folder = default_framework_dir()
+        return folder, str(folder)
+    return Path(path), str(path).rstrip("/") or "/"
+
+
+def validate(path: Path | str | None = None) -> ValidationReport:
+    """Read and check the framework in *path* (default: the shipped one); never raises on bad data."""
+    folder, shown = _resolve(path)
+    catalogue = load_catalogue()
+    pkg = read_package(folder, shown)
+    source = check_meaning(pkg, catalogue) if pkg.tables else None
+    problems = tuple(sorted(set(pkg.problems)))
+    if any(p.severity == "error" for p in problems):
+        return ValidationReport(problems, None)
+    built = {name: tuple(_CLASSES[name](**r.values) for r in pkg.tables[name]) for name in _CLASSES}
+    info = model.FrameworkInfo(**pkg.tables["framework"][0].values)
+    framework = model.Framework(info=info, catalogue=catalogue, source_text=tuple(source or ()), **built)
+    return ValidationReport(problems, framework)
+
+
+def load(path: Path | str | None = None) -> model.Framework:
+    """Return the validated framework in *path*; raise :class:`ValidationFailed` listing every error."""
+    report = validate(path)
+    if report.framework is None:
+        raise ValidationFailed(report.problems)
+    return report.framework

@@ -1,0 +1,216 @@
+"""Read a framework folder's tables into typed rows, reporting every structural problem.
+
+This layer knows the table definitions (:mod:`cfgraph.io.tables`) but nothing about what the
+rows mean: it checks the package declaration, the CSV syntax, the header, required fields,
+types, enums, patterns, primary keys and foreign keys. Meaning is checked in
+:mod:`cfgraph.io.checks`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cfgraph.errors import Problem
+from cfgraph.io.csvfile import read_csv
+from cfgraph.io.tables import TABLES, Field, TableSpec
+from cfgraph.model import closest
+
+__all__ = ["TypedRow", "PackageContents", "read_package"]
+
+_INT = re.compile(r"^-?[0-9]+$")
+_NUM = re.compile(r"^-?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
+
+
+@dataclass(frozen=True)
+class TypedRow:
+    """One CSV record converted to Python values, with the line where it starts."""
+
+    line: int
+    values: dict[str, Any]
+
+
+@dataclass
+class PackageContents:
+    folder: Path
+    display: str
+    tables: dict[str, list[TypedRow]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def shown(self, spec: TableSpec) -> str:
+        return f"{self.display}/{spec.filename}"
+
+
+def _convert_typed(spec_field: Field, raw: str, text: str) -> tuple[Any, str | None]:
+    if spec_field.type == "integer":
+        if not _INT.match(text):
+            return None, f"{raw!r} is not an integer"
+        return int(text), None
+    if spec_field.type == "number":
+        if not _NUM.match(text):
+            return None, f"{raw!r} is not a number (use '.' for decimals, no thousands separator)"
+        return float(text), None
+    if text not in ("true", "false"):
+        return None, f"{raw!r} is not a boolean (write true or false)"
+    return text == "true", None
+
+
+def _convert(spec_field: Field, raw: str) -> tuple[Any, str | None]:
+    """Return (value, problem message or None) for one cell."""
+    text = raw if spec_field.type == "string" else raw.strip()
+    if text.strip() == "":
+        if spec_field.required:
+            return None, "required, but empty"
+        return ((), None) if spec_field.is_list else (None, None)
+    if spec_field.is_list:
+        items = tuple(item.strip() for item in text.split(";"))
+        if any(not item for item in items):
+            return items, f"{raw!r} has an empty item in its ';'-separated list"
+        return items, None
+    if spec_field.type != "string":
+        return _convert_typed(spec_field, raw, text)
+    if text != text.strip():
+        return text, f"{raw!r} has leading or trailing spaces"
+    if spec_field.enum and text not in spec_field.enum:
+        return text, f"{raw!r} is not one of: {', '.join(spec_field.enum)}"
+    if spec_field.pattern and not re.match(spec_field.pattern, text):
+        return text, f"{raw!r} does not match the pattern {spec_field.pattern}"
+    return text, None
+
+
+def _declared_paths(package: PackageContents) -> dict[str, int] | None:
+    """Map each resource path declared in datapackage.json to its line there."""
+    path = package.folder / "datapackage.json"
+    shown = f"{package.display}/datapackage.json"
+    if not path.is_file():
+        package.problems.append(Problem(shown, 0, "(file)", "missing: every framework folder needs one"))
+        return None
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        descriptor = json.loads(text)
+    except json.JSONDecodeError as exc:
+        package.problems.append(Problem(shown, exc.lineno, "(json)", f"not valid JSON: {exc.msg}"))
+        return None
+    lines = text.splitlines()
+    declared: dict[str, int] = {}
+    for resource in descriptor.get("resources", []):
+        rpath = str(resource.get("path", ""))
+        needle = f'"path": "{rpath}"'
+        line = next((n for n, t in enumerate(lines, 1) if needle in t), 0)
+        declared[rpath] = line
+    return declared
+
+
+def _read_table(package: PackageContents, spec: TableSpec) -> list[TypedRow]:
+    shown = package.shown(spec)
+    table = read_csv(package.folder / spec.filename, shown)
+    package.problems.extend(table.problems)
+    if not table.header:
+        return []
+    expected = [f.name for f in spec.fields]
+    missing = [name for name in expected if name not in table.header]
+    for name in missing:
+        package.problems.append(Problem(shown, 1, name, "column missing from the header"))
+    for name in table.header:
+        if name not in expected:
+            hint = closest(name, expected, 1)
+            extra = f"; did you mean {hint[0]!r}?" if hint else ""
+            package.problems.append(Problem(shown, 1, name, f"unknown column{extra}"))
+    if missing:
+        return []
+    rows = []
+    for record in table.rows:
+        values: dict[str, Any] = {}
+        for spec_field in spec.fields:
+            value, message = _convert(spec_field, record.values[spec_field.name])
+            if message:
+                package.problems.append(Problem(shown, record.line, spec_field.name, message))
+            values[spec_field.name] = value
+        rows.append(TypedRow(record.line, values))
+    if spec.required_rows and not rows and not table.problems:
+        package.problems.append(Problem(shown, 1, "(table)", "has no rows"))
+    return rows
+
+
+def _dangling(value: str, resource: str, reference: tuple[str, ...], extra: str) -> str:
+    if len(reference) == 1:
+        return f"{value!r} is not an {reference[0]} in {resource}.csv{extra}"
+    return f"({value}) is not a row of {resource}.csv ({', '.join(reference)}){extra}"
+
+
+def _check_keys(package: PackageContents) -> None:
+    for spec in TABLES:
+        shown = package.shown(spec)
+        seen: dict[tuple[Any, ...], int] = {}
+        for row in package.tables.get(spec.name, []):
+            key = tuple(row.values[k] for k in spec.primary_key)
+            if any(k is None for k in key):
+                continue
+            if key in seen:
+                text = ", ".join(str(k) for k in key)
+                package.problems.append(
+                    Problem(
+                        shown,
+                        row.line,
+                        ",".join(spec.primary_key),
+                        f"duplicate key ({text}); first at line {seen[key]}",
+                    )
+                )
+            else:
+                seen[key] = row.line
+        for fk in spec.foreign_keys:
+            target = {tuple(r.values[c] for c in fk.reference) for r in package.tables.get(fk.resource, [])}
+            names = [str(t[0]) for t in target if len(t) == 1]
+            for row in package.tables.get(spec.name, []):
+                if fk.is_list:
+                    candidates = [(item,) for item in row.values[fk.fields[0]] or ()]
+                else:
+                    candidates = [tuple(row.values[c] for c in fk.fields)]
+                for cand in candidates:
+                    if any(c is None for c in cand) or cand in target:
+                        continue
+                    shown_val = ", ".join(str(c) for c in cand)
+                    hint = closest(str(cand[0]), names) if len(cand) == 1 else []
+                    extra = f"; did you mean {', '.join(hint)}?" if hint else ""
+                    package.problems.append(
+                        Problem(
+                            shown,
+                            row.line,
+                            ",".join(fk.fields),
+                            _dangling(shown_val, fk.resource, fk.reference, extra),
+                        )
+                    )
+
+
+def read_package(folder: Path, display: str | None = None) -> PackageContents:
+    """Read every table of the framework in *folder*; problems are collected, not raised."""
+    package = PackageContents(folder, display if display is not None else str(folder))
+    if not folder.is_dir():
+        package.problems.append(Problem(package.display, 0, "(folder)", "not a directory"))
+        return package
+    declared = _declared_paths(package)
+    if declared is None:
+        return package
+    shown_dp = f"{package.display}/datapackage.json"
+    for spec in TABLES:
+        if spec.filename not in declared:
+            package.problems.append(
+                Problem(shown_dp, 0, "resources", f"table {spec.name!r} ({spec.filename}) is not declared")
+            )
+            continue
+        if not (folder / spec.filename).is_file():
+            package.problems.append(
+                Problem(
+                    shown_dp,
+                    declared[spec.filename],
+                    "path",
+                    f"{spec.filename} is declared but the file is missing",
+                )
+            )
+            continue
+        package.tables[spec.name] = _read_table(package, spec)
+    _check_keys(package)
+    return package

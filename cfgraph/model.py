@@ -1,0 +1,463 @@
+"""The typed, validated model of one Cooperation Framework.
+
+One frozen dataclass per table of the framework folder (field names are the CSV column names;
+``;``-separated cells become tuples), and :class:`Framework`, which holds them all with
+look-ups that the analyses, the RDF builder and the exporters share.
+
+>>> import cfgraph
+>>> fw = cfgraph.load(cfgraph.MINI)
+>>> fw.outcome("1.1").statement
+'By 2030, every village in Examplestan has clean water.'
+>>> [t.code for t in fw.targets_of("1.1", listed_in="narrative")]
+['6.1', '6.2', '5.1', '10.2']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from cfgraph.errors import UnknownIdError
+from cfgraph.sdg import SdgCatalogue
+
+__all__ = [
+    "ListedIn",
+    "Role",
+    "parse_lines",
+    "FrameworkInfo",
+    "ThematicArea",
+    "ResultGroup",
+    "Outcome",
+    "OutcomeWording",
+    "NationalPriority",
+    "TargetList",
+    "OutcomeTarget",
+    "Agency",
+    "OutcomeAgency",
+    "LnobGroup",
+    "OutcomeLnobGroup",
+    "Partner",
+    "OutcomePartner",
+    "Indicator",
+    "IndicatorSdgLink",
+    "IndicatorAgency",
+    "IndicatorPartner",
+    "OutcomeLink",
+    "TargetLink",
+    "RecordedInconsistency",
+    "Framework",
+    "closest",
+    "sdg_sort_key",
+]
+
+ListedIn = Literal["narrative", "results_matrix"]
+Role = Literal["global", "crosscutting"]
+
+
+def parse_lines(text: str) -> tuple[int, ...]:
+    """Expand a provenance cell into the first line of each range.
+
+    >>> parse_lines("230;590-591")
+    (230, 590)
+    """
+    return tuple(int(part.split("-")[0]) for part in text.split(";") if part)
+
+
+def closest(value: str, choices: Iterable[str], n: int = 3) -> list[str]:
+    """The ids in *choices* closest to *value* (for 'did you mean' hints).
+
+    >>> closest("1.3", ["1.1", "1.2", "2.1"])
+    ['1.2', '1.1']
+    """
+    import difflib
+
+    return difflib.get_close_matches(value, sorted(choices), n=n, cutoff=0.5)
+
+
+@dataclass(frozen=True)
+class FrameworkInfo:
+    id: str
+    title: str
+    country: str
+    country_iso3: str
+    start_year: int
+    end_year: int
+    source_file: str
+    source_sha256: str
+    source_url: str | None
+    source_lines: str
+
+
+@dataclass(frozen=True)
+class ThematicArea:
+    id: str
+    name: str
+    pillar: str | None
+    other_names: tuple[str, ...]
+    source_lines: str
+
+
+@dataclass(frozen=True)
+class ResultGroup:
+    id: str
+    name: str
+    outcomes: tuple[str, ...]
+    source_lines: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    thematic_area: str
+    result_group: str
+    statement: str
+    source_lines: str
+
+
+@dataclass(frozen=True)
+class OutcomeWording:
+    outcome: str
+    context: str
+    text: str
+    source_lines: str
+
+
+@dataclass(frozen=True)
+class NationalPriority:
+    outcome: str
+    seq: int
+    text: str
+    source_lines: str
+
+
+@dataclass(frozen=True)
+class TargetList:
+    outcome: str
+    listed_in: ListedIn
+    role: Role
+    raw: str
+    source_lines: str
+
+
+@dataclass(frozen=True)
+class OutcomeTarget:
+    outcome: str
+    listed_in: ListedIn
+    role: Role
+    seq: int
+    raw: str
+    code: str
+    code_status: str
+    source_lines: str
+
+    @property
+    def valid(self) -> bool:
+        return self.code_status == "ok"
+
+
+@dataclass(frozen=True)
+class Agency:
+    id: str
+    label: str
+    name: str | None
+    aliases: tuple[str, ...]
+    source_lines: str
+
+
+@dataclass(frozen=True)
+class OutcomeAgency:
+    outcome: str
+    listed_in: ListedIn
+    seq: int
+    agency: str
+    raw: str
+    source_lines: str
+
+
+@dataclass(frozen=True)
+class LnobGroup:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    broader: str | None
+    source_lines: str
+
+
+@dataclass(frozen=True)
+class OutcomeLnobGroup:
+    outcome: str
+    listed_in: ListedIn
+    seq: int
+    group: str
+    raw: str
+    source_lines: str
+
+
+@dataclass(frozen=True)
+class Partner:
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    generic: bool
+    part_of: str | None
+    note: str | None
+    source_lines: str
+
+
+@dataclass(frozen=True)
+class OutcomePartner:
+    outcome: str
+    seq: int
+    partner: str
+    raw: str
+    source_lines: str
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    outcome: str
+    parent: str | None
+    code: str | None
+    code_tag: str | None
+    code_raw: str | None
+    name: str
+    baseline_raw: str | None
+    baseline_value: float | None
+    baseline_unit: str | None
+    baseline_year: int | None
+    target_raw: str | None
+    target_comparator: str | None
+    target_value: float | None
+    target_unit: str | None
+    target_year: int | None
+    data_source: str | None
+    note: str | None
+    source_lines: str
+
+
+@dataclass(frozen=True)
+class IndicatorSdgLink:
+    indicator: str
+    seq: int
+    sdg_indicator: str
+    raw: str
+    code_status: str
+    source_lines: str
+
+
+@dataclass(frozen=True)
+class IndicatorAgency:
+    indicator: str
+    seq: int
+    agency: str
+    raw: str
+    source_lines: str
+
+
+@dataclass(frozen=True)
+class IndicatorPartner:
+    indicator: str
+    seq: int
+    partner: str
+    raw: str
+    source_lines: str
+
+
+@dataclass(frozen=True)
+class OutcomeLink:
+    id: str
+    source: str
+    target: str
+    kind: str
+    via_targets: tuple[str, ...]
+    stated_as: str
+    quote: str
+    note: str | None
+    source_lines: str
+
+
+@dataclass(frozen=True)
+class TargetLink:
+    id: str
+    kind: str
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    symmetric: bool
+    quote: str
+    note: str | None
+    source_lines: str
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """Every (source, target) pair the statement links, self-pairs left out."""
+        return [(s, t) for s in self.sources for t in self.targets if s != t]
+
+
+@dataclass(frozen=True)
+class RecordedInconsistency:
+    id: str
+    kind: str
+    message: str
+    subjects: tuple[str, ...]
+    source_lines: str
+
+
+def _index[T](items: Iterable[T], key: str) -> dict[str, T]:
+    return {getattr(i, key): i for i in items}
+
+
+@dataclass(frozen=True)
+class Framework:
+    """Everything one Cooperation Framework states, validated. Build it with :func:`cfgraph.load`."""
+
+    info: FrameworkInfo
+    thematic_areas: tuple[ThematicArea, ...]
+    result_groups: tuple[ResultGroup, ...]
+    outcomes: tuple[Outcome, ...]
+    outcome_wordings: tuple[OutcomeWording, ...]
+    national_priorities: tuple[NationalPriority, ...]
+    target_lists: tuple[TargetList, ...]
+    outcome_targets: tuple[OutcomeTarget, ...]
+    agencies: tuple[Agency, ...]
+    outcome_agencies: tuple[OutcomeAgency, ...]
+    lnob_groups: tuple[LnobGroup, ...]
+    outcome_lnob_groups: tuple[OutcomeLnobGroup, ...]
+    partners: tuple[Partner, ...]
+    outcome_partners: tuple[OutcomePartner, ...]
+    indicators: tuple[Indicator, ...]
+    indicator_sdg_links: tuple[IndicatorSdgLink, ...]
+    indicator_agencies: tuple[IndicatorAgency, ...]
+    indicator_partners: tuple[IndicatorPartner, ...]
+    outcome_links: tuple[OutcomeLink, ...]
+    target_links: tuple[TargetLink, ...]
+    inconsistencies: tuple[RecordedInconsistency, ...]
+    catalogue: SdgCatalogue = field(repr=False, compare=False)
+    source_text: tuple[str, ...] = field(repr=False, compare=False, default=())
+
+    # -- look-ups ---------------------------------------------------------------------------
+    def _get[T](self, kind: str, items: tuple[T, ...], key: str, value: str) -> T:
+        found = _index(items, key).get(value)
+        if found is None:
+            raise UnknownIdError(kind, value, closest(value, (getattr(i, key) for i in items)))
+        return found
+
+    def outcome(self, outcome_id: str) -> Outcome:
+        """The outcome with this id; :class:`~cfgraph.errors.UnknownIdError` if none."""
+        return self._get("outcome", self.outcomes, "id", outcome_id)
+
+    def agency(self, agency_id: str) -> Agency:
+        """The UN agency with this id."""
+        return self._get("agency", self.agencies, "id", agency_id)
+
+    def partner(self, partner_id: str) -> Partner:
+        """The partner with this id."""
+        return self._get("partner", self.partners, "id", partner_id)
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        """The indicator with this id."""
+        return self._get("indicator", self.indicators, "id", indicator_id)
+
+    def lnob_group(self, group_id: str) -> LnobGroup:
+        """The LNOB group with this id."""
+        return self._get("LNOB group", self.lnob_groups, "id", group_id)
+
+    def targets_of(
+        self,
+        outcome_id: str,
+        listed_in: ListedIn | None = None,
+        role: Role | None = None,
+        valid_only: bool = False,
+    ) -> list[OutcomeTarget]:
+        """Target entries of one outcome, optionally of one list and role, in document order."""
+        self.outcome(outcome_id)
+        return [
+            t
+            for t in self.outcome_targets
+            if t.outcome == outcome_id
+            and (listed_in is None or t.listed_in == listed_in)
+            and (role is None or t.role == role)
+            and (not valid_only or t.valid)
+        ]
+
+    def target_codes(self, outcome_id: str, valid_only: bool = True) -> list[str]:
+        """Distinct target codes of an outcome across both lists, sorted by SDG order."""
+        codes = {t.code for t in self.targets_of(outcome_id, valid_only=valid_only)}
+        return sorted(codes, key=sdg_sort_key)
+
+    def agencies_of(self, outcome_id: str, listed_in: ListedIn | None = None) -> list[str]:
+        """Agency ids contributing to an outcome (union of lists unless *listed_in*), first-seen order."""
+        self.outcome(outcome_id)
+        seen: dict[str, None] = {}
+        for a in self.outcome_agencies:
+            if a.outcome == outcome_id and (listed_in is None or a.listed_in == listed_in):
+                seen.setdefault(a.agency)
+        return list(seen)
+
+    def lnob_groups_of(self, outcome_id: str, listed_in: ListedIn | None = None) -> list[str]:
+        """LNOB group ids of an outcome (union of lists unless *listed_in*), first-seen order."""
+        self.outcome(outcome_id)
+        seen: dict[str, None] = {}
+        for g in self.outcome_lnob_groups:
+            if g.outcome == outcome_id and (listed_in is None or g.listed_in == listed_in):
+                seen.setdefault(g.group)
+        return list(seen)
+
+    def partners_of(self, outcome_id: str, include_indicators: bool = False) -> list[str]:
+        """Partner ids named in the outcome's Partnerships paragraph (and its indicators)."""
+        self.outcome(outcome_id)
+        seen: dict[str, None] = {}
+        for p in self.outcome_partners:
+            if p.outcome == outcome_id:
+                seen.setdefault(p.partner)
+        if include_indicators:
+            mine = {i.id for i in self.indicators_of(outcome_id)}
+            for ip in self.indicator_partners:
+                if ip.indicator in mine:
+                    seen.setdefault(ip.partner)
+        return list(seen)
+
+    def indicators_of(self, outcome_id: str, include_subs: bool = True) -> list[Indicator]:
+        """Indicators of one outcome in matrix order."""
+        self.outcome(outcome_id)
+        return [i for i in self.indicators if i.outcome == outcome_id and (include_subs or i.parent is None)]
+
+    def _parent_of(self, indicator_id: str) -> str | None:
+        return next((i.parent for i in self.indicators if i.id == indicator_id), None)
+
+    def responsible_agencies(self, indicator_id: str, inherit: bool = True) -> list[str]:
+        """Agency ids responsible for an indicator, in document order.
+
+        Where the matrix gives one cell for a parent and its sub-indicators, the agencies are
+        entered on the parent; with *inherit* a sub-indicator without its own takes them.
+        """
+        own = [a.agency for a in self.indicator_agencies if a.indicator == indicator_id]
+        parent = self._parent_of(indicator_id) if inherit and not own else None
+        return self.responsible_agencies(parent, inherit=False) if parent else own
+
+    def indicator_partner_ids(self, indicator_id: str, inherit: bool = True) -> list[str]:
+        """Partner ids named for an indicator (inherited from the parent like the agencies)."""
+        own = [p.partner for p in self.indicator_partners if p.indicator == indicator_id]
+        parent = self._parent_of(indicator_id) if inherit and not own else None
+        return self.indicator_partner_ids(parent, inherit=False) if parent else own
+
+    def sdg_indicators_of(self, indicator: Indicator) -> list[str]:
+        """Global SDG indicator codes an indicator measures: its own code if it is a global
+        code, then any explicit 'link to' reference."""
+        codes: list[str] = []
+        if indicator.code and self.catalogue.is_indicator(indicator.code):
+            codes.append(indicator.code)
+        for link in self.indicator_sdg_links:
+            if link.indicator == indicator.id and link.sdg_indicator not in codes:
+                codes.append(link.sdg_indicator)
+        return codes
+
+
+def sdg_sort_key(code: str) -> tuple[tuple[int, str], ...]:
+    """Sort SDG codes numerically part by part (letters after numbers).
+
+    >>> sorted(["10.2", "1.b", "1.10", "1.2"], key=sdg_sort_key)
+    ['1.2', '1.10', '1.b', '10.2']
+    """
+    return tuple((int(p), "") if p.isdigit() else (10**6, p) for p in code.split("."))

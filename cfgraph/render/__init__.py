@@ -1,0 +1,1 @@
+"""Renderers: tables/CSV/JSON rows, views, charts and the report."""

@@ -1,0 +1,42 @@
+"""datapackage.json files match the table definitions, and Frictionless reads them as valid."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import cfgraph
+from cfgraph.io.tables import datapackage_descriptor
+from cfgraph.resources import resource_dir
+
+FRAMEWORKS = [cfgraph.MINI, *sorted(p.parent for p in resource_dir("data").glob("*/framework.csv"))]
+
+
+@pytest.mark.parametrize("folder", FRAMEWORKS, ids=[f.name for f in FRAMEWORKS])
+def test_descriptor_is_generated_from_table_definitions(folder: Path) -> None:
+    shipped = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert shipped == datapackage_descriptor(shipped["name"], shipped["title"]), "run `make datapackage`"
+
+
+@pytest.mark.parametrize("folder", FRAMEWORKS, ids=[f.name for f in FRAMEWORKS])
+def test_frictionless_validates_the_package(folder: Path) -> None:
+    from frictionless import Package, system
+
+    with system.use_context(trusted=True):
+        report = Package(str(folder / "datapackage.json")).validate()
+    errors = [f"{t.name}: {e.message}" for t in report.tasks for e in t.errors]
+    assert report.valid, errors[:10]
+
+
+def test_frictionless_catches_a_dangling_foreign_key(tmp_path: Path) -> None:
+    from frictionless import Package, system
+
+    from tests.conftest import DATA, framework_copy
+
+    folder = framework_copy(tmp_path, DATA / "bad" / "dangling-reference")
+    with system.use_context(trusted=True):
+        report = Package(str(folder / "datapackage.json")).validate()
+    assert not report.valid
+    assert any(e.type == "foreign-key" for t in report.tasks for e in t.errors)
