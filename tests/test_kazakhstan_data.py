@@ -10,8 +10,8 @@ import pytest
 
 import cfgraph
 from cfgraph.consistency import find_inconsistencies
-from cfgraph.io.writer import table_text
 from cfgraph.io.tables import TABLES
+from cfgraph.io.writer import table_text
 from cfgraph.resources import default_framework_dir
 
 # (narrative global, narrative crosscutting, matrix global, matrix crosscutting): L230-231/590-591, …
@@ -34,7 +34,10 @@ def test_outcomes_and_groups(kz: cfgraph.Framework) -> None:
     assert [o.id for o in kz.outcomes] == ["1.1", "1.2", "2.1", "2.2", "3.1", "3.2"]
     assert [t.id for t in kz.thematic_areas] == ["1", "2", "3"]
     assert {r.id: r.outcomes for r in kz.result_groups} == {
-        "people": ("1.1", "1.2"), "peace": ("2.1", "2.2"), "planet": ("3.2",), "prosperity": ("3.1",),
+        "people": ("1.1", "1.2"),
+        "peace": ("2.1", "2.2"),
+        "planet": ("3.2",),
+        "prosperity": ("3.1",),
     }
     assert kz.outcome("2.2").statement.startswith("By 2025, state institutions at all levels")
 
@@ -53,7 +56,10 @@ def test_target_entries_per_list(kz: cfgraph.Framework, outcome: str) -> None:
 def test_agencies_and_lnob_per_outcome(kz: cfgraph.Framework, outcome: str) -> None:
     assert len(kz.agencies_of(outcome, "narrative")) == AGENCIES[outcome]
     assert set(kz.agencies_of(outcome, "narrative")) == set(kz.agencies_of(outcome, "results_matrix"))
-    assert (len(kz.lnob_groups_of(outcome, "narrative")), len(kz.lnob_groups_of(outcome, "results_matrix"))) == LNOB[outcome]
+    assert (
+        len(kz.lnob_groups_of(outcome, "narrative")),
+        len(kz.lnob_groups_of(outcome, "results_matrix")),
+    ) == LNOB[outcome]
 
 
 def test_known_contradictions_are_kept_and_reported(kz: cfgraph.Framework) -> None:

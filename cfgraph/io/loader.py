@@ -69,7 +69,10 @@ class ValidationReport:
 def _resolve(path: Path | str | None) -> tuple[Path, str]:
     if path is None:
         folder = default_framework_dir()
-        return folder, str(folder)
+        try:  # show a short path when the shipped data sits under the working directory
+            return folder, str(folder.relative_to(Path.cwd()))
+        except ValueError:
+            return folder, str(folder)
     return Path(path), str(path).rstrip("/") or "/"
 
 
