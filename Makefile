@@ -9,7 +9,7 @@ CFGRAPH   := $(VENV)/bin/cfgraph
 FRAMEWORK ?= kazakhstan-2021-2025
 BUILD     ?= build
 
-.PHONY: report test lint typecheck unit install install-test datapackage clean
+.PHONY: report test screenshots install install-test datapackage clean
 
 $(PY):
 	"$$(scripts/find-python)" -m venv $(VENV)
@@ -30,8 +30,17 @@ install-test: $(VENV)/.installed-test
 report: $(VENV)/.installed
 	$(CFGRAPH) validate
 	$(CFGRAPH) export --format json --out $(BUILD)/$(FRAMEWORK)/framework.json
+	$(CFGRAPH) build --out $(BUILD)/rdf
+	$(CFGRAPH) report --out $(BUILD)/report
 	@echo "cfgraph: outputs written under $(abspath $(BUILD))/"
+	@echo "  $(abspath $(BUILD))/report/index.html   the report and its views (open in a browser; works offline)"
+	@echo "  $(abspath $(BUILD))/rdf/                 graph.ttl, graph.nt, graph.jsonld (RDF)"
 	@echo "  $(abspath $(BUILD))/$(FRAMEWORK)/framework.json"
+
+# Screenshots for the README, taken by the same headless Chromium the tests use.
+screenshots: report install-test
+	scripts/ensure-chromium
+	$(PY) -m cfgraph.render.screenshots $(BUILD)/report docs/img
 
 test: $(VENV)/.installed-test
 	scripts/ensure-chromium

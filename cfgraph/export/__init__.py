@@ -25,6 +25,13 @@ class Exporter(Protocol):
 #: format name -> "module:function"
 EXPORTERS: dict[str, str] = {
     "json": "cfgraph.export.json_document:export_json",
+    "cypher": "cfgraph.export.cypher_script:export_cypher",
+    "graphml": "cfgraph.export.graph_formats:export_graphml",
+    "gexf": "cfgraph.export.graph_formats:export_gexf",
+    "cytoscape": "cfgraph.export.graph_formats:export_cytoscape",
+    "kumu": "cfgraph.export.kumu:export_kumu",
+    "csv": "cfgraph.export.tables:export_csv",
+    "xlsx": "cfgraph.export.xlsx:export_xlsx",
 }
 
 

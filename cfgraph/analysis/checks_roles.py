@@ -1,0 +1,278 @@
+"""Gap checks on who does what: UN agencies, partners and LNOB groups of each outcome.
+
+>>> import cfgraph
+>>> from cfgraph.graph import index
+>>> fw = cfgraph.load(cfgraph.MINI)
+>>> [c.id for c in CHECKS][:2]
+['indicator-agency-not-contributing', 'agency-without-indicator']
+>>> [f.subject for f in CHECKS[1](fw, index(fw))]
+['1.1']
+"""
+
+from __future__ import annotations
+
+import re
+
+from cfgraph.analysis.findings import Finding, GapCheck, register
+from cfgraph.graph import FrameworkIndex
+from cfgraph.model import Framework
+
+__all__ = ["CHECKS", "NEEDED_PARTNER_TYPES", "LNOB_SYNONYMS"]
+
+CHECKS: list[GapCheck] = []
+
+#: Partner types every outcome should have among its partners (checked by
+#: ``outcome-without-partner-type``).
+NEEDED_PARTNER_TYPES: tuple[str, ...] = ("ministry",)
+
+
+@register(
+    CHECKS,
+    "indicator-agency-not-contributing",
+    "warning",
+    "Agency responsible for an indicator but not contributing",
+)
+def indicator_agency_not_contributing(check: GapCheck, fw: Framework, ix: FrameworkIndex) -> list[Finding]:
+    """A UN agency is responsible for an indicator of an outcome (results matrix) but is in
+    neither of the outcome's lists of contributing agencies: either the list misses it or the
+    indicator names the wrong agency."""
+    found = []
+    for o in fw.outcomes:
+        for agency in sorted(ix.responsible.get(o.id, set()) - ix.agencies.get(o.id, set())):
+            inds = [i for i in ix.indicators.get(o.id, []) if agency in ix.indicator_agencies.get(i, [])]
+            rows = [r for r in fw.indicator_agencies if r.agency == agency and r.indicator in inds]
+            found.append(
+                check.finding(
+                    o.id,
+                    f"{agency} is responsible for indicator(s) {', '.join(inds)} of outcome {o.id} "
+                    "but is not among its contributing agencies",
+                    [f"outcome:{o.id}", f"agency:{agency}", *(f"indicator:{i}" for i in inds)],
+                    [r.raw for r in rows],
+                    [r.source_lines for r in rows],
+                )
+            )
+    return found
+
+
+@register(CHECKS, "agency-without-indicator", "info", "Contributing agency responsible for no indicator")
+def agency_without_indicator(check: GapCheck, fw: Framework, ix: FrameworkIndex) -> list[Finding]:
+    """A UN agency is listed as contributing to an outcome but is responsible for none of its
+    indicators, so its contribution is not measured."""
+    found = []
+    for o in fw.outcomes:
+        for agency in sorted(ix.agencies.get(o.id, set()) - ix.responsible.get(o.id, set())):
+            rows = [r for r in fw.outcome_agencies if r.outcome == o.id and r.agency == agency]
+            found.append(
+                check.finding(
+                    o.id,
+                    f"{agency} contributes to outcome {o.id} but is responsible for none of its indicators",
+                    [f"outcome:{o.id}", f"agency:{agency}"],
+                    [r.raw for r in rows],
+                    [r.source_lines for r in rows],
+                )
+            )
+    return found
+
+
+#: Words that do not identify a group ("people with disabilities" is found by "disabilities").
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "having",
+        "in",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "who",
+        "with",
+    ]
+)
+#: Indicator wording for groups whose name rarely appears as such in an indicator.
+LNOB_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "detention": ("detainee", "prison population"),
+    "gender-based violence": ("violence against women", "domestic violence", "psychological violence"),
+}
+
+
+def _names(fw: Framework, group_id: str) -> list[str]:
+    """Names by which a group (or a narrower one) can be mentioned, lower case."""
+    groups = {g.id: g for g in fw.lnob_groups}
+    ids = {group_id} | {g.id for g in fw.lnob_groups if g.broader == group_id}
+    names = set()
+    for gid in ids:
+        if gid in groups:
+            names.add(groups[gid].name.lower())
+            names.update(a.lower() for a in groups[gid].aliases)
+    for key, extra in LNOB_SYNONYMS.items():
+        if any(key in n for n in names):
+            names.update(extra)
+    return sorted(n for n in names if n)
+
+
+def _mentions(text: str, name: str) -> bool:
+    """*name* occurs in *text*: as a phrase, or every identifying word of it by its stem (the
+    word less its last three letters, at least five kept).
+
+    >>> _mentions("men who have sex with men", "men having sex with men")
+    True
+    >>> _mentions("migration policy areas", "migrants"), _mentions("sexual transmission", "transgender")
+    (True, False)
+    """
+    stem = re.escape(name).replace(r"\ ", r"[\s-]+")
+    if re.search(rf"(?<![a-z]){stem}", text):
+        return True
+    words = [w for w in re.findall(r"[a-z0-9]+", name) if w not in _STOP]
+    return bool(words) and all(
+        re.search(rf"(?<![a-z]){re.escape(w[: max(5, len(w) - 3)])}", text) for w in words
+    )
+
+
+@register(CHECKS, "lnob-group-not-measured", "info", "LNOB group no indicator disaggregates or mentions")
+def lnob_group_not_measured(check: GapCheck, fw: Framework, ix: FrameworkIndex) -> list[Finding]:
+    """An outcome names a group at risk of being left behind, but none of its indicators
+    (name, baseline, target, note) mentions that group or a narrower one (by name, alias, all
+    its identifying words, or ``LNOB_SYNONYMS``), so progress for the group cannot be followed."""
+    found = []
+    for o in fw.outcomes:
+        texts = [
+            " ".join(filter(None, (i.name, i.baseline_raw, i.target_raw, i.note))).lower()
+            for i in fw.indicators_of(o.id)
+        ]
+        for group in sorted(ix.lnob.get(o.id, set())):
+            if any(_mentions(t, n) for t in texts for n in _names(fw, group)):
+                continue
+            rows = [r for r in fw.outcome_lnob_groups if r.outcome == o.id and r.group == group]
+            found.append(
+                check.finding(
+                    o.id,
+                    f"outcome {o.id} names LNOB group '{group}' but no indicator mentions it",
+                    [f"outcome:{o.id}", f"lnob:{group}"],
+                    [r.raw for r in rows],
+                    [r.source_lines for r in rows],
+                )
+            )
+    return found
+
+
+def _related(fw: Framework, partner: str, others: set[str]) -> bool:
+    """The partner, its parent body or one of its parts is among *others*; or a generic partner
+    ("line ministries", "civil society organizations") meets one of the same type."""
+    by_id = {p.id: p for p in fw.partners}
+    if partner in others or by_id[partner].part_of in others:
+        return True
+    if any(by_id[o].part_of == partner for o in others):
+        return True
+    kind, generic = by_id[partner].type, by_id[partner].generic
+    return any(by_id[o].type == kind and (generic or by_id[o].generic) for o in others)
+
+
+@register(CHECKS, "partner-not-in-indicators", "info", "Partner named in Partnerships but in no indicator")
+def partner_not_in_indicators(check: GapCheck, fw: Framework, ix: FrameworkIndex) -> list[Finding]:
+    """A partner named in the outcome's Partnerships paragraph appears in none of its
+    indicators' partner cells (itself, its parent body or one of its parts; a generic partner
+    such as "civil society organizations" is matched by any partner of its type)."""
+    found = []
+    for o in fw.outcomes:
+        named = ix.indicator_partners.get(o.id, set())
+        for partner in sorted(ix.partners.get(o.id, set())):
+            if _related(fw, partner, named):
+                continue
+            rows = [r for r in fw.outcome_partners if r.outcome == o.id and r.partner == partner]
+            found.append(
+                check.finding(
+                    o.id,
+                    f"{partner} is a partner of outcome {o.id} (Partnerships) but of none of its indicators",
+                    [f"outcome:{o.id}", f"partner:{partner}"],
+                    [r.raw for r in rows],
+                    [r.source_lines for r in rows],
+                )
+            )
+    return found
+
+
+@register(CHECKS, "partner-only-in-indicators", "info", "Indicator partner missing from Partnerships")
+def partner_only_in_indicators(check: GapCheck, fw: Framework, ix: FrameworkIndex) -> list[Finding]:
+    """A partner named for an indicator of an outcome is missing from the outcome's
+    Partnerships paragraph (neither it, its parent body, one of its parts nor a generic partner
+    of its type such as "line ministries" is named there)."""
+    found = []
+    for o in fw.outcomes:
+        named = ix.partners.get(o.id, set())
+        mine = set(ix.indicators.get(o.id, []))
+        for partner in sorted(ix.indicator_partners.get(o.id, set())):
+            if _related(fw, partner, named):
+                continue
+            rows = [r for r in fw.indicator_partners if r.indicator in mine and r.partner == partner]
+            found.append(
+                check.finding(
+                    o.id,
+                    f"{partner} is named for indicator(s) {', '.join(sorted({r.indicator for r in rows}))} "
+                    f"but not in the Partnerships paragraph of outcome {o.id}",
+                    [f"outcome:{o.id}", f"partner:{partner}", *(f"indicator:{r.indicator}" for r in rows)],
+                    [r.raw for r in rows],
+                    [r.source_lines for r in rows],
+                )
+            )
+    return found
+
+
+@register(
+    CHECKS, "outcome-without-partner-type", "warning", "Outcome without a national partner of a needed type"
+)
+def outcome_without_partner_type(check: GapCheck, fw: Framework, ix: FrameworkIndex) -> list[Finding]:
+    """An outcome has no partner of a type it needs (``NEEDED_PARTNER_TYPES``, by default a
+    ministry) among the partners of its Partnerships paragraph and indicators: who in
+    government owns the result?"""
+    types = {p.id: p.type for p in fw.partners}
+    found = []
+    for o in fw.outcomes:
+        partners = ix.partners.get(o.id, set()) | ix.indicator_partners.get(o.id, set())
+        have = {types.get(p) for p in partners}
+        for needed in NEEDED_PARTNER_TYPES:
+            if needed not in have:
+                found.append(
+                    check.finding(
+                        o.id,
+                        f"outcome {o.id} has no partner of type '{needed}' ({len(partners)} partners)",
+                        [f"outcome:{o.id}"],
+                        [],
+                        [o.source_lines],
+                    )
+                )
+    return found
+
+
+@register(
+    CHECKS, "result-group-without-shared-agency", "warning", "Result group whose outcomes share no agency"
+)
+def result_group_without_shared_agency(check: GapCheck, fw: Framework, ix: FrameworkIndex) -> list[Finding]:
+    """A result group holds several outcomes but no UN agency contributes to all of them, so
+    nobody in the group works across its outcomes."""
+    found = []
+    for rg in fw.result_groups:
+        if len(rg.outcomes) < 2:
+            continue
+        common = set.intersection(*(ix.agencies.get(o, set()) for o in rg.outcomes))
+        if not common:
+            found.append(
+                check.finding(
+                    rg.id,
+                    f"result group {rg.id} ({', '.join(rg.outcomes)}): no agency contributes to all of them",
+                    [f"rg:{rg.id}", *(f"outcome:{o}" for o in rg.outcomes)],
+                    [rg.name],
+                    [rg.source_lines],
+                )
+            )
+    return found

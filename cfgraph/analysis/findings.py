@@ -1,0 +1,117 @@
+"""What a gap check is and what it finds: :class:`GapCheck` and :class:`Finding`.
+
+A finding carries its evidence — typed node ids (``outcome:1.1``, ``agency:undp``), the cells
+as the document writes them (``quotes``) and the source lines to read — so a reviewer can check
+it against the document.
+
+>>> f = Finding("agency-without-indicator", "info", "1.1", "UNICEF has no indicator",
+...             ("outcome:1.1", "agency:unicef"), ("UNICEF",), (14, 30))
+>>> f.at_least("info"), f.at_least("warning")
+(True, False)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from cfgraph.model import parse_lines
+
+if TYPE_CHECKING:
+    from cfgraph.graph import FrameworkIndex
+    from cfgraph.model import Framework
+
+__all__ = ["SEVERITIES", "Finding", "GapCheck", "CheckFunction", "severity_rank", "lines_of", "register"]
+
+#: Severities, weakest first.
+SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
+
+
+def severity_rank(severity: str) -> int:
+    """Position of *severity* in :data:`SEVERITIES`; ValueError if unknown.
+
+    >>> severity_rank("warning")
+    1
+    """
+    if severity not in SEVERITIES:
+        raise ValueError(f"unknown severity {severity!r}; choose one of {', '.join(SEVERITIES)}")
+    return SEVERITIES.index(severity)
+
+
+def lines_of(cells: Iterable[str]) -> tuple[int, ...]:
+    """Sorted distinct first lines of provenance cells.
+
+    >>> lines_of(["230;590-591", "14"])
+    (14, 230, 590)
+    """
+    return tuple(sorted({n for cell in cells for n in parse_lines(cell)}))
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One gap or inconsistency, with the evidence to check it."""
+
+    check: str
+    severity: str
+    subject: str
+    message: str
+    ids: tuple[str, ...]
+    quotes: tuple[str, ...]
+    source_lines: tuple[int, ...]
+
+    def at_least(self, severity: str) -> bool:
+        """True if this finding is at or above *severity*."""
+        return severity_rank(self.severity) >= severity_rank(severity)
+
+
+#: A check's function: gets its own :class:`GapCheck` (to make findings), the framework and its index.
+CheckFunction = Callable[["GapCheck", "Framework", "FrameworkIndex"], list[Finding]]
+
+
+@dataclass(frozen=True)
+class GapCheck:
+    """A named check: its id, severity, one-line title, why it matters, and the function."""
+
+    id: str
+    severity: str
+    title: str
+    explanation: str
+    run: CheckFunction
+
+    def __call__(self, fw: Framework, ix: FrameworkIndex) -> list[Finding]:
+        """Run the check on *fw* (with its :func:`cfgraph.graph.index`)."""
+        return self.run(self, fw, ix)
+
+    def finding(
+        self,
+        subject: str,
+        message: str,
+        ids: Iterable[str] = (),
+        quotes: Iterable[str] = (),
+        cells: Iterable[str] = (),
+    ) -> Finding:
+        """A finding of this check; *cells* are provenance cells (``'230;590-591'``)."""
+        return Finding(
+            self.id,
+            self.severity,
+            subject,
+            message,
+            tuple(dict.fromkeys(ids)),
+            tuple(dict.fromkeys(q for q in quotes if q)),
+            lines_of(cells),
+        )
+
+
+def register(
+    registry: list[GapCheck], id: str, severity: str, title: str
+) -> Callable[[CheckFunction], CheckFunction]:
+    """Decorator adding a check function to *registry*; its docstring is the explanation."""
+    severity_rank(severity)
+
+    def deco(fn: CheckFunction) -> CheckFunction:
+        explanation = " ".join((fn.__doc__ or title).split())
+        registry.append(GapCheck(id, severity, title, explanation, fn))
+        return fn
+
+    return deco

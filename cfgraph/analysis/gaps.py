@@ -1,0 +1,110 @@
+"""Named gap and consistency checks, run on any framework: ``cfgraph gaps``.
+
+Each check has an id, a severity (``info``, ``warning``, ``error``), a title and an
+explanation (:data:`GAP_CHECKS`); each finding carries its evidence (ids, quotes, source
+lines). ``--fail-on SEVERITY`` exits 1 when a finding at or above it exists (see :func:`fails`).
+
+>>> import cfgraph
+>>> fw = cfgraph.load(cfgraph.MINI)
+>>> findings = run_gaps(fw, checks=["invalid-code"])
+>>> [(f.check, f.severity, f.subject) for f in findings]
+[('invalid-code', 'error', '2.1'), ('invalid-code', 'error', '2.1')]
+>>> fails(findings, "error"), fails(run_gaps(fw, checks=["duplicate-code"]), "error")
+(True, False)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from cfgraph.analysis import checks_measures, checks_roles, checks_text
+from cfgraph.analysis.findings import SEVERITIES, Finding, GapCheck, severity_rank
+from cfgraph.errors import UnknownIdError
+from cfgraph.graph import index
+from cfgraph.model import Framework, closest
+
+__all__ = [
+    "GAP_CHECKS",
+    "SEVERITIES",
+    "Finding",
+    "GapCheck",
+    "run_gaps",
+    "fails",
+    "finding_rows",
+    "check_rows",
+]
+
+#: Every check by id, in report order (roles, measurement, text).
+GAP_CHECKS: dict[str, GapCheck] = {
+    c.id: c for c in (*checks_roles.CHECKS, *checks_measures.CHECKS, *checks_text.CHECKS)
+}
+
+
+def run_gaps(fw: Framework, checks: Iterable[str] | None = None, min_severity: str = "info") -> list[Finding]:
+    """Run the named *checks* (default all) and return their findings at or above *min_severity*.
+
+    Parameters
+    ----------
+    fw : Framework
+        The framework to check.
+    checks : iterable of str, optional
+        Check ids from :data:`GAP_CHECKS`; an unknown id raises
+        :class:`~cfgraph.errors.UnknownIdError` with the closest ids.
+    min_severity : str
+        Leave out findings below this severity.
+
+    Returns
+    -------
+    list of Finding
+        In check order, then in each check's own (document) order.
+    """
+    chosen = list(GAP_CHECKS) if checks is None else list(checks)
+    for cid in chosen:
+        if cid not in GAP_CHECKS:
+            raise UnknownIdError("check", cid, closest(cid, GAP_CHECKS))
+    floor = severity_rank(min_severity)
+    ix = index(fw)
+    found: list[Finding] = []
+    for cid in chosen:
+        found += [f for f in GAP_CHECKS[cid](fw, ix) if severity_rank(f.severity) >= floor]
+    return found
+
+
+def fails(findings: Iterable[Finding], fail_on: str) -> bool:
+    """True when a finding is at or above *fail_on* (the ``--fail-on`` rule)."""
+    return any(f.at_least(fail_on) for f in findings)
+
+
+def finding_rows(findings: Iterable[Finding]) -> list[dict[str, Any]]:
+    """Findings as output rows.
+
+    >>> import cfgraph
+    >>> rows = finding_rows(run_gaps(cfgraph.load(cfgraph.MINI), checks=["duplicate-code"]))
+    >>> rows[0]["check"], rows[0]["source_lines"]
+    ('duplicate-code', [18])
+    """
+    return [
+        {
+            "check": f.check,
+            "severity": f.severity,
+            "subject": f.subject,
+            "message": f.message,
+            "ids": list(f.ids),
+            "quotes": list(f.quotes),
+            "source_lines": list(f.source_lines),
+        }
+        for f in findings
+    ]
+
+
+def check_rows() -> list[dict[str, Any]]:
+    """The registry as rows: id, severity, title, explanation (``cfgraph gaps --list``).
+
+    >>> check_rows()[0]["id"]
+    'indicator-agency-not-contributing'
+    """
+    return [
+        {"id": c.id, "severity": c.severity, "title": c.title, "explanation": c.explanation}
+        for c in GAP_CHECKS.values()
+    ]

@@ -1,0 +1,334 @@
+"""Theory-of-change queries: what an outcome depends on and affects, how two nodes connect,
+and who is involved in an outcome or target.
+
+>>> import cfgraph
+>>> fw = cfgraph.load(cfgraph.MINI)
+>>> [(d.direction, d.other, d.links) for d in depends(fw, "1.1")]
+[('depends-on', '2.1', ('OL01',))]
+>>> print(explain_path(fw, "1.1", "2.1")[0].steps[0])  # doctest: +ELLIPSIS
+outcome 1.1 depends-on outcome 2.1 (OL01, line 16): "Outcome 1.1 depends on Outcome 2.1, ..."
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from cfgraph.errors import UnknownIdError
+from cfgraph.graph import NODE_KINDS, influence_graph, node_id, split_id, to_networkx
+from cfgraph.model import Framework, closest
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["Dependency", "PathExplanation", "Involvement", "depends", "explain_path", "who", "resolve"]
+
+DIRECTIONS = ("depends-on", "affects")
+
+
+@dataclass(frozen=True)
+class Dependency:
+    """Outcome *other* is what *outcome* depends on (``depends-on``) or affects (``affects``),
+    *distance* stated links away along *path* (from the influencing outcome to the influenced)."""
+
+    outcome: str
+    direction: str
+    other: str
+    distance: int
+    path: tuple[str, ...]
+    links: tuple[str, ...]
+    kinds: tuple[str, ...]
+    quotes: tuple[str, ...]
+    source_lines: tuple[int, ...]
+
+
+def _bfs(g: nx.MultiDiGraph, start: str) -> dict[str, str | None]:
+    parent: dict[str, str | None] = {start: None}
+    queue = deque([start])
+    while queue:
+        u = queue.popleft()
+        for v in sorted(g.successors(u)):
+            if v not in parent:
+                parent[v] = u
+                queue.append(v)
+    return parent
+
+
+def _hop(g: nx.MultiDiGraph, u: str, v: str) -> list[dict[str, Any]]:
+    return [{"id": k, **d} for k, d in sorted(g.get_edge_data(u, v).items())]
+
+
+def depends(fw: Framework, outcome: str, direction: str | None = None) -> list[Dependency]:
+    """What *outcome* depends on and what it affects, transitively, through the stated links.
+
+    Links are read as influence (:func:`cfgraph.graph.influence_graph`): "A affects B" and
+    "B depends on A" both mean A influences B; mutual kinds go both ways.
+
+    Parameters
+    ----------
+    fw : Framework
+        The framework.
+    outcome : str
+        An outcome id; :class:`~cfgraph.errors.UnknownIdError` (with close ids) if unknown.
+    direction : {"depends-on", "affects"}, optional
+        Only one side (default both).
+
+    Returns
+    -------
+    list of Dependency
+        ``depends-on`` first, then ``affects``; each by distance, then id. Each carries the
+        shortest chain of links with their quotes.
+    """
+    fw.outcome(outcome)
+    g = influence_graph(fw)
+    found = []
+    for side in DIRECTIONS if direction is None else (direction,):
+        view = g.reverse(copy=False) if side == "depends-on" else g
+        parent = _bfs(view, outcome)
+        for other in parent:
+            if other == outcome:
+                continue
+            chain = [other]
+            while (p := parent[chain[-1]]) is not None:
+                chain.append(p)
+            path = chain if side == "depends-on" else chain[::-1]  # influencer first
+            hops = [_hop(g, a, b) for a, b in zip(path, path[1:], strict=False)]
+            edges = [e for hop in hops for e in hop]
+            lines = sorted({int(p.split("-")[0]) for e in edges for p in e["source_lines"].split(";") if p})
+            found.append(
+                Dependency(
+                    outcome, side, other, len(path) - 1, tuple(path),
+                    tuple(dict.fromkeys(e["id"] for e in edges)),
+                    tuple(dict.fromkeys(e["kind"] for e in edges)),
+                    tuple(dict.fromkeys(e["quote"] for e in edges)),
+                    tuple(lines),
+                )
+            )  # fmt: skip
+    return sorted(found, key=lambda d: (DIRECTIONS.index(d.direction), d.distance, d.other))
+
+
+def resolve(g: nx.MultiDiGraph, text: str, kinds: tuple[str, ...] = tuple(NODE_KINDS)) -> str:
+    """The node id *text* names: a typed id (``target:1.1``) as is, else the first kind in
+    *kinds* that has it (so ``1.1`` is outcome 1.1 before SDG target 1.1).
+
+    >>> import cfgraph
+    >>> g = to_networkx(cfgraph.load(cfgraph.MINI))
+    >>> resolve(g, "2.1"), resolve(g, "6.b"), resolve(g, "target:5.1")
+    ('outcome:2.1', 'target:6.b', 'target:5.1')
+    """
+    if ":" in text and split_id(text)[0] in NODE_KINDS:
+        if text in g and split_id(text)[0] in kinds:
+            return text
+    else:
+        for kind in kinds:
+            if node_id(kind, text) in g:
+                return node_id(kind, text)
+    keys = [split_id(n)[1] for n in g if split_id(n)[0] in kinds]
+    typed = [n for n in g if split_id(n)[0] in kinds]
+    raise UnknownIdError(
+        " or ".join(NODE_KINDS[k] for k in kinds), text, closest(text, keys if ":" not in text else typed)
+    )
+
+
+@dataclass(frozen=True)
+class PathExplanation:
+    """One shortest path between two nodes, each hop explained with its evidence."""
+
+    rank: int
+    length: int
+    nodes: tuple[str, ...]
+    steps: tuple[str, ...]
+    links: tuple[str, ...]
+    source_lines: tuple[int, ...]
+
+
+def _name(nid: str) -> str:
+    kind, key = split_id(nid)
+    return f"{'SDG target' if kind == 'target' else NODE_KINDS.get(kind, kind)} {key}"
+
+
+def _explain(g: nx.MultiDiGraph, u: str, v: str) -> tuple[str, list[str], list[str]]:
+    edges = [(u, v, k, d) for k, d in (g.get_edge_data(u, v) or {}).items()]
+    edges += [(v, u, k, d) for k, d in (g.get_edge_data(v, u) or {}).items()]
+    edges.sort(key=lambda e: (e[0] != u, str(e[2])))
+    s, t, key, d = edges[0]
+    detail = ", ".join(x for x in (d.get("listed_in", "").replace("_", " "), d.get("role", "")) if x)
+    links = sorted({str(d2["link"]) for *_, d2 in edges if "link" in d2})
+    lines = sorted({p.split("-")[0] for *_, d2 in edges for p in d2.get("source_lines", "").split(";") if p})
+    where = ", ".join(
+        filter(
+            None,
+            [
+                ", ".join(links),
+                detail,
+                ("line " if len(lines) == 1 else "lines ") + ", ".join(lines) if lines else "",
+            ],
+        )
+    )
+    text = f"{_name(s)} {d['kind']} {_name(t)}" + (f" ({where})" if where else "")
+    if "quote" in d:
+        text += f': "{d["quote"]}"'
+    if len(edges) > 1:
+        text += f" [+{len(edges) - 1} more]"
+    return text, links, lines
+
+
+def explain_path(
+    fw: Framework, a: str, b: str, limit: int = 5, via: tuple[str, ...] = ("outcome", "target")
+) -> list[PathExplanation]:
+    """How *a* and *b* (outcomes or targets) connect: up to *limit* shortest paths, explained.
+
+    The path may pass only through nodes of the kinds in *via* (default outcomes and SDG
+    targets: stated outcome links, target lists and stated target interlinkages; add
+    ``agency``, ``partner``, ``lnob`` or ``indicator`` to go through them). Directions are
+    ignored for finding paths and kept in the explanation.
+
+    Returns
+    -------
+    list of PathExplanation
+        Paths in a stable order (by the sequence of node ids); empty if none.
+    """
+    import networkx as nx
+
+    full = to_networkx(fw)
+    kinds = tuple(dict.fromkeys((*via, "outcome", "target")))
+    src, dst = resolve(full, a, kinds), resolve(full, b, kinds)
+    keep = [n for n, k in full.nodes(data="kind") if k in via or n in (src, dst)]
+    sub = full.subgraph(keep)
+    und = nx.Graph(sub.to_undirected(as_view=True))
+    try:
+        paths = sorted(nx.all_shortest_paths(und, src, dst))[:limit]
+    except nx.NetworkXNoPath:
+        return []
+    found = []
+    for rank, path in enumerate(paths, 1):
+        steps, links, lines = [], [], []
+        for u, v in zip(path, path[1:], strict=False):
+            text, ls, ln = _explain(sub, u, v)
+            steps.append(text)
+            links += ls
+            lines += ln
+        found.append(
+            PathExplanation(rank, len(path) - 1, tuple(path), tuple(steps), tuple(dict.fromkeys(links)),
+                            tuple(sorted({int(n) for n in lines})))
+        )  # fmt: skip
+    return found
+
+
+@dataclass(frozen=True)
+class Involvement:
+    """One actor, group or indicator involved in an outcome or target, and how."""
+
+    kind: str
+    id: str
+    name: str
+    how: str
+    source_lines: tuple[int, ...]
+
+
+def _outcomes_for(fw: Framework, node: str) -> dict[str, str]:
+    """Outcome id -> how it concerns *node* (itself, or the lists that name the target)."""
+    kind, key = split_id(node)
+    if kind == "outcome":
+        return {key: "the outcome"}
+    lists: dict[str, list[str]] = defaultdict(list)
+    for t in fw.outcome_targets:
+        if t.code == key and t.valid:
+            lists[t.outcome].append(f"{t.listed_in.replace('_', ' ')} {t.role}")
+    return {o: "lists it (" + "; ".join(dict.fromkeys(v)) + ")" for o, v in lists.items()}
+
+
+def who(fw: Framework, target_or_outcome: str) -> list[Involvement]:
+    """Who and what is involved in an outcome or an SDG target.
+
+    For an outcome: its UN agencies (contributing, responsible for indicators), partners
+    (Partnerships paragraph, indicators), LNOB groups and indicators. For a target: the
+    outcomes listing it and, through them, the same; indicators measuring it come first.
+
+    >>> import cfgraph
+    >>> [(r.kind, r.id) for r in who(cfgraph.load(cfgraph.MINI), "6.1")][:3]
+    [('outcome', '1.1'), ('indicator', '1.1-01'), ('agency', 'unicef')]
+    """
+    g = to_networkx(fw)
+    node = resolve(g, target_or_outcome, ("outcome", "target"))
+    outcomes = _outcomes_for(fw, node)
+    acc = _Acc()
+    kind, key = split_id(node)
+    for o, how in outcomes.items():
+        if kind == "target":
+            rows = [t.source_lines for t in fw.outcome_targets if t.outcome == o and t.code == key]
+            acc.add("outcome", o, f"Outcome {o}", how, rows)
+    measuring = _indicators_for(fw, g, node)
+    _via_indicators(fw, acc, measuring)
+    _via_outcomes(fw, acc, outcomes)
+    return acc.result()
+
+
+def _via_indicators(fw: Framework, acc: _Acc, measuring: dict[str, str]) -> None:
+    for ind, how in measuring.items():
+        acc.add("indicator", ind, fw.indicator(ind).name, how, [fw.indicator(ind).source_lines])
+    for ia in fw.indicator_agencies:
+        if ia.indicator in measuring:
+            name = fw.agency(ia.agency).label
+            acc.add("agency", ia.agency, name, f"responsible for {ia.indicator}", [ia.source_lines])
+    for ip in fw.indicator_partners:
+        if ip.indicator in measuring:
+            name = fw.partner(ip.partner).name
+            acc.add("partner", ip.partner, name, f"partner of {ip.indicator}", [ip.source_lines])
+
+
+def _via_outcomes(fw: Framework, acc: _Acc, outcomes: dict[str, str]) -> None:
+    for oa in fw.outcome_agencies:
+        if oa.outcome in outcomes:
+            how = f"contributes to {oa.outcome} ({oa.listed_in.replace('_', ' ')})"
+            acc.add("agency", oa.agency, fw.agency(oa.agency).label, how, [oa.source_lines])
+    for op in fw.outcome_partners:
+        if op.outcome in outcomes:
+            acc.add(
+                "partner",
+                op.partner,
+                fw.partner(op.partner).name,
+                f"partner of {op.outcome}",
+                [op.source_lines],
+            )
+    for og in fw.outcome_lnob_groups:
+        if og.outcome in outcomes:
+            how = f"named by {og.outcome} ({og.listed_in.replace('_', ' ')})"
+            acc.add("lnob", og.group, fw.lnob_group(og.group).name, how, [og.source_lines])
+
+
+def _indicators_for(fw: Framework, g: nx.MultiDiGraph, node: str) -> dict[str, str]:
+    """Indicator id -> how it concerns *node*: every indicator of an outcome; for a target,
+    those measuring it through a global SDG indicator."""
+    kind, key = split_id(node)
+    if kind == "outcome":
+        return {i.id: f"indicator of {key}" for i in fw.indicators if i.outcome == key}
+    found = {}
+    for sdgind in sorted(g.predecessors(node)):
+        if split_id(sdgind)[0] == "sdgind":
+            for ind in sorted(g.predecessors(sdgind)):
+                found[split_id(ind)[1]] = f"measures SDG {split_id(sdgind)[1]}"
+    return dict(sorted(found.items(), key=lambda kv: [i.id for i in fw.indicators].index(kv[0])))
+
+
+class _Acc:
+    """Collects involvement rows, merging the ways one item is involved."""
+
+    ORDER = ("outcome", "indicator", "agency", "partner", "lnob")
+
+    def __init__(self) -> None:
+        self.rows: dict[tuple[str, str], tuple[str, list[str], list[str]]] = {}
+
+    def add(self, kind: str, key: str, name: str, how: str, cells: list[str]) -> None:
+        _, hows, lines = self.rows.setdefault((kind, key), (name, [], []))
+        if how not in hows:
+            hows.append(how)
+        lines += cells
+
+    def result(self) -> list[Involvement]:
+        out = []
+        for n, ((kind, key), (name, hows, cells)) in enumerate(self.rows.items()):
+            lines = tuple(sorted({int(p.split("-")[0]) for c in cells for p in c.split(";") if p}))
+            out.append((self.ORDER.index(kind), n, Involvement(kind, key, name, "; ".join(hows), lines)))
+        return [row for *_, row in sorted(out, key=lambda t: (t[0], t[1]))]

@@ -1,0 +1,174 @@
+"""Every IRI and prefix cfgraph uses, in one place.
+
+The ontology lives in :data:`CFG` (``cfg:``); the framework's own things get IRIs under
+:data:`ID_BASE` built from their ids by :func:`framework_iri` and friends, so two builds give the
+same IRIs. SDG goals, targets and indicators get one shared IRI per code (``…/id/sdg/3.8``),
+which is ``skos:exactMatch`` the UN SDG Knowledge Organization System (:func:`un_sdg_iri`).
+
+>>> str(framework_iri("kz", "outcome", "1.1"))
+'https://w3id.org/cfgraph/id/kz/outcome/1.1'
+>>> str(sdg_iri("3.8")), str(un_sdg_iri("3.8")), str(un_sdg_iri("1.a.1"))
+('https://w3id.org/cfgraph/id/sdg/3.8', 'http://metadata.un.org/sdg/3.8', 'http://metadata.un.org/sdg/C010a01')
+>>> iri_to_id("https://w3id.org/cfgraph/id/kz/outcome/1.1"), iri_to_id(CFG.Outcome)
+('1.1', 'Outcome')
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote, unquote
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+__all__ = [
+    "CFG",
+    "ID_BASE",
+    "SDG_ID",
+    "UN_SDG",
+    "SDGO",
+    "ORG",
+    "QB",
+    "SDMX_DIMENSION",
+    "SDMX_MEASURE",
+    "DCTERMS",
+    "OWL",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SKOS",
+    "XSD",
+    "PREFIXES",
+    "PARTNER_CLASSES",
+    "LINK_KIND_PROPERTIES",
+    "ONTOLOGY_IRI",
+    "SHAPES_IRI",
+    "framework_iri",
+    "sdg_iri",
+    "un_sdg_iri",
+    "link_kind_iri",
+    "iri_to_id",
+    "sort_key",
+]
+
+#: The cfgraph ontology (classes and properties).
+CFG = Namespace("https://w3id.org/cfgraph/ontology#")
+ONTOLOGY_IRI = URIRef("https://w3id.org/cfgraph/ontology")
+SHAPES_IRI = URIRef("https://w3id.org/cfgraph/shapes")
+#: Where the things a framework names get their IRIs.
+ID_BASE = "https://w3id.org/cfgraph/id/"
+#: cfgraph's own SDG goal/target/indicator nodes, shared by every framework.
+SDG_ID = Namespace(ID_BASE + "sdg/")
+#: The UN SDG Knowledge Organization System (goals ``/sdg/3``, targets ``/sdg/3.8``).
+UN_SDG = Namespace("http://metadata.un.org/sdg/")
+SDGO = Namespace("http://metadata.un.org/sdg/ontology#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+QB = Namespace("http://purl.org/linked-data/cube#")
+SDMX_DIMENSION = Namespace("http://purl.org/linked-data/sdmx/2009/dimension#")
+SDMX_MEASURE = Namespace("http://purl.org/linked-data/sdmx/2009/measure#")
+LINK_KIND = Namespace("https://w3id.org/cfgraph/ontology/link-kind/")
+
+#: Prefixes bound in every graph, query and serialisation.
+PREFIXES: dict[str, Namespace] = {
+    "cfg": CFG,
+    "cfsdg": SDG_ID,
+    "dcterms": Namespace(str(DCTERMS)),
+    "kind": LINK_KIND,
+    "org": ORG,
+    "owl": Namespace(str(OWL)),
+    "prov": Namespace(str(PROV)),
+    "qb": QB,
+    "rdf": Namespace(str(RDF)),
+    "rdfs": Namespace(str(RDFS)),
+    "sdg": UN_SDG,
+    "sdgo": SDGO,
+    "sdmx-dimension": SDMX_DIMENSION,
+    "sdmx-measure": SDMX_MEASURE,
+    "skos": Namespace(str(SKOS)),
+    "xsd": Namespace(str(XSD)),
+}
+
+#: Partner type (``partners.csv``) -> its class in the ontology.
+PARTNER_CLASSES: dict[str, str] = {
+    "ministry": "Ministry",
+    "government-agency": "GovernmentAgency",
+    "parliament": "Parliament",
+    "local-authority": "LocalAuthority",
+    "judiciary": "Judiciary",
+    "ngo-cso": "CivilSocietyOrganisation",
+    "academia": "AcademicInstitution",
+    "private-sector": "PrivateSectorPartner",
+    "ifi-development-partner": "DevelopmentPartner",
+    "un-entity": "UnEntityPartner",
+    "initiative": "Initiative",
+    "media": "Media",
+    "other": "OtherPartner",
+}
+
+#: Link kind -> the direct (shortcut) property between two outcomes that a link of that kind asserts.
+LINK_KIND_PROPERTIES: dict[str, str] = {
+    "interlinked": "interlinkedWith",
+    "mutually-reinforcing": "mutuallyReinforces",
+    "affects": "affects",
+    "accelerates": "accelerates",
+    "contributes-to": "contributesTo",
+    "depends-on": "dependsOn",
+    "complements": "complements",
+    "synergy": "hasSynergyWith",
+}
+
+
+def _segment(value: str) -> str:
+    return quote(value, safe="-._~")
+
+
+def framework_iri(framework_id: str, *parts: str) -> URIRef:
+    """The IRI of the framework itself, or of a thing inside it (``kind``, ``id``, ...)."""
+    return URIRef(ID_BASE + "/".join(_segment(p) for p in (framework_id, *parts)))
+
+
+def sdg_iri(code: str) -> URIRef:
+    """cfgraph's node for an SDG goal (``3``), target (``3.8``) or indicator (``3.8.1``)."""
+    return SDG_ID[_segment(code)]
+
+
+def un_sdg_iri(code: str) -> URIRef:
+    """The UN SDG KOS IRI of a goal, target or indicator code.
+
+    Goals and targets use their code (``…/sdg/3``, ``…/sdg/3.8``); indicators use the KOS
+    ``C`` + goal + target + number form (``3.8.1`` -> ``…/sdg/C030801``, ``1.a.1`` -> ``…/sdg/C010a01``).
+    """
+    parts = code.split(".")
+    if len(parts) < 3:
+        return UN_SDG[code]
+    goal, target, number = parts[:3]
+    return UN_SDG["C" + goal.zfill(2) + target.zfill(2) + number.zfill(2)]
+
+
+def link_kind_iri(kind: str) -> URIRef:
+    """The SKOS concept for a link kind (``depends-on``)."""
+    return LINK_KIND[_segment(kind)]
+
+
+def iri_to_id(iri: str) -> str:
+    """The id a cfgraph IRI stands for (its last segment); other IRIs stay whole, except
+    ontology terms, which give their local name."""
+    text = str(iri)
+    for base in (ID_BASE, str(LINK_KIND)):
+        if text.startswith(base):
+            return unquote(text.rsplit("/", 1)[-1])
+    if text.startswith(str(CFG)):
+        return text[len(str(CFG)) :]
+    return text
+
+
+def sort_key(code: str) -> str:
+    """A text key that sorts ids and SDG codes numerically in any SPARQL engine.
+
+    >>> sorted(["10.2", "3.8", "3.b", "1.1-02a"], key=sort_key)
+    ['1.1-02a', '3.8', '3.b', '10.2']
+    >>> sort_key("1.1-02a")
+    '0001.0001-0002a'
+    """
+    import re
+
+    return re.sub(r"[0-9]+", lambda m: m.group(0).zfill(4), code)

@@ -1,0 +1,121 @@
+"""``cfgraph synergies``, ``gaps``, ``depends``, ``path``, ``who``: formats and exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import cfgraph
+from cfgraph.cli import cli
+from tests.conftest import framework_copy
+
+MINI = ["--framework", str(cfgraph.MINI)]
+
+
+def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(cli, [*args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["synergies"], ["synergies", "--level", "target"], ["synergies", "--level", "agency"],
+        ["gaps"], ["gaps", "--list"], ["depends", "1.1"], ["path", "6.1", "4.4"], ["who", "2.1"],
+    ],
+)  # fmt: skip
+def test_json_is_a_list_of_objects_and_matches_csv(runner: CliRunner, args: list[str]) -> None:
+    code, out, _ = run(runner, *args, *MINI, "--format", "json")
+    assert code == 0
+    rows = json.loads(out)
+    assert rows and all(isinstance(r, dict) for r in rows)
+    code, out_csv, _ = run(runner, *args, *MINI, "--format", "csv")
+    table = list(csv.DictReader(io.StringIO(out_csv)))
+    assert code == 0 and len(table) == len(rows) and list(table[0]) == list(rows[0])
+
+
+def test_synergies_table(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "synergies", *MINI)
+    assert code == 0
+    header, _, row = out.splitlines()[:3]
+    assert header.split()[:5] == ["a", "b", "score", "data_score", "verdict"]
+    assert row.split()[:5] == ["1.1", "2.1", "0.1857", "0.042", "stated-not-supported"]
+
+
+def test_gaps_fail_on(runner: CliRunner, tmp_path: Path) -> None:
+    code, _, err = run(runner, "gaps", *MINI, "--fail-on", "error")
+    assert code == 1 and err == "cfgraph: 2 finding(s) at or above 'error'\n"
+    code, out, _ = run(
+        runner, "gaps", *MINI, "--fail-on", "error", "--check", "duplicate-code", "--format", "json"
+    )
+    assert code == 0 and {r["check"] for r in json.loads(out)} == {"duplicate-code"}
+    code, out, _ = run(runner, "gaps", *MINI, "--min-severity", "error", "--format", "json")
+    assert code == 0 and {r["severity"] for r in json.loads(out)} == {"error"}
+
+
+def test_gaps_on_an_edited_copy(runner: CliRunner, tmp_path: Path) -> None:
+    folder = framework_copy(tmp_path)
+    rows = (
+        (folder / "indicators.csv")
+        .read_text(encoding="utf-8")
+        .replace("90% (2030),,90,%,2030", "90% (2030),,90,%,2035")
+    )
+    (folder / "indicators.csv").write_text(rows, encoding="utf-8")
+    code, out, _ = run(
+        runner,
+        "gaps",
+        "--framework",
+        str(folder),
+        "--check",
+        "target-year-outside-period",
+        "--format",
+        "json",
+    )
+    assert code == 0
+    [finding] = json.loads(out)
+    assert finding["subject"] == "1.1" and finding["ids"] == ["outcome:1.1", "indicator:1.1-01"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["depends", "1.3"], "Error: unknown outcome '1.3'; did you mean 1.1?\n"),
+        (["who", "6.9"], "Error: unknown outcome or SDG target '6.9'; did you mean 6.b, 6.2, 6.1?\n"),
+        (["path", "1.1", "9.9"], "Error: unknown outcome or SDG target '9.9'; did you mean 3.9?\n"),
+        (
+            ["gaps", "--check", "invalid-codes"],
+            "Error: unknown check 'invalid-codes'; did you mean invalid-code, duplicate-code?\n",
+        ),
+    ],
+)
+def test_unknown_ids_exit_2_with_closest(runner: CliRunner, args: list[str], message: str) -> None:
+    code, out, err = run(runner, *args, *MINI)
+    assert (code, out, err) == (2, "", message)
+
+
+def test_usage_errors_exit_2(runner: CliRunner) -> None:
+    assert run(runner, "synergies", "--level", "goal", *MINI)[0] == 2
+    assert run(runner, "gaps", "--fail-on", "fatal", *MINI)[0] == 2
+    assert run(runner, "path", "1.1", *MINI)[0] == 2
+
+
+def test_out_writes_a_file(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "who.csv"
+    code, out, _ = run(runner, "who", "6.1", *MINI, "--format", "csv", "--out", str(target))
+    assert code == 0 and out == ""
+    assert target.read_text(encoding="utf-8").splitlines()[0] == "kind,id,name,how,source_lines"
+
+
+def test_path_rows_one_per_hop(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "path", "6.1", "4.4", *MINI, "--format", "json")
+    hops = json.loads(out)
+    assert code == 0 and [(h["path"], h["hop"], h["from"], h["to"]) for h in hops] == [
+        (1, 1, "target:6.1", "outcome:1.1"),
+        (1, 2, "outcome:1.1", "outcome:2.1"),
+        (1, 3, "outcome:2.1", "target:4.4"),
+    ]

@@ -1,0 +1,121 @@
+"""Theory-of-change queries: depends, explain_path, who."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+import cfgraph
+from cfgraph.analysis.paths import depends, explain_path, resolve, who
+from cfgraph.errors import UnknownIdError
+from cfgraph.graph import to_networkx
+from cfgraph.model import Framework, Outcome, OutcomeLink
+
+MINI = cfgraph.load(cfgraph.MINI)
+
+
+def chain() -> Framework:
+    """Mini plus outcome 3.1, which 2.1 'accelerates' (so 1.1 <- 2.1 -> 3.1)."""
+    o31 = Outcome("3.1", "2", "people", "By 2030, firms hire.", "17")
+    link = OutcomeLink("OL02", "2.1", "3.1", "accelerates", (), "named", "2.1 speeds up 3.1.", None, "20")
+    groups = tuple(
+        replace(g, outcomes=(*g.outcomes, "3.1")) if g.id == "people" else g for g in MINI.result_groups
+    )
+    return replace(
+        MINI, outcomes=(*MINI.outcomes, o31), outcome_links=(*MINI.outcome_links, link), result_groups=groups
+    )
+
+
+def test_depends_reads_direction_from_the_link_kind() -> None:
+    fw = chain()
+    got = [(d.direction, d.other, d.distance, d.path, d.links) for d in depends(fw, "1.1")]
+    assert got == [("depends-on", "2.1", 1, ("2.1", "1.1"), ("OL01",))]
+    got = [(d.direction, d.other, d.distance, d.path, d.links) for d in depends(fw, "3.1")]
+    assert got == [("depends-on", "2.1", 1, ("2.1", "3.1"), ("OL02",))]
+    affects = depends(fw, "2.1", direction="affects")
+    assert [(d.other, d.quotes[0][:10]) for d in affects] == [("1.1", "Outcome 1."), ("3.1", "2.1 speeds")]
+    assert depends(fw, "2.1", direction="depends-on") == []
+
+
+def test_depends_is_transitive() -> None:
+    fw = chain()
+    via = OutcomeLink("OL03", "3.1", "1.1", "affects", (), "named", "3.1 helps 1.1.", None, "21")
+    fw = replace(fw, outcome_links=(*fw.outcome_links[1:], via))  # 2.1 -> 3.1 -> 1.1
+    got = [(d.other, d.distance, d.path, d.links, d.quotes) for d in depends(fw, "1.1")]
+    assert got == [
+        ("3.1", 1, ("3.1", "1.1"), ("OL03",), ("3.1 helps 1.1.",)),
+        ("2.1", 2, ("2.1", "3.1", "1.1"), ("OL02", "OL03"), ("2.1 speeds up 3.1.", "3.1 helps 1.1.")),
+    ]
+    assert [(d.direction, d.other) for d in depends(fw, "2.1")] == [("affects", "3.1"), ("affects", "1.1")]
+
+
+def test_unknown_outcome_suggests_close_ids() -> None:
+    with pytest.raises(UnknownIdError) as err:
+        depends(MINI, "1.2")
+    assert str(err.value) == "unknown outcome '1.2'; did you mean 1.1?"
+
+
+def test_resolve_prefers_outcomes_and_accepts_typed_ids() -> None:
+    g = to_networkx(MINI)
+    assert resolve(g, "2.1") == "outcome:2.1"
+    assert resolve(g, "target:5.1") == "target:5.1"
+    assert resolve(g, "agency:who", ("agency",)) == "agency:who"
+    with pytest.raises(UnknownIdError, match="did you mean target:5.1"):
+        resolve(g, "target:5.7", ("outcome", "target"))
+
+
+def test_explain_path_through_targets_and_links() -> None:
+    [p] = explain_path(MINI, "6.1", "4.4")
+    assert p.nodes == ("target:6.1", "outcome:1.1", "outcome:2.1", "target:4.4")
+    assert p.links == ("OL01",) and p.source_lines == (11, 16, 18, 27, 37)
+    assert p.steps[0] == "outcome 1.1 lists-target SDG target 6.1 (narrative, global, lines 11, 27) [+1 more]"
+    paths = explain_path(MINI, "6.1", "3.9")
+    assert [q.nodes for q in paths] == [("target:6.1", "target:3.9")]
+    assert (
+        paths[0].steps[0].startswith('SDG target 6.1 interlinked SDG target 3.9 (TL01, line 4): "Targets 6.1')
+    )
+
+
+def test_explain_path_via_other_kinds_and_limits() -> None:
+    fw = replace(MINI, outcome_links=())
+    assert [p.nodes for p in explain_path(fw, "1.1", "2.1")] == [("outcome:1.1", "target:5.1", "outcome:2.1")]
+    none = replace(fw, outcome_targets=tuple(t for t in fw.outcome_targets if t.code != "5.1"))
+    assert explain_path(none, "1.1", "2.1") == []
+    assert explain_path(none, "1.1", "2.1", via=("agency",)) == []
+    linked = replace(
+        none,
+        indicator_agencies=(
+            *none.indicator_agencies,
+            replace(none.indicator_agencies[0], agency="ilo", seq=2),
+        ),
+    )
+    [p] = explain_path(linked, "1.1", "2.1", via=("indicator", "agency"))
+    assert p.nodes == ("outcome:1.1", "indicator:1.1-01", "agency:ilo", "outcome:2.1")
+    assert len(explain_path(MINI, "6.1", "6.2", limit=1)) == 1
+
+
+def test_who_for_an_outcome_and_a_target() -> None:
+    rows = who(MINI, "2.1")
+    assert [(r.kind, r.id) for r in rows] == [
+        ("indicator", "2.1-01"), ("indicator", "2.1-01a"),
+        ("agency", "ilo"), ("agency", "undp"),
+        ("partner", "ministry-of-labour"), ("partner", "examplestan-chamber-of-commerce"),
+        ("lnob", "youth"),
+    ]  # fmt: skip
+    ilo = next(r for r in rows if r.id == "ilo")
+    assert (
+        ilo.how
+        == "responsible for 2.1-01; contributes to 2.1 (narrative); contributes to 2.1 (results matrix)"
+    )
+    assert ilo.source_lines == (21, 40, 47)
+    target = who(MINI, "6.1")
+    assert (
+        target[0].kind == "outcome" and target[0].how == "lists it (narrative global; results matrix global)"
+    )
+    assert [r.id for r in who(MINI, "8.6") if r.kind == "indicator"] == ["2.1-01"]
+
+
+def test_who_unknown_id() -> None:
+    with pytest.raises(UnknownIdError, match="unknown outcome or SDG target '6.9'"):
+        who(MINI, "6.9")

@@ -1,0 +1,182 @@
+"""``cfgraph report`` and its library: files, tables, charts, determinism (browser checks in
+test_report_browser.py)."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from pathlib import Path
+
+import pytest
+
+import cfgraph
+from cfgraph.render.charts import bar_chart, heatmap
+from cfgraph.render.report import build_report, heat_cells, highlights
+from cfgraph.render.report_data import agency_outcome_rows, partner_outcome_rows
+from tests.test_views import VIEWS, hostile_framework
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def mini_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("mini") / "report"
+    build_report(cfgraph.load(cfgraph.MINI), out)
+    return out
+
+
+def test_report_writes_every_part(mini_report: Path) -> None:
+    files = sorted(str(p.relative_to(mini_report)) for p in mini_report.rglob("*") if p.is_file())
+    assert files == sorted(
+        [
+            "index.html",
+            *(f"views/{v}.html" for v in VIEWS),
+            *(
+                f"charts/{c}.{ext}"
+                for c in ("agency-outcome", "partner-outcome", "target-centrality")
+                for ext in ("png", "svg")
+            ),
+            *(
+                f"tables/{t}.csv"
+                for t in (
+                    "agency_outcome",
+                    "checks",
+                    "findings",
+                    "outcomes",
+                    "partner_outcome",
+                    "synergies",
+                    "target_centrality",
+                )
+            ),
+            *(
+                f"lib/{a}"
+                for a in (
+                    "cfgraph-report.css",
+                    "cfgraph-report.js",
+                    "cfgraph-view.css",
+                    "cfgraph-view.js",
+                    "vis-network.css",
+                    "vis-network.min.js",
+                )
+            ),
+        ]
+    )
+
+
+def test_report_is_deterministic(mini_report: Path, tmp_path: Path) -> None:
+    build_report(cfgraph.load(cfgraph.MINI), tmp_path / "again")
+    assert _digests(tmp_path / "again") == _digests(mini_report)
+
+
+def test_index_has_every_section_and_no_network_reference(mini_report: Path) -> None:
+    html = (mini_report / "index.html").read_text(encoding="utf-8")
+    for anchor in ("glance", "views", "findings", "synergies", "who", "targets", "downloads"):
+        assert f'<section id="{anchor}">' in html
+    for view in VIEWS:
+        assert f'href="views/{view}.html"' in html
+    assert "http://" not in html and "https://" not in html and "//cdn" not in html
+    for page in (mini_report / "views").iterdir():
+        text = page.read_text(encoding="utf-8")
+        assert "https://" not in text and "http://" not in text
+        assert 'href="../index.html"' in text and 'src="../lib/vis-network.min.js"' in text
+
+
+def test_tables_hold_the_findings_and_heat_maps(mini_report: Path) -> None:
+    def rows(name: str) -> list[dict[str, str]]:
+        return list(csv.DictReader(io.StringIO((mini_report / "tables" / f"{name}.csv").read_text("utf-8"))))
+
+    findings = rows("findings")
+    assert {"invalid-code", "duplicate-code", "agency-without-indicator"} <= {f["check"] for f in findings}
+    assert findings[0]["severity"] == "error"
+    assert sum(int(c["findings"]) for c in rows("checks")) == len(findings)
+    agencies = {r["agency"]: r for r in rows("agency_outcome")}
+    assert (agencies["UNICEF"]["1.1"], agencies["UNICEF"]["2.1"], agencies["UNICEF"]["total"]) == (
+        "3",
+        "0",
+        "3",
+    )
+    assert rows("synergies")[0]["verdict"] == "stated not supported"
+    assert [r["target"] for r in rows("target_centrality")][:1] == ["5.1"]
+
+
+def test_partner_matrix_counts_paragraph_and_indicators(mini: cfgraph.Framework) -> None:
+    water = next(r for r in partner_outcome_rows(mini) if r["partner"] == "Ministry of Water")
+    assert (water["1.1"], water["2.1"], water["total"]) == (2, 0, 2)  # paragraph + indicator 1.1-01
+    assert [r["total"] for r in agency_outcome_rows(mini)] == sorted(
+        (r["total"] for r in agency_outcome_rows(mini)), reverse=True
+    )
+
+
+def test_heat_cells_scale_to_the_largest_value() -> None:
+    cells = heat_cells([{"a": 1, "b": 0}, {"a": 4, "b": 2}], ["a", "b"])
+    assert cells[0][1] == {"value": 0, "style": ""}
+    assert cells[1][0]["style"] == "background-color: rgba(0, 114, 178, 0.85); color: #fff"
+    assert cells[0][0]["style"] == "background-color: rgba(0, 114, 178, 0.29); color: #222"
+
+
+def test_highlights_name_the_top_of_each_table(mini_report: Path) -> None:
+    html = (mini_report / "index.html").read_text(encoding="utf-8")
+    assert "Strongest synergy:</b> Outcomes 1.1 and 2.1" in html
+    assert (
+        highlights(
+            {
+                "findings": [],
+                "synergies": [],
+                "target_centrality": [],
+                "agency_outcome": [],
+                "partner_outcome": [],
+            }
+        )
+        == []
+    )
+
+
+def test_charts_are_deterministic_and_handle_cyrillic() -> None:
+    rows = [{"agency": "ЮНИСЕФ <b>", "1.1": 2, "2.1": 0}]
+    first = heatmap(rows, "agency", ["1.1", "2.1"], "Агентства")
+    assert first == heatmap(rows, "agency", ["1.1", "2.1"], "Агентства")
+    png, svg = bar_chart(["5.1 Равенство"], [0.3], "Цели", "PageRank")
+    assert png.startswith(b"\x89PNG") and b"<svg" in svg
+    assert b"Date" not in first[1]
+
+
+def test_hostile_report_escapes_and_keeps_text(tmp_path: Path) -> None:
+    fw = cfgraph.load(hostile_framework(tmp_path))
+    report = build_report(fw, tmp_path / "out")
+    html = report.index.read_text(encoding="utf-8")
+    assert html.count("<script") == 1  # the sortable-table script file only
+    assert "<img" not in html.replace('<img src="charts/', "")
+    assert "Министерство &#34;водных&#34; ресурсов &amp; O&#39;Brien" in html
+
+
+def test_report_command_prints_progress_and_path(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from cfgraph.cli import cli
+
+    out = tmp_path / "rep"
+    result = runner.invoke(cli, ["report", "--framework", str(cfgraph.MINI), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == str(out / "index.html")
+    progress = result.stderr.splitlines()
+    assert progress[0] == "cfgraph: building the framework graph"
+    assert [line for line in progress if "drawing view" in line] == [
+        f"cfgraph: drawing view {v}" for v in VIEWS
+    ]
+    assert progress[-1] == f"cfgraph: report written: {out / 'index.html'}"
+
+
+def test_report_command_on_a_broken_framework_fails_cleanly(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from cfgraph.cli import cli
+
+    result = runner.invoke(
+        cli, ["report", "--framework", str(tmp_path / "missing"), "--out", str(tmp_path / "o")]
+    )
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "o").exists()
