@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cfgraph import model as m
+from cfgraph.io.checks import VERBATIM_FIELDS
 from cfgraph.sdg import SdgCatalogue, load_catalogue
 
 __all__ = ["synthetic_portfolio", "synthetic_framework", "with_source_document", "write_synthetic"]
@@ -193,22 +194,10 @@ def _target_lists(rows: list[m.OutcomeTarget]) -> tuple[m.TargetList, ...]:
     return tuple(m.TargetList(o, li, ro, "; ".join(raws), "1") for (o, li, ro), raws in lists.items())  # type: ignore[arg-type]
 
 
-#: Fields whose text the loader finds verbatim in the cited source lines (cfgraph.io.checks).
+#: Fields whose text the loader finds verbatim in the cited source lines (cfgraph.io.checks), plus
+#: the names a reader would also find in the document.
 _VERBATIM: dict[str, tuple[str, ...]] = {
-    "thematic_areas": ("name",),
-    "outcomes": ("statement",),
-    "outcome_wordings": ("text",),
-    "national_priorities": ("text",),
-    "target_lists": ("raw",),
-    "outcome_targets": ("raw",),
-    "outcome_agencies": ("raw",),
-    "outcome_lnob_groups": ("raw",),
-    "outcome_partners": ("raw",),
-    "indicators": ("name", "code_raw", "baseline_raw", "target_raw"),
-    "indicator_agencies": ("raw",),
-    "indicator_partners": ("raw",),
-    "outcome_links": ("quote",),
-    "target_links": ("quote",),
+    **VERBATIM_FIELDS,
     "result_groups": ("name",),
     "agencies": ("label",),
     "lnob_groups": ("name",),
