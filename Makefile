@@ -17,7 +17,7 @@ $(PY):
 
 # The stamps re-run the install when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml | $(PY)
-	$(PIP) install -e .
+	$(PIP) install -e '.[all]'
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(PY)

@@ -119,3 +119,15 @@ def test_who_for_an_outcome_and_a_target() -> None:
 def test_who_unknown_id() -> None:
     with pytest.raises(UnknownIdError, match="unknown outcome or SDG target '6.9'"):
         who(MINI, "6.9")
+
+
+@pytest.mark.parametrize("outcome", ["1.1", "2.2", "3.1", "3.2"])
+def test_depends_agrees_with_the_sparql_question(kz: cfgraph.Framework, outcome: str) -> None:
+    """`cfgraph depends` and the `outcome-dependencies` SPARQL question read links the same way."""
+    from cfgraph.rdf.queries import run_query
+
+    mine = {d.other for d in depends(kz, outcome, "depends-on")}
+    rows = run_query(kz, "outcome-dependencies", {"outcome": outcome})
+    assert mine == {r["depends_on"] for r in rows} - {outcome}
+    with_mutual = {d.other for d in depends(kz, outcome, "depends-on", mutual=True)}
+    assert mine <= with_mutual

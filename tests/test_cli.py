@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -33,7 +34,7 @@ HEAVY = (
 def test_validate_summary(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["validate", "--framework", str(cfgraph.MINI)])
     assert result.exit_code == 0
-    assert "Examplestan Cooperation Framework 2026-2030 (2026-2030): valid" in result.stdout
+    assert "Examplestan Cooperation Framework 2026-2030: valid\n" in result.stdout
     assert "  outcomes                    2" in result.stdout
     assert "'18.7' is not an SDG target" in result.stderr
 
@@ -60,3 +61,43 @@ def test_help_imports_no_heavy_library(args: list[str]) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.splitlines()[-1] == "HEAVY=", f"{args}: {out.stdout.splitlines()[-1]}"
+
+
+def test_missing_optional_extra_is_one_line(tmp_path: Path) -> None:
+    """With openpyxl not importable, the xlsx export says which extra to install, no traceback."""
+    code = (
+        "import sys\n"
+        "sys.modules['openpyxl'] = None  # makes 'import openpyxl' fail as if not installed\n"
+        "from cfgraph.cli import main\n"
+        f"main(['export', '--format', 'xlsx', '--framework', {str(cfgraph.MINI)!r},"
+        f" '--out', {str(tmp_path / 't.xlsx')!r}])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 1
+    assert (
+        out.stderr
+        == "Error: this needs 'openpyxl', which is not installed; run: pip install 'cfgraph[xlsx]'\n"
+    )
+    assert not (tmp_path / "t.xlsx").exists()
+
+
+def test_written_files_are_readable_by_others(tmp_path: Path) -> None:
+    """Atomic writes go through mkstemp (mode 0600); the published file gets the usual mode."""
+    import os
+
+    from cfgraph.io.atomic import write_bytes, write_text
+
+    mask = os.umask(0o022)
+    try:
+        write_text(tmp_path / "a.txt", "x")
+        write_bytes(tmp_path / "b.bin", b"x")
+    finally:
+        os.umask(mask)
+    assert (tmp_path / "a.txt").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "b.bin").stat().st_mode & 0o777 == 0o644
+
+
+def test_sparql_with_a_missing_file_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["sparql", "/nonexistent/query.rq"])
+    assert result.exit_code == 2
+    assert "no such file: /nonexistent/query.rq" in result.stderr

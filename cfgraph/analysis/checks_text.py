@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from cfgraph.analysis.findings import Finding, GapCheck, register
 from cfgraph.graph import FrameworkIndex
+from cfgraph.io.checks import clean_source_line
 from cfgraph.model import Framework
 
 __all__ = ["CHECKS"]
@@ -41,7 +42,7 @@ def _from_inconsistencies(check: GapCheck, fw: Framework, kinds: tuple[str, ...]
 def _quotes(fw: Framework, finding: Finding) -> Finding:
     """Add the source lines' text as quotes (when the source text is loaded)."""
     text = fw.source_text
-    quotes = tuple(text[n - 1].strip() for n in finding.source_lines if 0 < n <= len(text))
+    quotes = tuple(clean_source_line(text[n - 1]) for n in finding.source_lines if 0 < n <= len(text))
     return replace(finding, quotes=quotes[:5])
 
 

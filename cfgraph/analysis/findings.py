@@ -110,7 +110,7 @@ def register(
     severity_rank(severity)
 
     def deco(fn: CheckFunction) -> CheckFunction:
-        explanation = " ".join((fn.__doc__ or title).split())
+        explanation = " ".join((fn.__doc__ or title).replace("``", "").split())
         registry.append(GapCheck(id, severity, title, explanation, fn))
         return fn
 

@@ -57,7 +57,8 @@ def run_gaps(fw: Framework, checks: Iterable[str] | None = None, min_severity: s
     Returns
     -------
     list of Finding
-        In check order, then in each check's own (document) order.
+        Most severe first (error, warning, info); within a severity in check order, then in each
+        check's own (document) order.
     """
     chosen = list(GAP_CHECKS) if checks is None else list(checks)
     for cid in chosen:
@@ -68,7 +69,7 @@ def run_gaps(fw: Framework, checks: Iterable[str] | None = None, min_severity: s
     found: list[Finding] = []
     for cid in chosen:
         found += [f for f in GAP_CHECKS[cid](fw, ix) if severity_rank(f.severity) >= floor]
-    return found
+    return sorted(found, key=lambda f: -severity_rank(f.severity))
 
 
 def fails(findings: Iterable[Finding], fail_on: str) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cfgraph.errors import UnknownIdError
-from cfgraph.graph import NODE_KINDS, influence_graph, node_id, split_id, to_networkx
+from cfgraph.graph import LINK_DIRECTION, NODE_KINDS, influence_graph, node_id, split_id, to_networkx
 from cfgraph.model import Framework, closest
 
 if TYPE_CHECKING:
@@ -59,11 +59,15 @@ def _hop(g: nx.MultiDiGraph, u: str, v: str) -> list[dict[str, Any]]:
     return [{"id": k, **d} for k, d in sorted(g.get_edge_data(u, v).items())]
 
 
-def depends(fw: Framework, outcome: str, direction: str | None = None) -> list[Dependency]:
+def depends(
+    fw: Framework, outcome: str, direction: str | None = None, mutual: bool = False
+) -> list[Dependency]:
     """What *outcome* depends on and what it affects, transitively, through the stated links.
 
     Links are read as influence (:func:`cfgraph.graph.influence_graph`): "A affects B" and
-    "B depends on A" both mean A influences B; mutual kinds go both ways.
+    "B depends on A" both mean A influences B. Mutual kinds (interlinked, mutually reinforcing,
+    ...) state no direction, so they are left out unless *mutual* is true (then they go both
+    ways) — the same reading as the ``outcome-dependencies`` SPARQL question.
 
     Parameters
     ----------
@@ -73,6 +77,8 @@ def depends(fw: Framework, outcome: str, direction: str | None = None) -> list[D
         An outcome id; :class:`~cfgraph.errors.UnknownIdError` (with close ids) if unknown.
     direction : {"depends-on", "affects"}, optional
         Only one side (default both).
+    mutual : bool
+        Also follow links of a mutual kind.
 
     Returns
     -------
@@ -82,6 +88,14 @@ def depends(fw: Framework, outcome: str, direction: str | None = None) -> list[D
     """
     fw.outcome(outcome)
     g = influence_graph(fw)
+    if not mutual:
+        g = g.edge_subgraph(
+            [
+                (a, b, k)
+                for a, b, k, kind in g.edges(keys=True, data="kind")
+                if LINK_DIRECTION.get(kind) != "both"
+            ]
+        )
     found = []
     for side in DIRECTIONS if direction is None else (direction,):
         view = g.reverse(copy=False) if side == "depends-on" else g

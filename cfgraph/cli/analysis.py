@@ -99,17 +99,23 @@ def gaps_command(
 @click.option(
     "--direction", type=click.Choice(("depends-on", "affects")), default=None, help="Only one side."
 )
+@click.option(
+    "--mutual", is_flag=True, help="Also follow links of a mutual kind (interlinked, mutually reinforcing)."
+)
 @framework_option
 @format_option()
 @out_option
 @handle_errors
 def depends_command(
-    outcome: str, direction: str | None, framework_dir: Path | None, fmt: str, out: Path | None
+    outcome: str, direction: str | None, mutual: bool, framework_dir: Path | None, fmt: str, out: Path | None
 ) -> None:
-    """What OUTCOME depends on and affects, transitively, with the quotes of the stated links."""
+    """What OUTCOME depends on and affects, transitively, with the quotes of the stated links.
+
+    Links of a mutual kind state no direction and are followed only with --mutual.
+    """
     from cfgraph.analysis.paths import depends
 
-    echo_rows(_rows(depends(load_framework(framework_dir), outcome, direction)), fmt, out)
+    echo_rows(_rows(depends(load_framework(framework_dir), outcome, direction, mutual)), fmt, out)
 
 
 @click.command("path")

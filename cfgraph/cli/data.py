@@ -34,7 +34,8 @@ def validate_command(ctx: click.Context, framework_dir: Path | None, quiet: bool
         return
     fw = report.framework
     assert fw is not None  # noqa: S101 - ctx.exit above
-    click.echo(f"{fw.info.title} ({fw.info.start_year}-{fw.info.end_year}): valid")
+    years = f"{fw.info.start_year}-{fw.info.end_year}"
+    click.echo(f"{fw.info.title}{'' if years in fw.info.title else f' ({years})'}: valid")
     for key, value in framework_counts(fw).items():
         click.echo(f"  {key.replace('_', ' '):<24}{value:>5}")
     click.echo(f"  {'warnings':<24}{len(report.warnings):>5}")

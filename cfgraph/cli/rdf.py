@@ -114,6 +114,8 @@ def sparql_command(
         text = sys.stdin.read()
     elif Path(query).is_file():
         text = Path(query).read_text(encoding="utf-8")
+    elif "{" not in query and query.strip().lower().endswith((".rq", ".sparql", ".txt")):
+        raise click.BadParameter(f"no such file: {query}", param_hint="QUERY")
     else:
         text = query
     rows = run_sparql(load_framework(framework_dir), text, _params(params))

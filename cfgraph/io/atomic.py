@@ -20,6 +20,19 @@ from typing import IO
 __all__ = ["atomic_open", "write_text", "write_bytes"]
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _publish(tmp: str, target: Path) -> None:
+    """Give the temporary file the mode a normal ``open()`` would (mkstemp makes it 0600), then
+    move it into place."""
+    os.chmod(tmp, 0o666 & ~_umask())
+    os.replace(tmp, target)
+
+
 @contextlib.contextmanager
 def atomic_open(path: Path | str, mode: str = "w") -> Iterator[IO[str]]:
     """Open a temporary text file (UTF-8, ``\\n`` newlines) that replaces *path* on success."""
@@ -29,7 +42,7 @@ def atomic_open(path: Path | str, mode: str = "w") -> Iterator[IO[str]]:
     try:
         with os.fdopen(fd, mode, encoding="utf-8", newline="\n") as fh:
             yield fh
-        os.replace(tmp, target)
+        _publish(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
@@ -51,7 +64,7 @@ def write_bytes(path: Path | str, data: bytes) -> Path:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        os.replace(tmp, target)
+        _publish(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
