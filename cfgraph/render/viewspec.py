@@ -316,7 +316,9 @@ def load_view_spec(name_or_path: str | Path, folder: Path | None = None) -> View
         if str(name_or_path) not in names:
             from cfgraph.model import closest
 
-            raise UnknownIdError("view", str(name_or_path), closest(str(name_or_path), names))
+            raise UnknownIdError(
+                "view", str(name_or_path), closest(str(name_or_path), names) or sorted(names)
+            )
         path = (folder or views_dir()) / f"{name_or_path}.yaml"
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
