@@ -131,3 +131,12 @@ def test_depends_agrees_with_the_sparql_question(kz: cfgraph.Framework, outcome:
     assert mine == {r["depends_on"] for r in rows} - {outcome}
     with_mutual = {d.other for d in depends(kz, outcome, "depends-on", mutual=True)}
     assert mine <= with_mutual
+
+
+def test_who_says_when_a_real_target_is_not_listed(kz: cfgraph.Framework) -> None:
+    from cfgraph.errors import CfgraphError
+
+    with pytest.raises(CfgraphError, match="SDG target 17.1 is a real target, but no outcome"):
+        who(kz, "17.1")
+    with pytest.raises(UnknownIdError):
+        who(kz, "17.99")

@@ -15,7 +15,7 @@ from collections import defaultdict, deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from cfgraph.errors import UnknownIdError
+from cfgraph.errors import CfgraphError, UnknownIdError
 from cfgraph.graph import LINK_DIRECTION, NODE_KINDS, influence_graph, node_id, split_id, to_networkx
 from cfgraph.model import Framework, closest
 
@@ -265,6 +265,13 @@ def who(fw: Framework, target_or_outcome: str) -> list[Involvement]:
     [('outcome', '1.1'), ('indicator', '1.1-01'), ('agency', 'unicef')]
     """
     g = to_networkx(fw)
+    code = target_or_outcome.removeprefix("target:")
+    if (
+        node_id("target", code) not in g
+        and fw.catalogue.is_target(code)
+        and node_id("outcome", code) not in g
+    ):
+        raise CfgraphError(f"SDG target {code} is a real target, but no outcome of this framework lists it")
     node = resolve(g, target_or_outcome, ("outcome", "target"))
     outcomes = _outcomes_for(fw, node)
     acc = _Acc()
