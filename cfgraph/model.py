@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from functools import cached_property
+from typing import Any, Literal
 
 from cfgraph.errors import UnknownIdError
 from cfgraph.sdg import SdgCatalogue
@@ -344,8 +345,19 @@ class Framework:
     source_text: tuple[str, ...] = field(repr=False, compare=False, default=())
 
     # -- look-ups ---------------------------------------------------------------------------
+    @cached_property
+    def _indexes(self) -> dict[tuple[int, str], tuple[tuple[Any, ...], dict[str, Any]]]:
+        """Look-up tables built on first use, one per (collection, key); the model is frozen."""
+        return {}
+
+    def _lookup[T](self, items: tuple[T, ...], key: str) -> dict[str, T]:
+        cached = self._indexes.get((id(items), key))
+        if cached is None or cached[0] is not items:
+            cached = self._indexes[(id(items), key)] = (items, _index(items, key))
+        return cached[1]
+
     def _get[T](self, kind: str, items: tuple[T, ...], key: str, value: str) -> T:
-        found = _index(items, key).get(value)
+        found = self._lookup(items, key).get(value)
         if found is None:
             raise UnknownIdError(kind, value, closest(value, (getattr(i, key) for i in items)))
         return found
@@ -431,7 +443,8 @@ class Framework:
         return [i for i in self.indicators if i.outcome == outcome_id and (include_subs or i.parent is None)]
 
     def _parent_of(self, indicator_id: str) -> str | None:
-        return next((i.parent for i in self.indicators if i.id == indicator_id), None)
+        found = self._lookup(self.indicators, "id").get(indicator_id)
+        return found.parent if found else None
 
     def responsible_agencies(self, indicator_id: str, inherit: bool = True) -> list[str]:
         """Agency ids responsible for an indicator, in document order.

@@ -169,13 +169,12 @@ def lnob_group_not_measured(check: GapCheck, fw: Framework, ix: FrameworkIndex) 
 def _related(fw: Framework, partner: str, others: set[str]) -> bool:
     """The partner, its parent body or one of its parts is among *others*; or a generic partner
     ("line ministries", "civil society organizations") meets one of the same type."""
-    by_id = {p.id: p for p in fw.partners}
-    if partner in others or by_id[partner].part_of in others:
+    if partner in others or fw.partner(partner).part_of in others:
         return True
-    if any(by_id[o].part_of == partner for o in others):
+    if any(fw.partner(o).part_of == partner for o in others):
         return True
-    kind, generic = by_id[partner].type, by_id[partner].generic
-    return any(by_id[o].type == kind and (generic or by_id[o].generic) for o in others)
+    kind, generic = fw.partner(partner).type, fw.partner(partner).generic
+    return any(fw.partner(o).type == kind and (generic or fw.partner(o).generic) for o in others)
 
 
 @register(CHECKS, "partner-not-in-indicators", "info", "Partner named in Partnerships but in no indicator")
