@@ -28,18 +28,13 @@ NEW_FORMATS = ("cypher", "graphml", "gexf", "cytoscape", "kumu", "csv", "xlsx")
 
 
 @pytest.fixture(scope="module")
-def kz_fw() -> cfgraph.Framework:
-    return cfgraph.load()
+def kz_pg(kz: cfgraph.Framework) -> PropertyGraph:
+    return property_graph(kz)
 
 
 @pytest.fixture(scope="module")
-def kz_pg(kz_fw: cfgraph.Framework) -> PropertyGraph:
-    return property_graph(kz_fw)
-
-
-@pytest.fixture(scope="module")
-def exported(kz_fw: cfgraph.Framework) -> dict[str, Any]:
-    return {fmt: get_exporter(fmt)(kz_fw) for fmt in NEW_FORMATS}
+def exported(kz: cfgraph.Framework) -> dict[str, Any]:
+    return {fmt: get_exporter(fmt)(kz) for fmt in NEW_FORMATS}
 
 
 def test_formats_are_registered() -> None:
@@ -47,8 +42,8 @@ def test_formats_are_registered() -> None:
 
 
 @pytest.mark.parametrize("fmt", NEW_FORMATS)
-def test_exports_are_deterministic(fmt: str, exported: dict[str, Any], kz_fw: cfgraph.Framework) -> None:
-    assert get_exporter(fmt)(kz_fw) == exported[fmt]
+def test_exports_are_deterministic(fmt: str, exported: dict[str, Any], kz: cfgraph.Framework) -> None:
+    assert get_exporter(fmt)(kz) == exported[fmt]
 
 
 # -- GraphML and GEXF, read back by networkx --------------------------------------------------

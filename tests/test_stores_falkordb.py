@@ -31,13 +31,8 @@ MINI = cfgraph.MINI
 
 
 @pytest.fixture(scope="module")
-def kz_fw() -> cfgraph.Framework:
-    return cfgraph.load()
-
-
-@pytest.fixture(scope="module")
-def kz_pg(kz_fw: cfgraph.Framework) -> PropertyGraph:
-    return property_graph(kz_fw)
+def kz_pg(kz: cfgraph.Framework) -> PropertyGraph:
+    return property_graph(kz)
 
 
 @pytest.fixture(scope="module")
@@ -59,18 +54,18 @@ def _store(db: Any, statement: str, graph: str = "cfgraph") -> list[list[Any]]:
     return FalkorSession(db, graph).read(statement)
 
 
-def test_node_counts_per_label_match_the_model(pushed: tuple[Any, ...], kz_fw: cfgraph.Framework) -> None:
+def test_node_counts_per_label_match_the_model(pushed: tuple[Any, ...], kz: cfgraph.Framework) -> None:
     db = pushed[0]
     expected = {
         "Framework": 1,
-        "ThematicArea": len(kz_fw.thematic_areas),
-        "ResultGroup": len(kz_fw.result_groups),
-        "Outcome": len(kz_fw.outcomes),
-        "Indicator": len(kz_fw.indicators),
-        "Agency": len(kz_fw.agencies),
-        "Partner": len(kz_fw.partners),
-        "LnobGroup": len(kz_fw.lnob_groups),
-        "Inconsistency": len(cfgraph.find_inconsistencies(kz_fw)),
+        "ThematicArea": len(kz.thematic_areas),
+        "ResultGroup": len(kz.result_groups),
+        "Outcome": len(kz.outcomes),
+        "Indicator": len(kz.indicators),
+        "Agency": len(kz.agencies),
+        "Partner": len(kz.partners),
+        "LnobGroup": len(kz.lnob_groups),
+        "Inconsistency": len(cfgraph.find_inconsistencies(kz)),
     }
     for label, n in expected.items():
         assert _store(db, f"MATCH (n:{label}) RETURN count(n)") == [[n]], label
@@ -78,27 +73,27 @@ def test_node_counts_per_label_match_the_model(pushed: tuple[Any, ...], kz_fw: c
 
 
 def test_relationship_counts_per_type_match_the_model(
-    pushed: tuple[Any, Any, Any], kz_fw: cfgraph.Framework
+    pushed: tuple[Any, Any, Any], kz: cfgraph.Framework
 ) -> None:
     db = pushed[0]
     expected = {
-        "LISTS_TARGET": sum(1 for t in kz_fw.outcome_targets if t.valid),
-        "CONTRIBUTES_TO": len(kz_fw.outcome_agencies),
-        "LEAVES_NO_ONE_BEHIND": len(kz_fw.outcome_lnob_groups),
-        "PARTNERS_WITH": len(kz_fw.outcome_partners),
-        "HAS_INDICATOR": len(kz_fw.indicators),
-        "SUB_INDICATOR_OF": sum(1 for i in kz_fw.indicators if i.parent),
-        "RESPONSIBLE_FOR": len(kz_fw.indicator_agencies),
-        "INVOLVES_PARTNER": len(kz_fw.indicator_partners),
-        "PART_OF": sum(1 for p in kz_fw.partners if p.part_of),
-        "HAS_OUTCOME": len(kz_fw.outcomes),
+        "LISTS_TARGET": sum(1 for t in kz.outcome_targets if t.valid),
+        "CONTRIBUTES_TO": len(kz.outcome_agencies),
+        "LEAVES_NO_ONE_BEHIND": len(kz.outcome_lnob_groups),
+        "PARTNERS_WITH": len(kz.outcome_partners),
+        "HAS_INDICATOR": len(kz.indicators),
+        "SUB_INDICATOR_OF": sum(1 for i in kz.indicators if i.parent),
+        "RESPONSIBLE_FOR": len(kz.indicator_agencies),
+        "INVOLVES_PARTNER": len(kz.indicator_partners),
+        "PART_OF": sum(1 for p in kz.partners if p.part_of),
+        "HAS_OUTCOME": len(kz.outcomes),
     }
     for rel_type, n in expected.items():
         assert _store(db, f"MATCH ()-[r:{rel_type}]->() RETURN count(r)") == [[n]], rel_type
     outcome_links = _store(db, "MATCH (:Outcome)-[r:LINKS_TO]->(:Outcome) RETURN count(r)")
-    assert outcome_links == [[len(kz_fw.outcome_links)]]
-    ok = kz_fw.catalogue.is_target
-    pairs = {(tl.id, a, b) for tl in kz_fw.target_links for a, b in tl.pairs() if ok(a) and ok(b)}
+    assert outcome_links == [[len(kz.outcome_links)]]
+    ok = kz.catalogue.is_target
+    pairs = {(tl.id, a, b) for tl in kz.target_links for a, b in tl.pairs() if ok(a) and ok(b)}
     assert _store(db, "MATCH (:SdgTarget)-[r:LINKS_TO]->(:SdgTarget) RETURN count(r)") == [[len(pairs)]]
 
 
@@ -165,46 +160,46 @@ def test_every_cypher_query_has_a_header_and_runs(pushed: tuple[Any, Any, Any]) 
         assert _answer(pushed[0], q.name), q.name
 
 
-def test_shared_targets_query(pushed: tuple[Any, Any, Any], kz_fw: cfgraph.Framework) -> None:
+def test_shared_targets_query(pushed: tuple[Any, Any, Any], kz: cfgraph.Framework) -> None:
     expected = []
-    for a, b in combinations(sorted(o.id for o in kz_fw.outcomes), 2):
-        shared = sorted(set(kz_fw.target_codes(a)) & set(kz_fw.target_codes(b)))
+    for a, b in combinations(sorted(o.id for o in kz.outcomes), 2):
+        shared = sorted(set(kz.target_codes(a)) & set(kz.target_codes(b)))
         if shared:
             expected.append([FID, a, b, len(shared), shared])
     assert _answer(pushed[0], "shared-targets") == expected
     assert len(expected) == 12
 
 
-def _across(kz_fw: cfgraph.Framework, members_of: Any) -> Counter[str]:
-    return Counter(m for o in kz_fw.outcomes for m in set(members_of(o.id)))
+def _across(kz: cfgraph.Framework, members_of: Any) -> Counter[str]:
+    return Counter(m for o in kz.outcomes for m in set(members_of(o.id)))
 
 
-def test_agencies_across_outcomes_query(pushed: tuple[Any, Any, Any], kz_fw: cfgraph.Framework) -> None:
-    counts = _across(kz_fw, kz_fw.agencies_of)
+def test_agencies_across_outcomes_query(pushed: tuple[Any, Any, Any], kz: cfgraph.Framework) -> None:
+    counts = _across(kz, kz.agencies_of)
     rows = _answer(pushed[0], "agencies-across-outcomes")
     assert {r[1]: r[3] for r in rows} == {a: n for a, n in counts.items() if n > 1}
     assert [r[3] for r in rows] == sorted((r[3] for r in rows), reverse=True)
     iom = next(r for r in rows if r[1] == "iom")
-    assert iom[4] == [o.id for o in kz_fw.outcomes if "iom" in kz_fw.agencies_of(o.id)]
+    assert iom[4] == [o.id for o in kz.outcomes if "iom" in kz.agencies_of(o.id)]
 
 
-def test_partners_across_outcomes_query(pushed: tuple[Any, Any, Any], kz_fw: cfgraph.Framework) -> None:
-    counts = _across(kz_fw, lambda o: kz_fw.partners_of(o, include_indicators=True))
+def test_partners_across_outcomes_query(pushed: tuple[Any, Any, Any], kz: cfgraph.Framework) -> None:
+    counts = _across(kz, lambda o: kz.partners_of(o, include_indicators=True))
     rows = _answer(pushed[0], "partners-across-outcomes")
     assert {r[1]: r[4] for r in rows} == {p: n for p, n in counts.items() if n > 1}
 
 
-def test_lnob_groups_across_outcomes_query(pushed: tuple[Any, Any, Any], kz_fw: cfgraph.Framework) -> None:
-    counts = _across(kz_fw, kz_fw.lnob_groups_of)
+def test_lnob_groups_across_outcomes_query(pushed: tuple[Any, Any, Any], kz: cfgraph.Framework) -> None:
+    counts = _across(kz, kz.lnob_groups_of)
     rows = _answer(pushed[0], "lnob-groups-across-outcomes")
     assert {r[1]: r[3] for r in rows} == dict(counts)
 
 
-def test_outcome_links_query(pushed: tuple[Any, Any, Any], kz_fw: cfgraph.Framework) -> None:
+def test_outcome_links_query(pushed: tuple[Any, Any, Any], kz: cfgraph.Framework) -> None:
     rows = _answer(pushed[0], "outcome-links")
     expected = []
-    for link in sorted(kz_fw.outcome_links, key=lambda ol: ol.id):
-        shared = set(kz_fw.target_codes(link.source)) & set(kz_fw.target_codes(link.target))
+    for link in sorted(kz.outcome_links, key=lambda ol: ol.id):
+        shared = set(kz.target_codes(link.source)) & set(kz.target_codes(link.target))
         expected.append([FID, link.id, link.source, link.target, link.kind, len(shared)])
     assert rows == expected
 
@@ -214,10 +209,10 @@ def test_outcome_links_query(pushed: tuple[Any, Any, Any], kz_fw: cfgraph.Framew
 _PARAM = re.compile(r"^:param rows => (?P<rows>.*)$")
 
 
-def test_cypher_script_loads_the_same_graph(db: Any, kz_fw: cfgraph.Framework, kz_pg: PropertyGraph) -> None:
+def test_cypher_script_loads_the_same_graph(db: Any, kz: cfgraph.Framework, kz_pg: PropertyGraph) -> None:
     """Each ':param rows => …' line plus its statement runs as FalkorDB's 'CYPHER rows=… statement'
     (the constraint lines are Neo4j syntax and are left to the push)."""
-    lines = export_cypher(kz_fw).splitlines()
+    lines = export_cypher(kz).splitlines()
     graph = db.select_graph("script")
     statements = 0
     for i, line in enumerate(lines):
@@ -232,7 +227,7 @@ def test_cypher_script_loads_the_same_graph(db: Any, kz_fw: cfgraph.Framework, k
     rels = _store(db, "MATCH ()-[r]->() RETURN count(r)", "script")
     partner = _store(db, "MATCH (p:Partner {id: 'ministry-of-healthcare'}) RETURN p.note", "script")
     assert nodes == [[len(kz_pg.nodes)]] and rels == [[len(kz_pg.relationships)]]
-    assert partner == [[kz_fw.partner("ministry-of-healthcare").note]]
+    assert partner == [[kz.partner("ministry-of-healthcare").note]]
 
 
 # -- the command ------------------------------------------------------------------------------

@@ -72,19 +72,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def kz_fw() -> cfgraph.Framework:
-    return cfgraph.load()
+def ntriples(kz: cfgraph.Framework) -> str:
+    return to_ntriples(build_graph(kz))
 
 
 @pytest.fixture(scope="module")
-def ntriples(kz_fw: cfgraph.Framework) -> str:
-    return to_ntriples(build_graph(kz_fw))
-
-
-@pytest.fixture(scope="module")
-def pushed(server: str, kz_fw: cfgraph.Framework) -> tuple[Any, Any]:
-    first = push_framework_sparql(kz_fw, f"{server}/store")
-    second = push_framework_sparql(kz_fw, f"{server}/store")
+def pushed(server: str, kz: cfgraph.Framework) -> tuple[Any, Any]:
+    first = push_framework_sparql(kz, f"{server}/store")
+    second = push_framework_sparql(kz, f"{server}/store")
     return first, second
 
 
@@ -95,21 +90,21 @@ def _count(server: str, graph: str) -> int:
 
 
 def test_triple_count_equals_graph_nt(
-    server: str, pushed: tuple[Any, ...], kz_fw: Any, tmp_path: Path
+    server: str, pushed: tuple[Any, ...], kz: Any, tmp_path: Path
 ) -> None:
     """The store holds exactly the triples of the graph.nt that `cfgraph build` writes."""
-    build_files(kz_fw, tmp_path)
+    build_files(kz, tmp_path)
     text = (tmp_path / "graph.nt").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip()]
-    graph = default_graph_iri(kz_fw)
+    graph = default_graph_iri(kz)
     assert _count(server, graph) == len(lines) == pushed[0].triples
     assert graph == "https://w3id.org/cfgraph/id/kazakhstan-2021-2025"
 
 
-def test_pushing_again_replaces_the_graph(server: str, pushed: tuple[Any, ...], kz_fw: Any) -> None:
+def test_pushing_again_replaces_the_graph(server: str, pushed: tuple[Any, ...], kz: Any) -> None:
     first, second = pushed
     assert (first.status, second.status) == (201, 204)  # created, then replaced
-    assert _count(server, default_graph_iri(kz_fw)) == second.triples == first.triples
+    assert _count(server, default_graph_iri(kz)) == second.triples == first.triples
 
 
 def test_a_smaller_graph_replaces_a_larger_one(server: str, ntriples: str) -> None:
@@ -131,12 +126,12 @@ MINI_PARAMS = {"target": "5.1", "outcome": "1.1", "agency": "undp"}
 
 @pytest.mark.parametrize("name", [q.name for q in list_queries()])
 def test_named_queries_give_the_local_rows(
-    server: str, pushed: tuple[Any, Any], kz_fw: cfgraph.Framework, ntriples: str, name: str
+    server: str, pushed: tuple[Any, Any], kz: cfgraph.Framework, ntriples: str, name: str
 ) -> None:
     """On the Kazakhstan graph the server gives exactly the rows, in order, of the same engine run
     in-process (pyoxigraph)."""
     params = _params(name, KZ_PARAMS)
-    remote = run_query_endpoint(f"{server}/query", name, params, graph=default_graph_iri(kz_fw))
+    remote = run_query_endpoint(f"{server}/query", name, params, graph=default_graph_iri(kz))
     assert remote, name
     assert remote == run_query_oxigraph(store_from_ntriples(ntriples), name, params)
 
@@ -159,9 +154,9 @@ def test_named_queries_give_the_rdflib_rows(server: str, mini_graph: str, name: 
     assert remote or name in EMPTY_ON_MINI, name
 
 
-def test_parameters_travel_as_literals(server: str, pushed: tuple[Any, Any], kz_fw: Any) -> None:
+def test_parameters_travel_as_literals(server: str, pushed: tuple[Any, Any], kz: Any) -> None:
     rows = run_query_endpoint(
-        f"{server}/query", "outcomes-for-target", {"target": '3.8" } } #'}, graph=default_graph_iri(kz_fw)
+        f"{server}/query", "outcomes-for-target", {"target": '3.8" } } #'}, graph=default_graph_iri(kz)
     )
     assert rows == []
 
