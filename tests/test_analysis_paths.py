@@ -136,7 +136,8 @@ def test_depends_agrees_with_the_sparql_question(kz: cfgraph.Framework, outcome:
 def test_who_says_when_a_real_target_is_not_listed(kz: cfgraph.Framework) -> None:
     from cfgraph.errors import CfgraphError
 
-    with pytest.raises(CfgraphError, match="SDG target 17.1 is a real target, but no outcome"):
+    with pytest.raises(CfgraphError) as info:
         who(kz, "17.1")
+    assert str(info.value) == "SDG target 17.1 is a real target, but no outcome of this framework lists it"
     with pytest.raises(UnknownIdError):
         who(kz, "17.99")
