@@ -13,7 +13,6 @@ the growth figures; the wall-clock time is printed on the line before.
 from __future__ import annotations
 
 import argparse
-import os
 import tempfile
 import time
 from collections import defaultdict
@@ -23,9 +22,7 @@ import networkx as nx
 
 import cfgraph
 from cfgraph.analysis.centrality import (
-    ENGINES,
     actor_centrality,
-    engine,
     portfolio_target_centrality,
     scores,
     target_centrality,
@@ -39,11 +36,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--frameworks", type=int, default=13, help="number of synthetic frameworks")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--engine", choices=ENGINES, default=None, help="betweenness/PageRank engine")
     args = parser.parse_args()
-    if args.engine:
-        os.environ["CFGRAPH_GRAPH_ENGINE"] = args.engine
-    scores(nx.path_graph(3))  # import the engine before timing
+    scores(nx.path_graph(3))  # import igraph before timing
     n = args.frameworks
     stages: dict[str, float] = defaultdict(float)
     findings = 0
@@ -74,7 +68,7 @@ def main() -> None:
         wall = time.perf_counter() - wall
     for stage, seconds in stages.items():
         print(f"{stage:<22}{seconds:8.2f} s")
-    print(f"engine={engine()} findings={findings} wall={wall:.2f}")
+    print(f"findings={findings} wall={wall:.2f}")
     print(f"frameworks={n} seconds={sum(stages.values()):.2f}")
 
 

@@ -1,12 +1,17 @@
 """The framework as a labelled property graph: the one mapping every property-graph target uses.
 
-Neo4j, FalkorDB, the Cypher script, GraphML, GEXF, Cytoscape.js, Kumu and the CSV/Excel tables
-all start from :func:`property_graph`. Node labels and relationship types come only from the
-allow-lists :data:`NODE_LABELS` and :data:`REL_TYPES` (a store cannot take a label as a query
-parameter, so the allow-list is what keeps query text safe). Every node and relationship has a
-stable, globally unique ``key`` built from ids in the data (``<framework>/outcome/1.1``,
-``sdg/3.8``), so pushing twice merges instead of duplicating. Values are strings, integers,
-floats, booleans or lists of strings; empty values are left out (property graphs store no nulls).
+Neo4j, FalkorDB, the Cypher script, GraphML, GEXF, Cytoscape.js, Kumu, the CSV/Excel tables and
+the networkx bridge (:mod:`cfgraph.graph`) all start from :func:`property_graph`. The mapping is
+read from the declarations: a row of an entity table is a node whose label is its kind's
+(:data:`cfgraph.vocabulary.ENTITIES`) and whose properties are the columns the table keeps for
+the property graph; a reference column that stands for a relation, and a row of a relation
+table, is a relationship of the relation's type (:data:`cfgraph.vocabulary.RELATIONS`). Labels
+and types come only from the vocabulary (a store cannot take a label as a query parameter, so
+the allow-list is what keeps query text safe). Every node and relationship has a stable,
+globally unique ``key`` built from ids in the data (``<framework>/outcome/1.1``, ``sdg/3.8``),
+so pushing twice merges instead of duplicating. Values are strings, integers, floats, booleans
+or lists of strings; empty values are left out (property graphs store no nulls). Nodes come in
+the vocabulary's order of kinds, relationships in its order of relations.
 
 >>> import cfgraph
 >>> pg = property_graph(cfgraph.load(cfgraph.MINI))
@@ -20,9 +25,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from cfgraph.errors import CfgraphError
+from cfgraph.model import TABLES, TableSpec, sdg_sort_key, table_spec
+from cfgraph.model import rows_of as _rows_of
+from cfgraph.vocabulary import ENTITIES, RELATIONS, key, relation_of_type, split_key
 
 if TYPE_CHECKING:
     from cfgraph.model import Framework
@@ -41,46 +50,22 @@ __all__ = [
 
 Value = str | int | float | bool | list[str]
 
-#: Every node label a target may create, in display order.
-NODE_LABELS: tuple[str, ...] = (
-    "Framework",
-    "ThematicArea",
-    "ResultGroup",
-    "Outcome",
-    "Indicator",
-    "Agency",
-    "Partner",
-    "LnobGroup",
-    "SdgGoal",
-    "SdgTarget",
-    "SdgIndicator",
-    "Inconsistency",
-)
+#: Every node label a target may create, in display order (kinds that are links are relationships).
+NODE_LABELS: tuple[str, ...] = tuple(k.label for k in ENTITIES.values() if k.name not in RELATIONS)
 
-#: Every relationship type a target may create -> what it says (source -> target).
-REL_TYPES: dict[str, str] = {
-    "HAS_THEMATIC_AREA": "Framework -> ThematicArea",
-    "HAS_RESULT_GROUP": "Framework -> ResultGroup",
-    "HAS_OUTCOME": "Framework -> Outcome",
-    "IN_THEMATIC_AREA": "Outcome -> ThematicArea",
-    "IN_RESULT_GROUP": "Outcome -> ResultGroup",
-    "LISTS_TARGET": "Outcome -> SdgTarget, one per entry of a target list (listed_in, role, seq, raw)",
-    "CONTRIBUTES_TO": "Agency -> Outcome, one per entry of an agency list (listed_in, seq, raw)",
-    "LEAVES_NO_ONE_BEHIND": "Outcome -> LnobGroup, one per entry of an LNOB list (listed_in, seq, raw)",
-    "PARTNERS_WITH": "Outcome -> Partner, named in the outcome's Partnerships paragraph (seq, raw)",
-    "HAS_INDICATOR": "Outcome -> Indicator",
-    "SUB_INDICATOR_OF": "Indicator -> Indicator",
-    "MEASURES": "Indicator -> SdgIndicator",
-    "RESPONSIBLE_FOR": "Agency -> Indicator, as the results matrix names it (seq, raw)",
-    "INVOLVES_PARTNER": "Indicator -> Partner, as the results matrix names it (seq, raw)",
-    "PART_OF": "Partner -> Partner",
-    "BROADER": "LnobGroup -> LnobGroup",
-    "LINKS_TO": "Outcome -> Outcome or SdgTarget -> SdgTarget, a stated link (kind, quote)",
-    "OF_GOAL": "SdgTarget -> SdgGoal",
-    "OF_TARGET": "SdgIndicator -> SdgTarget",
-    "HAS_INCONSISTENCY": "Framework -> Inconsistency",
-    "CONCERNS": "Inconsistency -> the Outcome, Indicator, Partner or Agency it names",
-}
+#: Every relationship type a target may create -> what it joins (source -> target).
+REL_TYPES: dict[str, str] = {}
+for _rel in RELATIONS.values():
+    if not _rel.derived:
+        _ends = f"{ENTITIES[_rel.source].label} -> " + (
+            ENTITIES[_rel.target].label if _rel.target in ENTITIES else "the node it names"
+        )
+        REL_TYPES[_rel.lpg_type] = (
+            f"{REL_TYPES[_rel.lpg_type]}, or {_ends}" if _rel.lpg_type in REL_TYPES else _ends
+        )
+
+_KIND_RANK = {k.label: i for i, k in enumerate(ENTITIES.values())}
+_REL_RANK = {name: i for i, name in enumerate(RELATIONS)}
 
 
 def check_label(label: str) -> str:
@@ -131,7 +116,11 @@ class Node:
 
 @dataclass(frozen=True)
 class Relationship:
-    """One relationship between the nodes keyed *source* and *target*, with its own stable key."""
+    """One relationship between the nodes keyed *source* and *target*, with its own stable key.
+
+    ``relation`` is its :data:`~cfgraph.vocabulary.RELATIONS` name (one type may serve two:
+    ``LINKS_TO`` is an outcome link or a target link).
+    """
 
     type: str
     key: str
@@ -141,24 +130,29 @@ class Relationship:
     target_label: str
     properties: dict[str, Value] = field(hash=False)
 
+    @property
+    def relation(self) -> str:
+        return relation_of_type(self.type, split_key(self.source)[1]).name
+
 
 @dataclass(frozen=True)
 class PropertyGraph:
-    """Nodes and relationships in a deterministic order (model order; shared SDG nodes once)."""
+    """Nodes and relationships in a deterministic order (vocabulary order; shared SDG nodes once)."""
 
     nodes: tuple[Node, ...]
     relationships: tuple[Relationship, ...]
 
+    @cached_property
+    def _by_key(self) -> dict[str, Node]:
+        return {n.key: n for n in self.nodes}
+
     def node(self, key: str) -> Node:
         """The node with this key (:class:`KeyError` if none)."""
-        for n in self.nodes:
-            if n.key == key:
-                return n
-        raise KeyError(key)
+        return self._by_key[key]
 
     def label_counts(self) -> dict[str, int]:
         """Nodes per label, in :data:`NODE_LABELS` order (labels with no node left out)."""
-        counts = {label: 0 for label in NODE_LABELS}
+        counts = dict.fromkeys(NODE_LABELS, 0)
         for n in self.nodes:
             counts[n.label] += 1
         return {k: v for k, v in counts.items() if v}
@@ -181,7 +175,7 @@ class _Builder:
 
     def __init__(self) -> None:
         self.nodes: dict[str, Node] = {}
-        self.rels: dict[str, Relationship] = {}
+        self.rels: dict[str, tuple[str, Relationship]] = {}
 
     def node(self, label: str, key: str, **props: object) -> str:
         node = Node(check_label(label), key, {"key": key, **_clean(props)})
@@ -189,22 +183,41 @@ class _Builder:
             raise CfgraphError(f"two different nodes have the key {key!r}")
         return key
 
-    def rel(self, rel_type: str, key: str, source: str, target: str, **props: object) -> None:
+    def rel(self, relation: str, key: str, source: str, target: str, **props: object) -> None:
         src, dst = self.nodes[source], self.nodes[target]
         values = {"key": key, **_clean(props)}
+        rel_type = RELATIONS[relation].lpg_type
         rel = Relationship(check_type(rel_type), key, source, target, src.label, dst.label, values)
-        if self.rels.setdefault(key, rel) != rel:
+        if self.rels.setdefault(key, (relation, rel))[1] != rel:
             raise CfgraphError(f"two different relationships have the key {key!r}")
 
     def graph(self) -> PropertyGraph:
-        return PropertyGraph(tuple(self.nodes.values()), tuple(self.rels.values()))
+        def node_order(n: Node) -> tuple[int, Any]:
+            kind = next(k for k in ENTITIES.values() if k.label == n.label)
+            return _KIND_RANK[n.label], sdg_sort_key(str(n.properties["id"])) if kind.shared else ()
+
+        nodes = sorted(self.nodes.values(), key=node_order)
+        rels = [r for _, r in sorted(self.rels.values(), key=lambda item: _REL_RANK[item[0]])]
+        return PropertyGraph(tuple(nodes), tuple(rels))
 
 
-def _fields(row: Any, *skip: str) -> dict[str, object]:
-    """The fields of a model row (a dataclass) as properties, without ``id`` and the *skip* ones."""
-    from dataclasses import fields
+def rows_of(fw: Framework, spec: TableSpec) -> tuple[Any, ...]:
+    """The rows of one table (typed loosely: the mapping reads them by their declared columns)."""
+    return _rows_of(fw, spec)
 
-    return {f.name: getattr(row, f.name) for f in fields(row) if f.name not in ("id", *skip)}
+
+def _props(spec: TableSpec, row: Any, extras: dict[str, object] | None = None) -> dict[str, object]:
+    """A row's properties: the columns the table keeps, named as declared, ``lpg_first`` first and
+    *extras* (computed properties) just before the provenance."""
+    extras = dict(extras or {})
+    values: dict[str, object] = {}
+    for column in spec.columns:
+        name = column.lpg_name()
+        if name is not None and column.name != "id" or spec.relation is not None and column.name == "id":
+            values[str(name)] = getattr(row, column.name)
+    first = {n: extras.pop(n) if n in extras else values.pop(n) for n in spec.lpg_first}
+    lines = {"source_lines": values.pop("source_lines")} if "source_lines" in values else {}
+    return {**first, **values, **extras, **lines}
 
 
 #: Computed inconsistency kinds whose subjects after the first are SDG codes, not ids.
@@ -217,162 +230,176 @@ class _FrameworkMapper:
     def __init__(self, builder: _Builder, fw: Framework) -> None:
         self.b, self.fw, self.fid = builder, fw, fw.info.id
 
-    def key(self, path: str, ident: str) -> str:
-        return f"{self.fid}/{path}/{ident}"
+    def key(self, kind: str, ident: str) -> str:
+        return key(kind, ident, self.fid)
 
-    def node(self, label: str, path: str, ident: str, **props: object) -> str:
-        return self.b.node(label, self.key(path, ident), id=ident, framework=self.fid, **props)
-
-    def rel(self, rel_type: str, source: str, target: str, key: str | None = None, **props: object) -> None:
-        key = key or f"{source}/{rel_type}/{target}"
-        self.b.rel(rel_type, key, source, target, framework=self.fid, **props)
-
-    def sdg(self, code: str) -> str:
-        """The shared node of an SDG goal, target or indicator (with its broader nodes)."""
+    def sdg(self, code: str) -> str | None:
+        """The shared node of an SDG goal, target or indicator (with its broader nodes); None
+        for a code the catalogue does not know."""
         cat = self.fw.catalogue
-        key = f"sdg/{code}"
-        if key in self.b.nodes:
-            return key
+        node_key = f"sdg/{code}"
+        if node_key in self.b.nodes:
+            return node_key
         if code in cat.indicators:  # an indicator, then its target and goal
             i = cat.indicators[code]
             target = self.sdg(i.target)
-            self.b.node("SdgIndicator", key, id=code, name=code, title=i.title_en, title_ru=i.title_ru,
-                        title_kk=i.title_kk)
-            self.b.rel("OF_TARGET", f"{key}/OF_TARGET", key, target)
+            self.b.node(
+                "SdgIndicator",
+                node_key,
+                id=code,
+                name=code,
+                title=i.title_en,
+                title_ru=i.title_ru,
+                title_kk=i.title_kk,
+            )
+            self.b.rel("of-target", f"{node_key}/OF_TARGET", node_key, str(target))
         elif code in cat.targets:
             t = cat.targets[code]
             goal = self.sdg(t.goal)
-            self.b.node("SdgTarget", key, id=code, name=code, title=t.title_en, title_ru=t.title_ru,
-                        title_kk=t.title_kk)
-            self.b.rel("OF_GOAL", f"{key}/OF_GOAL", key, goal)
-        else:
+            self.b.node(
+                "SdgTarget",
+                node_key,
+                id=code,
+                name=code,
+                title=t.title_en,
+                title_ru=t.title_ru,
+                title_kk=t.title_kk,
+            )
+            self.b.rel("of-goal", f"{node_key}/OF_GOAL", node_key, str(goal))
+        elif code in cat.goals:
             g = cat.goals[code]
-            self.b.node("SdgGoal", key, id=code, name=f"SDG {code}", short_name=g.short_en, title=g.title_en,
-                        title_ru=g.title_ru, title_kk=g.title_kk)
-        return key
+            self.b.node(
+                "SdgGoal",
+                node_key,
+                id=code,
+                name=f"SDG {code}",
+                short_name=g.short_en,
+                title=g.title_en,
+                title_ru=g.title_ru,
+                title_kk=g.title_kk,
+            )
+        else:
+            return None
+        return node_key
 
     def add(self) -> None:
-        self.structure()
-        self.actors()
-        self.outcome_lists()
-        self.indicators()
-        self.links()
+        info_spec = table_spec("framework")
+        self.b.node("Framework", self.fid, id=self.fid, framework=self.fid, **_props(info_spec, self.fw.info))
+        entity_tables = [s for s in TABLES[1:] if s.kind is not None and s.kind not in RELATIONS]
+        for spec in entity_tables:
+            if spec.name != "inconsistencies":
+                self.entities(spec)
+        for spec in entity_tables:
+            if spec.name != "inconsistencies":
+                self.references(spec)
+        for spec in TABLES:
+            if spec.relation is not None and spec.ends is not None:
+                self.relations(spec)
+        self.measures()
         self.inconsistencies()
 
-    def structure(self) -> None:
-        info = self.fw.info
-        fw_key = self.b.node("Framework", self.fid, id=self.fid, framework=self.fid, name=info.title,
-                             country=info.country, country_iso3=info.country_iso3, start_year=info.start_year,
-                             end_year=info.end_year, source_file=info.source_file,
-                             source_sha256=info.source_sha256, source_url=info.source_url,
-                             source_lines=info.source_lines)
-        for ta in self.fw.thematic_areas:
-            key = self.node("ThematicArea", "thematic-area", ta.id, name=ta.name, pillar=ta.pillar,
-                            other_names=ta.other_names, source_lines=ta.source_lines)
-            self.rel("HAS_THEMATIC_AREA", fw_key, key)
-        for rg in self.fw.result_groups:
-            key = self.node("ResultGroup", "result-group", rg.id, name=rg.name, source_lines=rg.source_lines)
-            self.rel("HAS_RESULT_GROUP", fw_key, key)
-        for o in self.fw.outcomes:
-            priorities = [p.text for p in self.fw.national_priorities if p.outcome == o.id]
-            key = self.node("Outcome", "outcome", o.id, name=f"Outcome {o.id}", statement=o.statement,
-                            thematic_area=o.thematic_area, result_group=o.result_group,
-                            national_priorities=tuple(priorities), source_lines=o.source_lines)
-            self.rel("HAS_OUTCOME", fw_key, key)
-            self.rel("IN_THEMATIC_AREA", key, self.key("thematic-area", o.thematic_area))
-            self.rel("IN_RESULT_GROUP", key, self.key("result-group", o.result_group))
+    def entities(self, spec: TableSpec) -> None:
+        kind = str(spec.kind)
+        label = ENTITIES[kind].label
+        extras = _NODE_EXTRAS.get(kind)
+        for row in rows_of(self.fw, spec):
+            props = _props(spec, row, extras(self.fw, row) if extras else None)
+            self.b.node(label, self.key(kind, row.id), id=row.id, framework=self.fid, **props)
 
-    def actors(self) -> None:
-        for a in self.fw.agencies:
-            self.node("Agency", "agency", a.id, name=a.label, full_name=a.name, aliases=a.aliases,
-                      source_lines=a.source_lines)
-        for p in self.fw.partners:
-            self.node("Partner", "partner", p.id, **_fields(p))
-        for p in self.fw.partners:
-            if p.part_of:
-                self.rel("PART_OF", self.key("partner", p.id), self.key("partner", p.part_of))
-        for g in self.fw.lnob_groups:
-            self.node("LnobGroup", "lnob-group", g.id, **_fields(g, "broader"))
-        for g in self.fw.lnob_groups:
-            if g.broader:
-                self.rel("BROADER", self.key("lnob-group", g.id), self.key("lnob-group", g.broader))
+    def references(self, spec: TableSpec) -> None:
+        """The framework's ``HAS_…`` relationship to each row, and the reference columns that stand
+        for a relation (an indicator's outcome, a partner's parent organisation, ...)."""
+        kind = str(spec.kind)
+        owner = next((r for r in RELATIONS.values() if r.source == "framework" and r.target == kind), None)
+        columns = [c for c in spec.columns if c.relation is not None]
+        for row in rows_of(self.fw, spec):
+            here = self.key(kind, row.id)
+            if owner is not None:
+                self.rel(owner.name, self.fid, here)
+            for column in columns:
+                value = getattr(row, column.name)
+                if value is None:
+                    continue
+                rel = RELATIONS[str(column.relation)]
+                there = self.key(str(table_spec(str(column.ref)).kind), value)
+                source, target = (here, there) if rel.source == kind else (there, here)
+                self.rel(rel.name, source, target)
 
-    def outcome_lists(self) -> None:
-        for t in self.fw.outcome_targets:
-            if t.valid:
-                source = self.key("outcome", t.outcome)
-                key = f"{source}/target/{t.listed_in}/{t.role}/{t.seq}"
-                props = _fields(t, "outcome", "code_status")
-                self.rel("LISTS_TARGET", source, self.sdg(t.code), key, **props)
-        for a in self.fw.outcome_agencies:
-            outcome = self.key("outcome", a.outcome)
-            key = f"{outcome}/agency/{a.listed_in}/{a.seq}"
-            agency = self.key("agency", a.agency)
-            self.rel("CONTRIBUTES_TO", agency, outcome, key, **_fields(a, "outcome", "agency"))
-        for g in self.fw.outcome_lnob_groups:
-            outcome = self.key("outcome", g.outcome)
-            key = f"{outcome}/lnob-group/{g.listed_in}/{g.seq}/{g.group}"  # one phrase may name two groups
-            group = self.key("lnob-group", g.group)
-            self.rel("LEAVES_NO_ONE_BEHIND", outcome, group, key, **_fields(g, "outcome", "group"))
-        for p in self.fw.outcome_partners:
-            outcome = self.key("outcome", p.outcome)
-            key = f"{outcome}/partner/{p.seq}"
-            partner = self.key("partner", p.partner)
-            self.rel("PARTNERS_WITH", outcome, partner, key, **_fields(p, "outcome", "partner"))
+    def rel(self, relation: str, source: str, target: str, key: str | None = None, **props: object) -> None:
+        rel_key = key or f"{source}/{RELATIONS[relation].lpg_type}/{target}"
+        self.b.rel(relation, rel_key, source, target, framework=self.fid, **props)
 
-    def indicators(self) -> None:
+    def end(self, spec: TableSpec, column: str, value: str) -> str | None:
+        ref = spec.column(column).ref
+        if ref is not None:
+            return self.key(str(table_spec(ref).kind), value)
+        return self.sdg(value)
+
+    def relations(self, spec: TableSpec) -> None:
+        """One relationship per row of a relation table (per pair, when its ends are lists)."""
+        source_col, target_col = spec.ends or ("", "")
+        for row in rows_of(self.fw, spec):
+            base = (
+                self.key(str(spec.kind), row.id) if spec.kind else "/".join((self.fid, *spec.iri_parts(row)))
+            )
+            sources, targets = getattr(row, source_col), getattr(row, target_col)
+            props = _props(spec, row)
+            if isinstance(sources, tuple):
+                pairs = [(s, t, f"{base}/{s}/{t}") for s in sources for t in targets if s != t]
+            else:
+                pairs = [(sources, targets, base)]
+            for s, t, rel_key in pairs:
+                source, target = self.end(spec, source_col, s), self.end(spec, target_col, t)
+                if source is not None and target is not None:
+                    self.rel(str(spec.relation), source, target, rel_key, **props)
+
+    def measures(self) -> None:
         for i in self.fw.indicators:
-            key = self.node("Indicator", "indicator", i.id, **_fields(i))
-            self.rel("HAS_INDICATOR", self.key("outcome", i.outcome), key)
-        for i in self.fw.indicators:
-            key = self.key("indicator", i.id)
-            if i.parent:
-                self.rel("SUB_INDICATOR_OF", key, self.key("indicator", i.parent))
             for code in self.fw.sdg_indicators_of(i):
-                if self.fw.catalogue.is_indicator(code):
-                    self.rel("MEASURES", key, self.sdg(code))
-        for a in self.fw.indicator_agencies:
-            ind = self.key("indicator", a.indicator)
-            agency = self.key("agency", a.agency)
-            key = f"{ind}/agency/{a.seq}"
-            self.rel("RESPONSIBLE_FOR", agency, ind, key, **_fields(a, "indicator", "agency"))
-        for p in self.fw.indicator_partners:
-            ind = self.key("indicator", p.indicator)
-            partner = self.key("partner", p.partner)
-            key = f"{ind}/partner/{p.seq}"
-            self.rel("INVOLVES_PARTNER", ind, partner, key, **_fields(p, "indicator", "partner"))
-
-    def links(self) -> None:
-        for ol in self.fw.outcome_links:
-            source, target = self.key("outcome", ol.source), self.key("outcome", ol.target)
-            props = {"id": ol.id, **_fields(ol, "source", "target")}
-            self.rel("LINKS_TO", source, target, self.key("outcome-link", ol.id), **props)
-        is_target = self.fw.catalogue.is_target
-        for tl in self.fw.target_links:
-            for s, t in tl.pairs():
-                if is_target(s) and is_target(t):
-                    key = self.key("target-link", f"{tl.id}/{s}/{t}")
-                    props = {"id": tl.id, **_fields(tl, "sources", "targets")}
-                    self.rel("LINKS_TO", self.sdg(s), self.sdg(t), key, **props)
+                target = self.sdg(code) if self.fw.catalogue.is_indicator(code) else None
+                if target is not None:
+                    self.rel("measures", self.key("indicator", i.id), target)
 
     def inconsistencies(self) -> None:
         from cfgraph.consistency import find_inconsistencies
 
         recorded = {r.id: r for r in self.fw.inconsistencies}
-        ids = {"outcome": {o.id for o in self.fw.outcomes}, "indicator": {i.id for i in self.fw.indicators},
-               "partner": {p.id for p in self.fw.partners}, "agency": {a.id for a in self.fw.agencies}}
+        ids = {
+            "outcome": {o.id for o in self.fw.outcomes},
+            "indicator": {i.id for i in self.fw.indicators},
+            "partner": {p.id for p in self.fw.partners},
+            "agency": {a.id for a in self.fw.agencies},
+        }
         for inc in find_inconsistencies(self.fw):
             is_recorded = inc.kind == "recorded" and inc.id in recorded
             kind = recorded[inc.id].kind if is_recorded else inc.kind
-            props = {"name": inc.id, "kind": kind, "recorded": is_recorded, "message": inc.message,
-                     "subjects": inc.subjects, "source_lines": ";".join(str(n) for n in inc.source_lines)}
-            key = self.node("Inconsistency", "inconsistency", inc.id, **props)
-            self.rel("HAS_INCONSISTENCY", self.fid, key)
+            props = {
+                "name": inc.id,
+                "kind": kind,
+                "recorded": is_recorded,
+                "message": inc.message,
+                "subjects": inc.subjects,
+                "source_lines": ";".join(str(n) for n in inc.source_lines),
+            }
+            node_key = self.key("inconsistency", inc.id)
+            self.b.node("Inconsistency", node_key, id=inc.id, framework=self.fid, **props)
+            self.rel("has-inconsistency", self.fid, node_key)
             subjects = inc.subjects[:1] if kind in _CODE_KINDS else inc.subjects
             for subject in subjects:
                 kind_of = next((k for k, known in ids.items() if subject in known), None)
                 if kind_of is not None:
-                    self.rel("CONCERNS", key, self.key(kind_of, subject))
+                    self.rel("concerns", node_key, self.key(kind_of, subject))
+
+
+def _outcome_extras(fw: Framework, o: Any) -> dict[str, object]:
+    return {
+        "name": f"Outcome {o.id}",
+        "national_priorities": tuple(p.text for p in fw.national_priorities if p.outcome == o.id),
+    }
+
+
+#: Computed properties of nodes of a kind (beyond their columns).
+_NODE_EXTRAS = {"outcome": _outcome_extras}
 
 
 def property_graph(frameworks: Framework | Iterable[Framework]) -> PropertyGraph:

@@ -38,8 +38,7 @@ __all__ = [
     "SKOS",
     "XSD",
     "PREFIXES",
-    "PARTNER_CLASSES",
-    "LINK_KIND_PROPERTIES",
+    "curie",
     "ONTOLOGY_IRI",
     "SHAPES_IRI",
     "framework_iri",
@@ -87,34 +86,14 @@ PREFIXES: dict[str, Namespace] = {
     "xsd": Namespace(str(XSD)),
 }
 
-#: Partner type (``partners.csv``) -> its class in the ontology.
-PARTNER_CLASSES: dict[str, str] = {
-    "ministry": "Ministry",
-    "government-agency": "GovernmentAgency",
-    "parliament": "Parliament",
-    "local-authority": "LocalAuthority",
-    "judiciary": "Judiciary",
-    "ngo-cso": "CivilSocietyOrganisation",
-    "academia": "AcademicInstitution",
-    "private-sector": "PrivateSectorPartner",
-    "ifi-development-partner": "DevelopmentPartner",
-    "un-entity": "UnEntityPartner",
-    "initiative": "Initiative",
-    "media": "Media",
-    "other": "OtherPartner",
-}
+def curie(text: str) -> URIRef:
+    """The IRI of a compact name (``skos:prefLabel``) under the prefixes of :data:`PREFIXES`.
 
-#: Link kind -> the direct (shortcut) property between two outcomes that a link of that kind asserts.
-LINK_KIND_PROPERTIES: dict[str, str] = {
-    "interlinked": "interlinkedWith",
-    "mutually-reinforcing": "mutuallyReinforces",
-    "affects": "affects",
-    "accelerates": "accelerates",
-    "contributes-to": "contributesTo",
-    "depends-on": "dependsOn",
-    "complements": "complements",
-    "synergy": "hasSynergyWith",
-}
+    >>> str(curie("skos:prefLabel"))
+    'http://www.w3.org/2004/02/skos/core#prefLabel'
+    """
+    prefix, _, local = text.partition(":")
+    return PREFIXES[prefix][local]
 
 
 def _segment(value: str) -> str:

@@ -1,15 +1,35 @@
-"""Counts that describe a framework at a glance (used by ``cfgraph validate`` and the report).
+"""Counts that describe a framework at a glance (``cfgraph validate``, the report, :func:`cfgraph.frames`).
 
 >>> import cfgraph
->>> framework_counts(cfgraph.load(cfgraph.MINI))["outcomes"]
-2
+>>> fw = cfgraph.load(cfgraph.MINI)
+>>> framework_counts(fw)["outcomes"], outcome_rows(fw)[0]["sdg_targets"]
+(2, 5)
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from cfgraph.model import Framework
 
-__all__ = ["framework_counts", "outcome_counts"]
+__all__ = ["COUNT_LABELS", "framework_counts", "outcome_rows"]
+
+#: How the counts of :func:`framework_counts` read.
+COUNT_LABELS = {
+    "thematic_areas": "thematic areas",
+    "result_groups": "result groups",
+    "outcomes": "outcomes",
+    "sdg_targets": "SDG targets",
+    "sdg_goals": "SDGs",
+    "agencies": "UN agencies",
+    "partners": "partners",
+    "lnob_groups": "LNOB groups",
+    "indicators": "indicators",
+    "sub_indicators": "sub-indicators",
+    "outcome_links": "stated outcome links",
+    "target_link_statements": "target interlinkage statements",
+    "target_link_pairs": "target pairs linked",
+}
 
 
 def framework_counts(fw: Framework) -> dict[str, int]:
@@ -32,19 +52,26 @@ def framework_counts(fw: Framework) -> dict[str, int]:
     }
 
 
-def outcome_counts(fw: Framework) -> list[dict[str, object]]:
-    """One row per outcome: targets per list and role, agencies, LNOB groups, partners, indicators."""
-    rows: list[dict[str, object]] = []
+def outcome_rows(fw: Framework) -> list[dict[str, Any]]:
+    """One row per outcome: its result group and statement, and how many SDG targets (distinct
+    valid codes), UN agencies, partners (partnerships text), LNOB groups, indicators and
+    sub-indicators it has."""
+    rows = []
     for o in fw.outcomes:
-        row: dict[str, object] = {"outcome": o.id}
-        for listed_in, short in (("narrative", "narr"), ("results_matrix", "matrix")):
-            for role, rshort in (("global", "global"), ("crosscutting", "cross")):
-                row[f"targets_{short}_{rshort}"] = len(fw.targets_of(o.id, listed_in, role))  # type: ignore[arg-type]
-        row["agencies_narr"] = len(fw.agencies_of(o.id, "narrative"))
-        row["agencies_matrix"] = len(fw.agencies_of(o.id, "results_matrix"))
-        row["lnob_groups"] = len(fw.lnob_groups_of(o.id))
-        row["partners"] = len(fw.partners_of(o.id))
-        row["indicators"] = len(fw.indicators_of(o.id, include_subs=False))
-        row["sub_indicators"] = len(fw.indicators_of(o.id)) - len(fw.indicators_of(o.id, include_subs=False))
-        rows.append(row)
+        indicators = fw.indicators_of(o.id)
+        top = sum(1 for i in indicators if i.parent is None)
+        rows.append(
+            {
+                "framework": fw.info.id,
+                "outcome": o.id,
+                "result_group": o.result_group,
+                "statement": o.statement,
+                "sdg_targets": len(fw.target_codes(o.id)),
+                "agencies": len(fw.agencies_of(o.id)),
+                "partners": len(fw.partners_of(o.id)),
+                "lnob_groups": len(fw.lnob_groups_of(o.id)),
+                "indicators": top,
+                "sub_indicators": len(indicators) - top,
+            }
+        )
     return rows

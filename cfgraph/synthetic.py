@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cfgraph import model as m
-from cfgraph.io.checks import VERBATIM_FIELDS
+from cfgraph.io.meaning import VERBATIM_FIELDS
 from cfgraph.sdg import SdgCatalogue, load_catalogue
 
 __all__ = ["synthetic_portfolio", "synthetic_framework", "with_source_document", "write_synthetic"]
@@ -194,7 +194,7 @@ def _target_lists(rows: list[m.OutcomeTarget]) -> tuple[m.TargetList, ...]:
     return tuple(m.TargetList(o, li, ro, "; ".join(raws), "1") for (o, li, ro), raws in lists.items())  # type: ignore[arg-type]
 
 
-#: Fields whose text the loader finds verbatim in the cited source lines (cfgraph.io.checks), plus
+#: Fields whose text the loader finds verbatim in the cited source lines (cfgraph.io.meaning), plus
 #: the names a reader would also find in the document.
 _VERBATIM: dict[str, tuple[str, ...]] = {
     **VERBATIM_FIELDS,

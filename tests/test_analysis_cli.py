@@ -43,8 +43,8 @@ def test_synergies_table(runner: CliRunner) -> None:
     code, out, _ = run(runner, "synergies", *MINI)
     assert code == 0
     header, _, row = out.splitlines()[:3]
-    assert header.split()[:5] == ["a", "b", "score", "data_score", "verdict"]
-    assert row.split()[:5] == ["1.1", "2.1", "0.1857", "0.042", "stated-not-supported"]
+    assert header.split()[:6] == ["framework", "a", "b", "score", "data_score", "verdict"]
+    assert row.split()[1:6] == ["1.1", "2.1", "0.1857", "0.042", "stated-not-supported"]
 
 
 def test_gaps_fail_on(runner: CliRunner, tmp_path: Path) -> None:
@@ -78,7 +78,7 @@ def test_gaps_on_an_edited_copy(runner: CliRunner, tmp_path: Path) -> None:
     )
     assert code == 0
     [finding] = json.loads(out)
-    assert finding["subject"] == "1.1" and finding["ids"] == ["outcome:1.1", "indicator:1.1-01"]
+    assert finding["subject"] == "1.1" and finding["concerns"] == ["outcome:1.1", "indicator:1.1-01"]
 
 
 @pytest.mark.parametrize(
@@ -108,14 +108,14 @@ def test_out_writes_a_file(runner: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / "who.csv"
     code, out, _ = run(runner, "who", "6.1", *MINI, "--format", "csv", "--out", str(target))
     assert code == 0 and out == ""
-    assert target.read_text(encoding="utf-8").splitlines()[0] == "kind,id,name,how,source_lines"
+    assert target.read_text(encoding="utf-8").splitlines()[0] == "framework,kind,id,name,how,source_lines"
 
 
 def test_path_rows_one_per_hop(runner: CliRunner) -> None:
     code, out, _ = run(runner, "path", "6.1", "4.4", *MINI, "--format", "json")
     hops = json.loads(out)
     assert code == 0 and [(h["path"], h["hop"], h["from"], h["to"]) for h in hops] == [
-        (1, 1, "target:6.1", "outcome:1.1"),
-        (1, 2, "outcome:1.1", "outcome:2.1"),
-        (1, 3, "outcome:2.1", "target:4.4"),
+        (1, 1, "6.1", "1.1"),
+        (1, 2, "1.1", "2.1"),
+        (1, 3, "2.1", "4.4"),
     ]

@@ -8,8 +8,8 @@ from dataclasses import replace
 import pytest
 
 import cfgraph
-from cfgraph.analysis.findings import Finding, severity_rank
 from cfgraph.analysis.gaps import GAP_CHECKS, check_rows, fails, finding_rows, run_gaps
+from cfgraph.analysis.gaps.findings import Finding, severity_rank
 from cfgraph.errors import UnknownIdError
 from cfgraph.model import Framework, IndicatorAgency, IndicatorPartner, ResultGroup
 
@@ -164,7 +164,7 @@ def test_check_fires_on_positive_case(check_id: str) -> None:
     assert findings, f"{check_id} found nothing"
     for f in findings:
         assert f.check == check_id and f.severity == GAP_CHECKS[check_id].severity
-        assert f.ids and f.source_lines, f"{check_id} finding without evidence: {f}"
+        assert f.concerns and f.source_lines, f"{check_id} finding without evidence: {f}"
 
 
 @pytest.mark.parametrize("check_id", sorted(CASES))
@@ -179,22 +179,24 @@ def test_positive_findings_name_the_culprit() -> None:
     assert f.message == (
         "ilo is responsible for indicator(s) 1.1-01 of outcome 1.1 but is not among its contributing agencies"
     )
-    assert f.ids == ("outcome:1.1", "agency:ilo", "indicator:1.1-01") and f.source_lines == (34,)
+    assert f.concerns == ("outcome:1.1", "agency:ilo", "indicator:1.1-01") and f.source_lines == (34,)
     [f] = run_gaps(MINI, checks=["partner-not-in-indicators"])
-    assert f.ids == ("outcome:1.1", "partner:village-water-users-association") and f.quotes == (
+    assert f.concerns == ("outcome:1.1", "partner:village-water-users-association") and f.evidence == (
         "Village Water Users' Association",
     )
     [f] = run_gaps(CASES["target-year-outside-period"][0](MINI), checks=["target-year-outside-period"])
     assert f.message == "indicator 1.1-01 targets 2035, outside the period 2026-2030"
     lnob = run_gaps(MINI, checks=["lnob-group-not-measured"])
-    assert [f.ids[1] for f in lnob] == ["lnob:people-with-disabilities", "lnob:rural-women"]
+    assert [f.concerns[1] for f in lnob] == ["lnob-group:people-with-disabilities", "lnob-group:rural-women"]
 
 
 def test_registry_is_documented() -> None:
     for c in GAP_CHECKS.values():
         assert c.severity in ("info", "warning", "error")
         assert len(c.explanation) > 40 and c.title
-    assert [r["id"] for r in check_rows()] == list(GAP_CHECKS)
+    assert sorted(r["check"] for r in check_rows()) == sorted(GAP_CHECKS)
+    ranks = [severity_rank(r["severity"]) for r in check_rows()]
+    assert ranks == sorted(ranks, reverse=True)
 
 
 def test_min_severity_and_fail_on() -> None:
@@ -215,15 +217,16 @@ def test_unknown_check_suggests_close_ids() -> None:
 
 
 def test_finding_rows_are_plain_objects() -> None:
-    rows = finding_rows([Finding("x", "info", "1.1", "m", ("outcome:1.1",), ("q",), (3,))])
+    rows = finding_rows([Finding("x", "info", "1.1", "m", ("outcome:1.1",), ("q",), (3,))], "kz")
     assert rows == [
         {
+            "framework": "kz",
             "check": "x",
             "severity": "info",
             "subject": "1.1",
             "message": "m",
-            "ids": ["outcome:1.1"],
-            "quotes": ["q"],
+            "concerns": ["outcome:1.1"],
+            "evidence": ["q"],
             "source_lines": [3],
         }
     ]
@@ -254,11 +257,11 @@ def test_lnob_wording_variants_count_as_mentions() -> None:
     silent = indicator(
         fw, "2.1-01a", name="Men who have sex with men; unsentenced detainees; sexual transmission"
     )
-    assert [f.ids[1] for f in run_gaps(silent, checks=["lnob-group-not-measured"]) if f.subject == "2.1"] == [
-        "lnob:tg"
-    ]
-    found = [f.ids[1] for f in run_gaps(fw, checks=["lnob-group-not-measured"]) if f.subject == "2.1"]
-    assert found == ["lnob:detained", "lnob:msm", "lnob:tg"]
+    assert [
+        f.concerns[1] for f in run_gaps(silent, checks=["lnob-group-not-measured"]) if f.subject == "2.1"
+    ] == ["lnob-group:tg"]
+    found = [f.concerns[1] for f in run_gaps(fw, checks=["lnob-group-not-measured"]) if f.subject == "2.1"]
+    assert found == ["lnob-group:detained", "lnob-group:msm", "lnob-group:tg"]
 
 
 def test_generic_partners_match_partners_of_their_type() -> None:
@@ -279,7 +282,7 @@ def test_generic_partners_match_partners_of_their_type() -> None:
         replace(p, partner="ngos") if p.partner == "ministry-of-labour" else p for p in fw.outcome_partners
     )
     [f] = run_gaps(replace(fw, outcome_partners=swapped), checks=["partner-only-in-indicators"])
-    assert f.ids[:2] == ("outcome:2.1", "partner:ministry-of-labour")
+    assert f.concerns[:2] == ("outcome:2.1", "partner:ministry-of-labour")
 
 
 def test_a_link_to_a_target_code_measures_that_target() -> None:
@@ -300,19 +303,19 @@ def test_kazakhstan_review(kz: Framework) -> None:
     found = run_gaps(kz)
 
     def of(check: str) -> set[tuple[str, str]]:
-        return {(f.subject, f.ids[1]) for f in found if f.check == check}
+        return {(f.subject, f.concerns[1]) for f in found if f.check == check}
 
     # real: the results matrix names UN Women (L885) and UNICEF (L972) for indicators of outcomes
     # whose lists of contributing agencies (L270/750, L307/910) leave them out
     assert of("indicator-agency-not-contributing") == {("1.2", "agency:un-women"), ("2.1", "agency:unicef")}
     lnob = of("lnob-group-not-measured")
-    assert ("1.1", "lnob:people-living-with-hiv") not in lnob  # 1.1-04b '... who are living with HIV'
-    assert ("2.1", "lnob:people-in-detention") not in lnob  # 'unsentenced detainees' (2.1-11)
-    assert ("2.1", "lnob:victims-of-gender-based-violence") not in lnob  # 'violence against women'
-    assert ("2.2", "lnob:migrants") not in lnob  # 'migration policy areas' (2.2-05)
-    assert ("2.1", "lnob:released-prisoners") in lnob  # only detainees are measured
+    assert ("1.1", "lnob-group:people-living-with-hiv") not in lnob  # 1.1-04b '... who are living with HIV'
+    assert ("2.1", "lnob-group:people-in-detention") not in lnob  # 'unsentenced detainees' (2.1-11)
+    assert ("2.1", "lnob-group:victims-of-gender-based-violence") not in lnob  # 'violence against women'
+    assert ("2.2", "lnob-group:migrants") not in lnob  # 'migration policy areas' (2.2-05)
+    assert ("2.1", "lnob-group:released-prisoners") in lnob  # only detainees are measured
     [t12] = [f for f in found if f.check == "target-without-indicator" and f.subject == "1.2"]
-    assert "target:4.7" not in t12.ids  # 1.2-01 'link to 4.7 (G)' names the target (L753)
+    assert "sdg-target:4.7" not in t12.concerns  # 1.2-01 'link to 4.7 (G)' names the target (L753)
     assert ("2.2", "partner:ministry-of-labor-and-social-protection-of-the-population") not in of(
         "partner-only-in-indicators"
     )  # 2.2's Partnerships name 'line ministries' (L342)

@@ -1,4 +1,4 @@
-"""The bridge from the model to networkx (cfgraph.graph) and the synthetic portfolio."""
+"""The bridge to networkx (cfgraph.graph), the analyses' projections and the synthetic portfolio."""
 
 from __future__ import annotations
 
@@ -7,43 +7,59 @@ from pathlib import Path
 import pytest
 
 import cfgraph
-from cfgraph.graph import (
-    LINK_DIRECTION,
-    NODE_KINDS,
-    actor_network,
-    index,
-    influence_graph,
-    split_id,
-    target_network,
-    to_networkx,
-)
+from cfgraph.analysis.networks import actor_network, index, influence_graph, target_network
+from cfgraph.graph import to_networkx
 from cfgraph.model import Framework
 from cfgraph.synthetic import synthetic_framework, synthetic_portfolio, write_synthetic
+from cfgraph.vocabulary import ENTITIES, LINK_KINDS, split_key
 
 MINI = cfgraph.load(cfgraph.MINI)
+FID = MINI.info.id
 
 
-def test_node_ids_are_typed_and_stable() -> None:
+def k(kind: str, ident: str) -> str:
+    return f"{FID}/{kind}/{ident}"
+
+
+def test_node_ids_are_framework_keys_and_stable() -> None:
     g = to_networkx(MINI)
-    assert sorted(g.nodes)[:6] == [
-        "agency:ilo", "agency:undp", "agency:unicef", "agency:who", "indicator:1.1-01", "indicator:2.1-01",
-    ]  # fmt: skip
-    assert {split_id(n)[0] for n in g} == set(NODE_KINDS)
-    assert all(g.nodes[n]["kind"] == split_id(n)[0] for n in g)
+    assert sorted(g.nodes)[:4] == [FID, k("agency", "ilo"), k("agency", "undp"), k("agency", "unicef")]
+    assert {g.nodes[n]["kind"] for n in g} <= set(ENTITIES)
+    for n, d in g.nodes(data=True):
+        framework, kind, ident = split_key(n)
+        assert (framework, kind, ident) == (d["framework"], d["kind"], str(d["id"]))
     assert list(to_networkx(MINI).edges(keys=True, data=True)) == list(g.edges(keys=True, data=True))
 
 
 def test_edges_carry_their_evidence() -> None:
     g = to_networkx(MINI)
-    link = g.edges["outcome:1.1", "outcome:2.1", "OL01"]
+    link = g.edges[k("outcome", "1.1"), k("outcome", "2.1"), k("outcome-link", "OL01")]
     assert link["quote"].startswith("Outcome 1.1 depends on Outcome 2.1") and link["source_lines"] == "16"
-    lists = [d for _, v, d in g.out_edges("outcome:1.1", data=True) if v == "target:6.b"]
+    assert link["kind"] == "outcome-link" and link["link_kind"] == "depends-on"
+    lists = [d for _, v, d in g.out_edges(k("outcome", "1.1"), data=True) if v == "sdg/6.b"]
     assert [(d["kind"], d["listed_in"], d["role"]) for d in lists] == [
         ("lists-target", "results_matrix", "global")
     ]
-    assert g.has_edge("indicator:1.1-01", "sdgind:6.1.1") and g.has_edge("sdgind:6.1.1", "target:6.1")
-    assert "target:18.7" not in g  # invalid codes do not become targets
-    assert g.has_edge("lnob:rural-women", "lnob:women")
+    assert g.has_edge(k("indicator", "1.1-01"), "sdg/6.1.1") and g.has_edge("sdg/6.1.1", "sdg/6.1")
+    assert "sdg/18.7" not in g  # invalid codes do not become targets
+    assert g.has_edge(k("lnob-group", "rural-women"), k("lnob-group", "women"))
+
+
+def test_two_frameworks_with_the_same_ids_share_only_sdg_nodes() -> None:
+    from dataclasses import replace
+
+    other = replace(MINI, info=replace(MINI.info, id="otherland-2026-2030", title="Otherland"))
+    g = to_networkx([MINI, other])
+    one, two = to_networkx(MINI), to_networkx(other)
+    shared = set(one) & set(two)
+    assert shared and all(g.nodes[n]["kind"].startswith("sdg-") for n in shared)
+    assert g.number_of_nodes() == one.number_of_nodes() + two.number_of_nodes() - len(shared)
+    assert g.number_of_edges() == one.number_of_edges() + two.number_of_edges() - len(
+        set(one.edges(keys=True)) & set(two.edges(keys=True))
+    )
+    theirs = g.nodes["otherland-2026-2030/outcome/1.1"]
+    assert g.nodes[k("outcome", "1.1")]["statement"] == theirs["statement"] and theirs["framework"] != FID
+    assert g.graph["frameworks"] == [FID, "otherland-2026-2030"]
 
 
 def test_index_inherits_agencies_for_sub_indicators() -> None:
@@ -62,17 +78,17 @@ def test_target_network_weights() -> None:
 
 def test_actor_network_joins_co_workers_and_keeps_isolated_actors() -> None:
     g = actor_network(MINI)
-    assert g.edges["agency:unicef", "partner:ministry-of-water"]["outcomes"] == ["1.1"]
-    assert not g.has_edge("agency:unicef", "agency:undp")
+    assert g.edges[k("agency", "unicef"), k("partner", "ministry-of-water")]["outcomes"] == ["1.1"]
+    assert not g.has_edge(k("agency", "unicef"), k("agency", "undp"))
     extra = MINI.partners[0].__class__("lonely-ngo", "Lonely NGO", "ngo-cso", (), False, None, None, "1")
     from dataclasses import replace
 
     g2 = actor_network(replace(MINI, partners=(*MINI.partners, extra)))
-    assert g2.degree("partner:lonely-ngo") == 0
-    assert "partner:ministry-of-water" not in actor_network(MINI, include_partners=False)
+    assert g2.degree(k("partner", "lonely-ngo")) == 0
+    assert k("partner", "ministry-of-water") not in actor_network(MINI, include_partners=False)
 
 
-@pytest.mark.parametrize("kind", sorted(LINK_DIRECTION))
+@pytest.mark.parametrize("kind", sorted(LINK_KINDS))
 def test_influence_graph_reads_each_link_kind(kind: str) -> None:
     from dataclasses import replace
 
@@ -83,7 +99,7 @@ def test_influence_graph_reads_each_link_kind(kind: str) -> None:
         "backward": [("2.1", "1.1")],
         "both": [("1.1", "2.1"), ("2.1", "1.1")],
     }
-    assert edges == expected[LINK_DIRECTION[kind]]
+    assert edges == expected[LINK_KINDS[kind].influence]
 
 
 def test_synthetic_portfolio_is_seeded_and_prefix_stable() -> None:

@@ -7,12 +7,13 @@ from dataclasses import replace
 import pytest
 
 import cfgraph
-from cfgraph.analysis.paths import depends, explain_path, resolve, who
+from cfgraph.analysis.paths import depends, explain_path, who
 from cfgraph.errors import UnknownIdError
-from cfgraph.graph import to_networkx
+from cfgraph.graph import find_node, to_networkx
 from cfgraph.model import Framework, Outcome, OutcomeLink
 
 MINI = cfgraph.load(cfgraph.MINI)
+FID = MINI.info.id
 
 
 def chain() -> Framework:
@@ -56,30 +57,34 @@ def test_unknown_outcome_suggests_close_ids() -> None:
     assert str(err.value) == "unknown outcome '1.2'; did you mean 1.1?"
 
 
-def test_resolve_prefers_outcomes_and_accepts_typed_ids() -> None:
+def test_find_node_prefers_outcomes_and_accepts_typed_ids_and_keys() -> None:
     g = to_networkx(MINI)
-    assert resolve(g, "2.1") == "outcome:2.1"
-    assert resolve(g, "target:5.1") == "target:5.1"
-    assert resolve(g, "agency:who", ("agency",)) == "agency:who"
-    with pytest.raises(UnknownIdError, match="did you mean target:5.1"):
-        resolve(g, "target:5.7", ("outcome", "target"))
+    assert find_node(g, "2.1") == f"{FID}/outcome/2.1"
+    assert (
+        find_node(g, "target:5.1") == find_node(g, "sdg-target:5.1") == find_node(g, "sdg/5.1") == "sdg/5.1"
+    )
+    assert find_node(g, "agency:who", ("agency",)) == f"{FID}/agency/who"
+    with pytest.raises(UnknownIdError, match="did you mean 5.1"):
+        find_node(g, "target:5.7", ("outcome", "sdg-target"))
 
 
 def test_explain_path_through_targets_and_links() -> None:
     [p] = explain_path(MINI, "6.1", "4.4")
-    assert p.nodes == ("target:6.1", "outcome:1.1", "outcome:2.1", "target:4.4")
+    assert p.nodes == ("6.1", "1.1", "2.1", "4.4")
     assert p.links == ("OL01",) and p.source_lines == (11, 16, 18, 27, 37)
-    assert p.steps[0] == "outcome 1.1 lists-target SDG target 6.1 (narrative, global, lines 11, 27) [+1 more]"
+    assert p.steps[0] == ("outcome 1.1 lists SDG target 6.1 (narrative list, global, lines 11, 27) [+1 more]")
     paths = explain_path(MINI, "6.1", "3.9")
-    assert [q.nodes for q in paths] == [("target:6.1", "target:3.9")]
+    assert [q.nodes for q in paths] == [("6.1", "3.9")]
     assert (
-        paths[0].steps[0].startswith('SDG target 6.1 interlinked SDG target 3.9 (TL01, line 4): "Targets 6.1')
+        paths[0]
+        .steps[0]
+        .startswith('SDG target 6.1 is interlinked with SDG target 3.9 (TL01, line 4): "Targets 6.1')
     )
 
 
 def test_explain_path_via_other_kinds_and_limits() -> None:
     fw = replace(MINI, outcome_links=())
-    assert [p.nodes for p in explain_path(fw, "1.1", "2.1")] == [("outcome:1.1", "target:5.1", "outcome:2.1")]
+    assert [p.nodes for p in explain_path(fw, "1.1", "2.1")] == [("1.1", "5.1", "2.1")]
     none = replace(fw, outcome_targets=tuple(t for t in fw.outcome_targets if t.code != "5.1"))
     assert explain_path(none, "1.1", "2.1") == []
     assert explain_path(none, "1.1", "2.1", via=("agency",)) == []
@@ -91,7 +96,7 @@ def test_explain_path_via_other_kinds_and_limits() -> None:
         ),
     )
     [p] = explain_path(linked, "1.1", "2.1", via=("indicator", "agency"))
-    assert p.nodes == ("outcome:1.1", "indicator:1.1-01", "agency:ilo", "outcome:2.1")
+    assert p.nodes == ("1.1", "1.1-01", "ilo", "2.1")
     assert len(explain_path(MINI, "6.1", "6.2", limit=1)) == 1
 
 
@@ -101,12 +106,12 @@ def test_who_for_an_outcome_and_a_target() -> None:
         ("indicator", "2.1-01"), ("indicator", "2.1-01a"),
         ("agency", "ilo"), ("agency", "undp"),
         ("partner", "ministry-of-labour"), ("partner", "examplestan-chamber-of-commerce"),
-        ("lnob", "youth"),
+        ("lnob-group", "youth"),
     ]  # fmt: skip
     ilo = next(r for r in rows if r.id == "ilo")
     assert (
         ilo.how
-        == "responsible for 2.1-01; contributes to 2.1 (narrative); contributes to 2.1 (results matrix)"
+        == "responsible for 2.1-01; contributes to 2.1 (narrative list); contributes to 2.1 (results matrix)"
     )
     assert ilo.source_lines == (21, 40, 47)
     target = who(MINI, "6.1")

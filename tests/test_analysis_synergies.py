@@ -11,22 +11,20 @@ from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
 import cfgraph
 from cfgraph.analysis.centrality import (
     actor_centrality,
-    available_engines,
     centrality_rows,
-    engine,
-    pagerank,
     portfolio_target_centrality,
     scores,
     target_centrality,
 )
 from cfgraph.analysis.communities import actor_communities, louvain, target_communities
+from cfgraph.analysis.networks import actor_network, target_network
 from cfgraph.analysis.synergies import WEIGHTS, outcome_synergies, synergies, synergy_rows
-from cfgraph.graph import actor_network, target_network
 from cfgraph.model import Framework
 from cfgraph.synthetic import synthetic_portfolio
 from tests.test_analysis_gaps import add_agency
 
 MINI = cfgraph.load(cfgraph.MINI)
+FID = MINI.info.id
 
 
 def test_weights_sum_to_one() -> None:
@@ -60,11 +58,11 @@ def test_verdicts_follow_the_thresholds() -> None:
 
 
 def test_synergy_rows_and_levels() -> None:
-    rows = synergy_rows(outcome_synergies(MINI))
+    rows = synergy_rows(outcome_synergies(MINI), FID)
     assert rows[0]["shared_targets"] == ["5.1"] and rows[0]["c_stated"] == 1.0
     assert synergies(MINI, "outcome") == rows
     assert synergies(MINI, "target")[0]["target"] == "5.1"
-    assert synergies(MINI, "agency")[0]["actor"] == "agency:ilo"
+    assert [synergies(MINI, "agency")[0][c] for c in ("framework", "kind", "id")] == [FID, "agency", "ilo"]
     with pytest.raises(ValueError, match="unknown level 'goal'"):
         synergies(MINI, "goal")
 
@@ -83,36 +81,24 @@ def test_target_centrality_leverage_points() -> None:
 
 def test_actor_centrality_brokers_and_isolated() -> None:
     fw = add_agency(MINI, "2.1", "unicef")
-    rows = {a.actor: a for a in actor_centrality(fw)}
-    assert rows["agency:unicef"].broker and rows["agency:unicef"].result_groups == ("people", "planet")
-    assert not rows["agency:who"].broker and not rows["agency:who"].isolated
+    rows = {a.id: a for a in actor_centrality(fw)}
+    assert rows["unicef"].broker and rows["unicef"].result_groups == ("people", "planet")
+    assert not rows["who"].broker and not rows["who"].isolated
     alone = {
-        a.actor: a for a in actor_centrality(replace(MINI, outcome_agencies=(), indicator_agencies=()), False)
+        a.id: a for a in actor_centrality(replace(MINI, outcome_agencies=(), indicator_agencies=()), False)
     }
-    assert alone["agency:undp"].isolated and alone["agency:undp"].degree == 0
-    assert centrality_rows(actor_centrality(MINI))[0]["id"] == "ilo"
+    assert alone["undp"].isolated and alone["undp"].degree == 0
+    assert centrality_rows(actor_centrality(MINI), FID)[0]["id"] == "ilo"
 
 
 @pytest.mark.parametrize("name", ["mini", "kz", "synthetic"])
-def test_engines_agree(name: str, kz: Framework) -> None:
+def test_igraph_scores_equal_the_networkx_definitions(name: str, kz: Framework) -> None:
+    """igraph computes betweenness and PageRank; they are networkx's definitions (to 1e-9)."""
     fw = {"mini": MINI, "kz": kz, "synthetic": synthetic_portfolio(1)[0]}[name]
     for g in (target_network(fw), actor_network(fw)):
-        reference_b, reference_p = scores(g, using="networkx")
-        assert reference_b == pytest.approx(nx.betweenness_centrality(g, weight="distance"), abs=1e-12)
-        assert pagerank(g) == pytest.approx(
-            _pagerank_python(g, weight="weight", tol=1e-12, max_iter=1000), abs=1e-9
-        )
-        for using in available_engines():
-            b, p = scores(g, using=using)
-            assert b == pytest.approx(reference_b, abs=1e-9) and p == pytest.approx(reference_p, abs=1e-9)
-
-
-def test_engine_can_be_forced(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CFGRAPH_GRAPH_ENGINE", "networkx")
-    assert engine() == "networkx"
-    monkeypatch.setenv("CFGRAPH_GRAPH_ENGINE", "graph-tool")
-    with pytest.raises(ValueError, match="CFGRAPH_GRAPH_ENGINE='graph-tool'"):
-        engine()
+        b, p = scores(g)
+        assert b == pytest.approx(nx.betweenness_centrality(g, weight="distance"), abs=1e-9)
+        assert p == pytest.approx(_pagerank_python(g, weight="weight", tol=1e-12, max_iter=1000), abs=1e-9)
 
 
 def test_communities_are_deterministic() -> None:
@@ -126,7 +112,10 @@ def test_communities_are_deterministic() -> None:
         ("3.9", "6.1", "6.2", "6.b", "10.2"),
         ("4.1", "4.4", "5.1", "8.6"),
     ]
-    assert actor_communities(MINI, include_partners=False)[0].members == ("agency:ilo", "agency:undp")
+    assert actor_communities(MINI, include_partners=False)[0].members == (
+        f"{FID}/agency/ilo",
+        f"{FID}/agency/undp",
+    )
     assert louvain(nx.Graph()) == []
 
 
@@ -139,11 +128,22 @@ def test_portfolio_centrality_sums_the_frameworks() -> None:
     assert portfolio_target_centrality([]) == []
 
 
-def test_agency_outcome_matrix_shows_the_gaps(kz: Framework) -> None:
-    from cfgraph.analysis.matrix import agency_outcome_matrix
+def test_actor_outcome_matrix_counts_every_tie(kz: Framework) -> None:
+    from cfgraph.analysis.matrix import actor_outcome_matrix, involvement
 
-    rows = {r["agency"]: r for r in agency_outcome_matrix(kz)}
-    assert rows["un-women"]["1.2"] == "I" and rows["unicef"]["2.1"] == "I"  # the two real gaps
-    assert rows["who"]["1.1"] == "N M"
-    assert list(rows["undp"])[:2] == ["agency", "label"] and list(rows["undp"])[-1] == "outcomes"
-    assert rows["undp"]["outcomes"] == sum(bool(rows["undp"][o.id]) for o in kz.outcomes)
+    rows = {r["actor"]: r for r in actor_outcome_matrix(kz, "agency")}
+    ties = involvement(kz, "agency")
+    gaps = {(t.actor, t.outcome) for t in ties if t.how == "indicator"} - {
+        (t.actor, t.outcome) for t in ties if t.how != "indicator"
+    }
+    assert {("un-women", "1.2"), ("unicef", "2.1")} <= gaps  # the two real gaps
+    assert rows["unicef"]["2.1"] == 3 and rows["un-women"]["1.2"] == 1
+    assert rows["who"]["1.1"] == 2  # narrative list and results matrix, no indicator
+    assert list(rows["undp"])[:4] == ["framework", "actor", "name", "type"]
+    assert list(rows["undp"])[-2:] == ["outcomes", "total"]
+    assert rows["iom"]["outcomes"] == len(kz.outcomes)
+    for r in rows.values():
+        assert r["outcomes"] == sum(bool(r[o.id]) for o in kz.outcomes)
+        assert r["total"] == sum(r[o.id] for o in kz.outcomes)
+    partners = actor_outcome_matrix(kz, "partner")
+    assert all(r["type"] in {p.type for p in kz.partners} for r in partners)

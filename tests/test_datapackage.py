@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import cfgraph
-from cfgraph.io.tables import datapackage_descriptor
+from cfgraph.io.datapackage import datapackage_descriptor
 from cfgraph.resources import resource_dir
 
 FRAMEWORKS = [cfgraph.MINI, *sorted(p.parent for p in resource_dir("data").glob("*/framework.csv"))]

@@ -10,8 +10,8 @@ import pytest
 
 import cfgraph
 from cfgraph.consistency import find_inconsistencies
-from cfgraph.io.tables import TABLES
 from cfgraph.io.writer import table_text
+from cfgraph.model import TABLES
 from cfgraph.resources import default_framework_dir
 
 # (narrative global, narrative crosscutting, matrix global, matrix crosscutting): L230-231/590-591, …

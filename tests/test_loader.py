@@ -9,8 +9,8 @@ import pytest
 
 import cfgraph
 from cfgraph.errors import UnknownIdError, ValidationFailed
-from cfgraph.io.tables import TABLES
 from cfgraph.io.writer import table_text, write_framework
+from cfgraph.model import TABLES
 from tests.conftest import DATA, framework_copy
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 import cfgraph
+from cfgraph.analysis.matrix import actor_outcome_matrix
 from cfgraph.render.charts import bar_chart, heatmap
-from cfgraph.render.report import build_report, heat_cells, highlights
-from cfgraph.render.report_data import agency_outcome_rows, partner_outcome_rows
+from cfgraph.render.report import build_report, heat_cells, highlights, report_tables
 from tests.test_views import VIEWS, hostile_framework
 
 
@@ -96,22 +96,33 @@ def test_tables_hold_the_findings_and_heat_maps(mini_report: Path) -> None:
     assert {"invalid-code", "duplicate-code", "agency-without-indicator"} <= {f["check"] for f in findings}
     assert findings[0]["severity"] == "error"
     assert sum(int(c["findings"]) for c in rows("checks")) == len(findings)
-    agencies = {r["agency"]: r for r in rows("agency_outcome")}
+    agencies = {r["name"]: r for r in rows("agency_outcome")}
     assert (agencies["UNICEF"]["1.1"], agencies["UNICEF"]["2.1"], agencies["UNICEF"]["total"]) == (
         "3",
         "0",
         "3",
     )
-    assert rows("synergies")[0]["verdict"] == "stated not supported"
+    assert rows("synergies")[0]["verdict"] == "stated-not-supported"
     assert [r["target"] for r in rows("target_centrality")][:1] == ["5.1"]
 
 
+def test_report_tables_have_the_cli_row_shapes(mini: cfgraph.Framework, runner) -> None:  # type: ignore[no-untyped-def]
+    """The report's findings.csv and synergies.csv have exactly the columns `cfgraph gaps` and
+    `cfgraph synergies` print (one row shape per result)."""
+    from cfgraph.cli import cli
+    from cfgraph.render.rows import render_rows
+
+    tables = report_tables(mini)
+    for command, name in ((["gaps"], "findings"), (["synergies"], "synergies")):
+        printed = runner.invoke(cli, [*command, "--framework", str(cfgraph.MINI), "--format", "csv"]).stdout
+        assert printed == render_rows(tables[name], "csv")
+
+
 def test_partner_matrix_counts_paragraph_and_indicators(mini: cfgraph.Framework) -> None:
-    water = next(r for r in partner_outcome_rows(mini) if r["partner"] == "Ministry of Water")
+    water = next(r for r in actor_outcome_matrix(mini, "partner") if r["name"] == "Ministry of Water")
     assert (water["1.1"], water["2.1"], water["total"]) == (2, 0, 2)  # paragraph + indicator 1.1-01
-    assert [r["total"] for r in agency_outcome_rows(mini)] == sorted(
-        (r["total"] for r in agency_outcome_rows(mini)), reverse=True
-    )
+    totals = [r["total"] for r in actor_outcome_matrix(mini, "agency")]
+    assert totals == sorted(totals, reverse=True)
 
 
 def test_heat_cells_scale_to_the_largest_value() -> None:
@@ -132,16 +143,17 @@ def test_highlights_name_the_top_of_each_table(mini_report: Path) -> None:
                 "target_centrality": [],
                 "agency_outcome": [],
                 "partner_outcome": [],
-            }
+            },
+            2,
         )
         == []
     )
 
 
 def test_charts_are_deterministic_and_handle_cyrillic() -> None:
-    rows = [{"agency": "ЮНИСЕФ <b>", "1.1": 2, "2.1": 0}]
-    first = heatmap(rows, "agency", ["1.1", "2.1"], "Агентства")
-    assert first == heatmap(rows, "agency", ["1.1", "2.1"], "Агентства")
+    rows = [{"name": "ЮНИСЕФ <b>", "1.1": 2, "2.1": 0}]
+    first = heatmap(rows, "name", ["1.1", "2.1"], "Агентства")
+    assert first == heatmap(rows, "name", ["1.1", "2.1"], "Агентства")
     png, svg = bar_chart(["5.1 Равенство"], [0.3], "Цели", "PageRank")
     assert png.startswith(b"\x89PNG") and b"<svg" in svg
     assert b"Date" not in first[1]

@@ -160,9 +160,9 @@ def test_tooltips_and_details_show_text_literally(browser: Any, hostile_report: 
     for seen in visit(browser, root / "views" / "stakeholder-map.html", root):
         page = seen.page
         partner = fw.partner("ministry-of-water").name
-        assert partner in _hover(page, "partner:ministry-of-water")
+        assert partner in _hover(page, f"{fw.info.id}/partner/ministry-of-water")
         assert page.locator("#details .tip-title").inner_text() == partner
-        assert fw.agency("unicef").label in _hover(page, "agency:unicef")
+        assert fw.agency("unicef").label in _hover(page, f"{fw.info.id}/agency/unicef")
         legend = page.locator("#legend-nodes").inner_text()
         assert "UN agency" in legend and "Partner: ministry" in legend
         _clean(seen)
@@ -174,7 +174,7 @@ def test_tooltips_and_details_show_text_literally(browser: Any, hostile_report: 
         )
         details = page.locator("#details").inner_text()
         assert quote in details and "source lines 16" in details
-        assert fw.outcome("1.1").statement in _hover(page, "outcome:1.1")
+        assert fw.outcome("1.1").statement in _hover(page, f"{fw.info.id}/outcome/1.1")
         _clean(seen)
 
 
@@ -211,8 +211,10 @@ def test_focused_view_from_the_command(browser: Any, runner: Any, tmp_path: Path
     for seen in visit(browser, out, out.parent):
         drawn = seen.page.evaluate("cfgraphView.drawnNodeCount()")
         assert drawn == int(seen.page.locator("#counts").inner_text().split()[0])
-        assert "neighbourhood of agency:undp" in seen.page.locator(".bar .sub").inner_text()
-        assert seen.page.evaluate("cfgraphView.network.getSelectedNodes()") == ["agency:undp"]
+        assert "neighbourhood of UNDP (agency:undp)" in seen.page.locator(".bar .sub").inner_text()
+        assert seen.page.evaluate("cfgraphView.network.getSelectedNodes()") == [
+            "kazakhstan-2021-2025/agency/undp"
+        ]
         assert seen.page.locator("#details .tip-title").inner_text() == "UNDP"
         _clean(seen)
 

@@ -157,13 +157,14 @@ def test_focus_draws_the_neighbourhood(mini: cfgraph.Framework) -> None:
     g = framework_graph(mini)
     spec = load_view_spec("stakeholder-map")
     near = view_graph(g, spec, focus="1.1")
+    fid = mini.info.id
     assert sorted(near.nodes) == [
-        "agency:unicef",
-        "agency:who",
-        "outcome:1.1",
-        "partner:ministry-of-water",
-        "partner:village-water-users-association",
-        "rg:planet",
+        f"{fid}/agency/unicef",
+        f"{fid}/agency/who",
+        f"{fid}/outcome/1.1",
+        f"{fid}/partner/ministry-of-water",
+        f"{fid}/partner/village-water-users-association",
+        f"{fid}/result-group/planet",
     ]
     assert sorted(view_graph(g, spec, focus="agency:unicef", depth=2).nodes) == sorted(near.nodes)
     assert len(view_graph(g, spec, focus="unicef", depth=3)) == 6  # outcome 1.1 shares no one with 2.1
@@ -263,8 +264,8 @@ def main_cli():  # type: ignore[no-untyped-def]
 
 def test_write_view_returns_counts(mini: cfgraph.Framework, tmp_path: Path) -> None:
     view = write_view(mini, "lnob-map", tmp_path / "lnob.html", focus="women")
-    assert view.focus == "lnob:women"
-    assert (tmp_path / "lnob.html").read_text(encoding="utf-8").count('"kind":"lnob_group"') == 2
+    assert view.focus == f"{mini.info.id}/lnob-group/women"
+    assert (tmp_path / "lnob.html").read_text(encoding="utf-8").count('"kind":"lnob-group"') == 2
     assert main is not None
 
 

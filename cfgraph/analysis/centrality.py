@@ -16,12 +16,14 @@ and betweenness; a *broker* works across result groups, an *isolated* actor with
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cfgraph.analysis.communities import community_of, louvain
-from cfgraph.graph import LINK_DIRECTION, actor_network, split_id, target_network
+from cfgraph.analysis.networks import actor_network, target_network
+from cfgraph.analysis.records import records
 from cfgraph.model import Framework, sdg_sort_key
+from cfgraph.vocabulary import LINK_KINDS, split_key
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -33,11 +35,7 @@ __all__ = [
     "actor_centrality",
     "centrality_rows",
     "portfolio_target_centrality",
-    "pagerank",
     "scores",
-    "engine",
-    "available_engines",
-    "ENGINES",
 ]
 
 
@@ -62,8 +60,8 @@ class TargetCentrality:
 class ActorCentrality:
     """How one UN agency or partner sits in the actor network."""
 
-    actor: str
     kind: str
+    id: str
     label: str
     outcomes: tuple[str, ...]
     result_groups: tuple[str, ...]
@@ -78,7 +76,7 @@ def _stated_digraph(fw: Framework) -> nx.DiGraph:
 
     d = nx.DiGraph()
     for tl in fw.target_links:
-        direction = LINK_DIRECTION.get(tl.kind, "both")
+        direction = LINK_KINDS[tl.kind].influence
         for s, t in tl.pairs():
             if direction in ("forward", "both") or tl.symmetric:
                 d.add_edge(s, t)
@@ -95,79 +93,21 @@ def _reach(d: nx.DiGraph, node: str) -> tuple[int, int]:
     return len(direct), len(second)
 
 
-def pagerank(
-    g: nx.Graph, alpha: float = 0.85, weight: str = "weight", tol: float = 1e-12
-) -> dict[str, float]:
-    """PageRank of an undirected weighted graph by power iteration (numpy).
-
-    The same definition as :func:`networkx.pagerank` (dangling nodes spread uniformly), which
-    needs scipy; this needs only numpy, and the graphs here have at most a few hundred nodes.
+def scores(g: nx.Graph) -> tuple[dict[str, float], dict[str, float]]:
+    """Betweenness (normalised as networkx does, on ``distance``) and PageRank (on ``weight``) of
+    every node, computed by igraph (a C library: networkx's pure-Python betweenness dominated
+    the portfolio benchmark). Missing attributes count as 1.
 
     >>> import networkx as nx
-    >>> {k: round(v, 3) for k, v in pagerank(nx.path_graph(3)).items()}
-    {0: 0.257, 1: 0.486, 2: 0.257}
+    >>> b, p = scores(nx.path_graph(3))
+    >>> b[1], round(p[1], 3)
+    (1.0, 0.486)
     """
-    import numpy as np
-
-    nodes = list(g.nodes)
-    n = len(nodes)
-    if n == 0:
-        return {}
-    pos = {node: i for i, node in enumerate(nodes)}
-    m = np.zeros((n, n))
-    for a, b, d in g.edges(data=True):
-        w = float(d.get(weight, 1.0))
-        m[pos[a], pos[b]] += w
-        if a != b:
-            m[pos[b], pos[a]] += w
-    out = m.sum(axis=1)
-    dangling = out == 0
-    p = np.divide(m, out[:, None], out=np.zeros_like(m), where=~dangling[:, None])
-    x = np.full(n, 1.0 / n)
-    for _ in range(1000):
-        prev = x
-        x = alpha * (x @ p + x[dangling].sum() / n) + (1 - alpha) / n
-        if np.abs(x - prev).sum() < n * tol:
-            break
-    return {node: float(x[pos[node]]) for node in nodes}
-
-
-#: Engines for betweenness and PageRank, fastest first; :func:`engine` picks the first installed.
-ENGINES: tuple[str, ...] = ("igraph", "networkx")
-
-
-def available_engines() -> tuple[str, ...]:
-    """The engines installed here (networkx always is).
-
-    >>> "networkx" in available_engines()
-    True
-    """
-    from importlib.util import find_spec
-
-    return tuple(e for e in ENGINES if find_spec(e) is not None)
-
-
-def engine() -> str:
-    """The engine in use: ``$CFGRAPH_GRAPH_ENGINE`` if set, else igraph (C, much faster
-    betweenness) when installed, else networkx.
-
-    >>> engine() in ENGINES
-    True
-    """
-    import os
-
-    chosen = os.environ.get("CFGRAPH_GRAPH_ENGINE")
-    if chosen:
-        if chosen not in ENGINES:
-            raise ValueError(f"CFGRAPH_GRAPH_ENGINE={chosen!r}; choose one of {', '.join(ENGINES)}")
-        return chosen
-    return available_engines()[0]
-
-
-def _scores_igraph(g: nx.Graph) -> tuple[dict[str, float], dict[str, float]]:
     import igraph as ig  # type: ignore[import-untyped, unused-ignore]
 
     nodes = list(g.nodes)
+    if g.number_of_edges() == 0:
+        return dict.fromkeys(nodes, 0.0), dict.fromkeys(nodes, 1.0 / max(1, len(nodes)))
     pos = {n: i for i, n in enumerate(nodes)}
     edges = list(g.edges(data=True))
     h = ig.Graph(n=len(nodes), edges=[(pos[a], pos[b]) for a, b, _ in edges])
@@ -176,29 +116,6 @@ def _scores_igraph(g: nx.Graph) -> tuple[dict[str, float], dict[str, float]]:
     scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 0.0  # networkx's normalisation
     ranks = h.pagerank(weights=[d.get("weight", 1.0) for *_, d in edges], damping=0.85, directed=False)
     return {v: raw[i] * scale for v, i in pos.items()}, {v: ranks[i] for v, i in pos.items()}
-
-
-def scores(g: nx.Graph, using: str | None = None) -> tuple[dict[str, float], dict[str, float]]:
-    """Betweenness (normalised, on ``distance``) and PageRank (on ``weight``) of every node.
-
-    The one place that picks an engine: *using* ``"igraph"`` or ``"networkx"`` (default
-    :func:`engine`). Both give the same figures (to 1e-9); igraph is used at portfolio scale
-    because networkx's pure-Python betweenness dominated the benchmark.
-
-    >>> import networkx as nx
-    >>> b, p = scores(nx.path_graph(3), using="networkx")
-    >>> b[1], round(p[1], 3)
-    (1.0, 0.486)
-    """
-    import networkx as nx
-
-    if g.number_of_edges() == 0:
-        zero = dict.fromkeys(g.nodes, 0.0)
-        return zero, dict.fromkeys(g.nodes, 1.0 / max(1, g.number_of_nodes()))
-    if (using or engine()) == "igraph":
-        return _scores_igraph(g)
-    betweenness = nx.betweenness_centrality(g, weight="distance", normalized=True)
-    return betweenness, pagerank(g)
 
 
 def target_centrality(fw: Framework, seed: int = 0) -> list[TargetCentrality]:
@@ -265,8 +182,8 @@ def actor_centrality(fw: Framework, include_partners: bool = True) -> list[Actor
 
     >>> import cfgraph
     >>> rows = actor_centrality(cfgraph.load(cfgraph.MINI))
-    >>> [(r.actor, r.degree) for r in rows][:2]
-    [('agency:ilo', 3), ('agency:undp', 3)]
+    >>> [(r.id, r.degree) for r in rows][:2]
+    [('ilo', 3), ('undp', 3)]
     """
     g = actor_network(fw, include_partners=include_partners)
     betweenness, _ = scores(g)
@@ -275,8 +192,8 @@ def actor_centrality(fw: Framework, include_partners: bool = True) -> list[Actor
         bt = round(betweenness[nid], 4)
         found.append(
             ActorCentrality(
-                actor=nid,
                 kind=d["kind"],
+                id=split_key(nid)[2],
                 label=d["label"],
                 outcomes=tuple(d["outcomes"]),
                 result_groups=tuple(d["result_groups"]),
@@ -286,7 +203,7 @@ def actor_centrality(fw: Framework, include_partners: bool = True) -> list[Actor
                 isolated=g.degree(nid) == 0,
             )
         )
-    return sorted(found, key=lambda a: (-a.betweenness, -a.degree, a.actor))
+    return sorted(found, key=lambda a: (-a.betweenness, -a.degree, a.kind, a.id))
 
 
 def portfolio_target_centrality(fws: list[Framework], seed: int = 0) -> list[TargetCentrality]:
@@ -340,17 +257,14 @@ def portfolio_target_centrality(fws: list[Framework], seed: int = 0) -> list[Tar
     return sorted(found, key=lambda t: (-t.pagerank, sdg_sort_key(t.target)))
 
 
-def centrality_rows(items: list[TargetCentrality] | list[ActorCentrality]) -> list[dict[str, Any]]:
-    """Centrality records as output rows (tuples become lists).
+def centrality_rows(
+    items: list[TargetCentrality] | list[ActorCentrality], framework: str
+) -> list[dict[str, Any]]:
+    """Centrality records as output rows (``cfgraph synergies --level target|agency``, the report).
 
     >>> import cfgraph
-    >>> list(centrality_rows(target_centrality(cfgraph.load(cfgraph.MINI)))[0])[:4]
-    ['target', 'title', 'outcomes', 'degree']
+    >>> fw = cfgraph.load(cfgraph.MINI)
+    >>> list(centrality_rows(target_centrality(fw), fw.info.id)[0])[:4]
+    ['framework', 'target', 'title', 'outcomes']
     """
-    rows = []
-    for item in items:
-        row = {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(item).items()}
-        if isinstance(item, ActorCentrality):
-            row["id"] = split_id(item.actor)[1]
-        rows.append(row)
-    return rows
+    return records(items, framework=framework)

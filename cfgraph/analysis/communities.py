@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cfgraph.graph import actor_network, target_network
+from cfgraph.analysis.networks import actor_network, target_network
 from cfgraph.model import Framework
 
 if TYPE_CHECKING:
@@ -56,13 +56,13 @@ def _communities(g: nx.Graph, seed: int) -> list[Community]:
 
 
 def target_communities(fw: Framework, seed: int = 0) -> list[Community]:
-    """Communities of the target network (:func:`cfgraph.graph.target_network`), weighted by
+    """Communities of the target network (:func:`cfgraph.analysis.networks.target_network`), weighted by
     co-occurrence and stated interlinkages; members in SDG order of first appearance."""
     return _communities(target_network(fw), seed)
 
 
 def actor_communities(fw: Framework, seed: int = 0, include_partners: bool = True) -> list[Community]:
-    """Communities of the actor network (:func:`cfgraph.graph.actor_network`): groups of UN
+    """Communities of the actor network (:func:`cfgraph.analysis.networks.actor_network`): groups of UN
     agencies and partners that work on the same outcomes.
 
     >>> import cfgraph

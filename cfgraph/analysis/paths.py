@@ -6,7 +6,7 @@ and who is involved in an outcome or target.
 >>> [(d.direction, d.other, d.links) for d in depends(fw, "1.1")]
 [('depends-on', '2.1', ('OL01',))]
 >>> print(explain_path(fw, "1.1", "2.1")[0].steps[0])  # doctest: +ELLIPSIS
-outcome 1.1 depends-on outcome 2.1 (OL01, line 16): "Outcome 1.1 depends on Outcome 2.1, ..."
+outcome 1.1 depends on outcome 2.1 (OL01, line 16): "Outcome 1.1 depends on Outcome 2.1, ..."
 """
 
 from __future__ import annotations
@@ -15,14 +15,16 @@ from collections import defaultdict, deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from cfgraph.errors import CfgraphError, UnknownIdError
-from cfgraph.graph import LINK_DIRECTION, NODE_KINDS, influence_graph, node_id, split_id, to_networkx
-from cfgraph.model import Framework, closest
+from cfgraph.analysis.networks import influence_graph
+from cfgraph.errors import CfgraphError
+from cfgraph.graph import find_node, node_name, to_networkx
+from cfgraph.model import Framework
+from cfgraph.vocabulary import LINK_KINDS, LISTED_IN_NAMES, RELATIONS, entity_kind, key
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Dependency", "PathExplanation", "Involvement", "depends", "explain_path", "who", "resolve"]
+__all__ = ["Dependency", "PathExplanation", "Involvement", "depends", "explain_path", "who", "path_rows"]
 
 DIRECTIONS = ("depends-on", "affects")
 
@@ -90,11 +92,7 @@ def depends(
     g = influence_graph(fw)
     if not mutual:
         g = g.edge_subgraph(
-            [
-                (a, b, k)
-                for a, b, k, kind in g.edges(keys=True, data="kind")
-                if LINK_DIRECTION.get(kind) != "both"
-            ]
+            [(a, b, k) for a, b, k, kind in g.edges(keys=True, data="kind") if not LINK_KINDS[kind].symmetric]
         )
     found = []
     for side in DIRECTIONS if direction is None else (direction,):
@@ -122,29 +120,6 @@ def depends(
     return sorted(found, key=lambda d: (DIRECTIONS.index(d.direction), d.distance, d.other))
 
 
-def resolve(g: nx.MultiDiGraph, text: str, kinds: tuple[str, ...] = tuple(NODE_KINDS)) -> str:
-    """The node id *text* names: a typed id (``target:1.1``) as is, else the first kind in
-    *kinds* that has it (so ``1.1`` is outcome 1.1 before SDG target 1.1).
-
-    >>> import cfgraph
-    >>> g = to_networkx(cfgraph.load(cfgraph.MINI))
-    >>> resolve(g, "2.1"), resolve(g, "6.b"), resolve(g, "target:5.1")
-    ('outcome:2.1', 'target:6.b', 'target:5.1')
-    """
-    if ":" in text and split_id(text)[0] in NODE_KINDS:
-        if text in g and split_id(text)[0] in kinds:
-            return text
-    else:
-        for kind in kinds:
-            if node_id(kind, text) in g:
-                return node_id(kind, text)
-    keys = [split_id(n)[1] for n in g if split_id(n)[0] in kinds]
-    typed = [n for n in g if split_id(n)[0] in kinds]
-    raise UnknownIdError(
-        " or ".join(NODE_KINDS[k] for k in kinds), text, closest(text, keys if ":" not in text else typed)
-    )
-
-
 @dataclass(frozen=True)
 class PathExplanation:
     """One shortest path between two nodes, each hop explained with its evidence."""
@@ -157,19 +132,23 @@ class PathExplanation:
     source_lines: tuple[int, ...]
 
 
-def _name(nid: str) -> str:
-    kind, key = split_id(nid)
-    return f"{'SDG target' if kind == 'target' else NODE_KINDS.get(kind, kind)} {key}"
+def _wording(d: dict[str, Any]) -> str:
+    if "link_kind" in d:
+        return LINK_KINDS[str(d["link_kind"])].wording
+    return RELATIONS[str(d["kind"])].wording
 
 
 def _explain(g: nx.MultiDiGraph, u: str, v: str) -> tuple[str, list[str], list[str]]:
     edges = [(u, v, k, d) for k, d in (g.get_edge_data(u, v) or {}).items()]
     edges += [(v, u, k, d) for k, d in (g.get_edge_data(v, u) or {}).items()]
     edges.sort(key=lambda e: (e[0] != u, str(e[2])))
-    s, t, key, d = edges[0]
-    detail = ", ".join(x for x in (d.get("listed_in", "").replace("_", " "), d.get("role", "")) if x)
-    links = sorted({str(d2["link"]) for *_, d2 in edges if "link" in d2})
-    lines = sorted({p.split("-")[0] for *_, d2 in edges for p in d2.get("source_lines", "").split(";") if p})
+    s, t, _, d = edges[0]
+    listed = LISTED_IN_NAMES.get(str(d.get("listed_in", "")), "")
+    detail = ", ".join(x for x in (listed, str(d.get("role", ""))) if x)
+    links = sorted({str(d2["id"]) for *_, d2 in edges if "link_kind" in d2})
+    lines = sorted(
+        {p.split("-")[0] for *_, d2 in edges for p in str(d2.get("source_lines", "")).split(";") if p}
+    )
     where = ", ".join(
         filter(
             None,
@@ -180,7 +159,7 @@ def _explain(g: nx.MultiDiGraph, u: str, v: str) -> tuple[str, list[str], list[s
             ],
         )
     )
-    text = f"{_name(s)} {d['kind']} {_name(t)}" + (f" ({where})" if where else "")
+    text = f"{node_name(g, s)} {_wording(d)} {node_name(g, t)}" + (f" ({where})" if where else "")
     if "quote" in d:
         text += f': "{d["quote"]}"'
     if len(edges) > 1:
@@ -189,13 +168,13 @@ def _explain(g: nx.MultiDiGraph, u: str, v: str) -> tuple[str, list[str], list[s
 
 
 def explain_path(
-    fw: Framework, a: str, b: str, limit: int = 5, via: tuple[str, ...] = ("outcome", "target")
+    fw: Framework, a: str, b: str, limit: int = 5, via: tuple[str, ...] = ("outcome", "sdg-target")
 ) -> list[PathExplanation]:
     """How *a* and *b* (outcomes or targets) connect: up to *limit* shortest paths, explained.
 
     The path may pass only through nodes of the kinds in *via* (default outcomes and SDG
     targets: stated outcome links, target lists and stated target interlinkages; add
-    ``agency``, ``partner``, ``lnob`` or ``indicator`` to go through them). Directions are
+    ``agency``, ``partner``, ``lnob-group`` or ``indicator`` to go through them). Directions are
     ignored for finding paths and kept in the explanation.
 
     Returns
@@ -206,8 +185,9 @@ def explain_path(
     import networkx as nx
 
     full = to_networkx(fw)
-    kinds = tuple(dict.fromkeys((*via, "outcome", "target")))
-    src, dst = resolve(full, a, kinds), resolve(full, b, kinds)
+    via = tuple(entity_kind(k).name for k in via)
+    kinds = tuple(dict.fromkeys((*via, "outcome", "sdg-target")))
+    src, dst = find_node(full, a, kinds), find_node(full, b, kinds)
     keep = [n for n, k in full.nodes(data="kind") if k in via or n in (src, dst)]
     sub = full.subgraph(keep)
     und = nx.Graph(sub.to_undirected(as_view=True))
@@ -224,10 +204,27 @@ def explain_path(
             links += ls
             lines += ln
         found.append(
-            PathExplanation(rank, len(path) - 1, tuple(path), tuple(steps), tuple(dict.fromkeys(links)),
-                            tuple(sorted({int(n) for n in lines})))
+            PathExplanation(rank, len(path) - 1, tuple(full.nodes[n]["id"] for n in path), tuple(steps),
+                            tuple(dict.fromkeys(links)), tuple(sorted({int(n) for n in lines})))
         )  # fmt: skip
     return found
+
+
+def path_rows(paths: list[PathExplanation], framework: str) -> list[dict[str, Any]]:
+    """Paths as output rows, one per hop: ``path`` (its rank), ``hop``, ``from``, ``to``,
+    ``explanation`` and the path's ``length``.
+
+    >>> import cfgraph
+    >>> fw = cfgraph.load(cfgraph.MINI)
+    >>> [(r["from"], r["to"]) for r in path_rows(explain_path(fw, "1.1", "2.1"), fw.info.id)]
+    [('1.1', '2.1')]
+    """
+    return [
+        {"framework": framework, "path": p.rank, "hop": n, "from": u, "to": v, "explanation": step,
+         "length": p.length}
+        for p in paths
+        for n, (u, v, step) in enumerate(zip(p.nodes, p.nodes[1:], p.steps, strict=False), 1)
+    ]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -241,14 +238,13 @@ class Involvement:
     source_lines: tuple[int, ...]
 
 
-def _outcomes_for(fw: Framework, node: str) -> dict[str, str]:
-    """Outcome id -> how it concerns *node* (itself, or the lists that name the target)."""
-    kind, key = split_id(node)
+def _outcomes_for(fw: Framework, kind: str, ident: str) -> dict[str, str]:
+    """Outcome id -> how it concerns the node (itself, or the lists that name the target)."""
     if kind == "outcome":
-        return {key: "the outcome"}
+        return {ident: "the outcome"}
     lists: dict[str, list[str]] = defaultdict(list)
     for t in fw.outcome_targets:
-        if t.code == key and t.valid:
+        if t.code == ident and t.valid:
             lists[t.outcome].append(f"{t.listed_in.replace('_', ' ')} {t.role}")
     return {o: "lists it (" + "; ".join(dict.fromkeys(v)) + ")" for o, v in lists.items()}
 
@@ -265,20 +261,20 @@ def who(fw: Framework, target_or_outcome: str) -> list[Involvement]:
     [('outcome', '1.1'), ('indicator', '1.1-01'), ('agency', 'unicef')]
     """
     g = to_networkx(fw)
-    code = target_or_outcome.removeprefix("target:")
+    code = target_or_outcome.partition(":")[2] if ":" in target_or_outcome else target_or_outcome
     if (
-        node_id("target", code) not in g
+        key("sdg-target", code) not in g
         and fw.catalogue.is_target(code)
-        and node_id("outcome", code) not in g
+        and key("outcome", code, fw.info.id) not in g
     ):
         raise CfgraphError(f"SDG target {code} is a real target, but no outcome of this framework lists it")
-    node = resolve(g, target_or_outcome, ("outcome", "target"))
-    outcomes = _outcomes_for(fw, node)
+    node = find_node(g, target_or_outcome, ("outcome", "sdg-target"))
+    kind, ident = g.nodes[node]["kind"], str(g.nodes[node]["id"])
+    outcomes = _outcomes_for(fw, kind, ident)
     acc = _Acc()
-    kind, key = split_id(node)
     for o, how in outcomes.items():
-        if kind == "target":
-            rows = [t.source_lines for t in fw.outcome_targets if t.outcome == o and t.code == key]
+        if kind == "sdg-target":
+            rows = [t.source_lines for t in fw.outcome_targets if t.outcome == o and t.code == ident]
             acc.add("outcome", o, f"Outcome {o}", how, rows)
     measuring = _indicators_for(fw, g, node)
     _via_indicators(fw, acc, measuring)
@@ -302,7 +298,7 @@ def _via_indicators(fw: Framework, acc: _Acc, measuring: dict[str, str]) -> None
 def _via_outcomes(fw: Framework, acc: _Acc, outcomes: dict[str, str]) -> None:
     for oa in fw.outcome_agencies:
         if oa.outcome in outcomes:
-            how = f"contributes to {oa.outcome} ({oa.listed_in.replace('_', ' ')})"
+            how = f"contributes to {oa.outcome} ({LISTED_IN_NAMES[oa.listed_in]})"
             acc.add("agency", oa.agency, fw.agency(oa.agency).label, how, [oa.source_lines])
     for op in fw.outcome_partners:
         if op.outcome in outcomes:
@@ -315,28 +311,28 @@ def _via_outcomes(fw: Framework, acc: _Acc, outcomes: dict[str, str]) -> None:
             )
     for og in fw.outcome_lnob_groups:
         if og.outcome in outcomes:
-            how = f"named by {og.outcome} ({og.listed_in.replace('_', ' ')})"
-            acc.add("lnob", og.group, fw.lnob_group(og.group).name, how, [og.source_lines])
+            how = f"named by {og.outcome} ({LISTED_IN_NAMES[og.listed_in]})"
+            acc.add("lnob-group", og.group, fw.lnob_group(og.group).name, how, [og.source_lines])
 
 
 def _indicators_for(fw: Framework, g: nx.MultiDiGraph, node: str) -> dict[str, str]:
     """Indicator id -> how it concerns *node*: every indicator of an outcome; for a target,
     those measuring it through a global SDG indicator."""
-    kind, key = split_id(node)
+    kind, ident = g.nodes[node]["kind"], str(g.nodes[node]["id"])
     if kind == "outcome":
-        return {i.id: f"indicator of {key}" for i in fw.indicators if i.outcome == key}
+        return {i.id: f"indicator of {ident}" for i in fw.indicators if i.outcome == ident}
     found = {}
     for sdgind in sorted(g.predecessors(node)):
-        if split_id(sdgind)[0] == "sdgind":
+        if g.nodes[sdgind]["kind"] == "sdg-indicator":
             for ind in sorted(g.predecessors(sdgind)):
-                found[split_id(ind)[1]] = f"measures SDG {split_id(sdgind)[1]}"
+                found[str(g.nodes[ind]["id"])] = f"measures SDG {g.nodes[sdgind]['id']}"
     return dict(sorted(found.items(), key=lambda kv: [i.id for i in fw.indicators].index(kv[0])))
 
 
 class _Acc:
     """Collects involvement rows, merging the ways one item is involved."""
 
-    ORDER = ("outcome", "indicator", "agency", "partner", "lnob")
+    ORDER = ("outcome", "indicator", "agency", "partner", "lnob-group")
 
     def __init__(self) -> None:
         self.rows: dict[tuple[str, str], tuple[str, list[str], list[str]]] = {}
@@ -349,7 +345,7 @@ class _Acc:
 
     def result(self) -> list[Involvement]:
         out = []
-        for n, ((kind, key), (name, hows, cells)) in enumerate(self.rows.items()):
+        for n, ((kind, ident), (name, hows, cells)) in enumerate(self.rows.items()):
             lines = tuple(sorted({int(p.split("-")[0]) for c in cells for p in c.split(";") if p}))
-            out.append((self.ORDER.index(kind), n, Involvement(kind, key, name, "; ".join(hows), lines)))
+            out.append((self.ORDER.index(kind), n, Involvement(kind, ident, name, "; ".join(hows), lines)))
         return [row for *_, row in sorted(out, key=lambda t: (t[0], t[1]))]

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from cfgraph.graph import FrameworkIndex, index
+from cfgraph.analysis.networks import FrameworkIndex, index
 from cfgraph.model import Framework, sdg_sort_key
 
 __all__ = ["WEIGHTS", "OutcomeSynergy", "outcome_synergies", "synergies", "synergy_rows", "LEVELS"]
@@ -180,17 +180,20 @@ def outcome_synergies(fw: Framework, weak: float = 0.1, strong: float = 0.3) -> 
     return sorted(found, key=lambda s: (-s.score, s.a, s.b))
 
 
-def synergy_rows(items: list[OutcomeSynergy]) -> list[dict[str, Any]]:
-    """Outcome synergies as output rows: ids, score, each component, the shared ids and evidence.
+def synergy_rows(items: list[OutcomeSynergy], framework: str) -> list[dict[str, Any]]:
+    """Outcome synergies as output rows (``cfgraph synergies``, the report's table and CSV): ids,
+    score, each component, the shared ids and the evidence.
 
     >>> import cfgraph
-    >>> row = synergy_rows(outcome_synergies(cfgraph.load(cfgraph.MINI)))[0]
-    >>> list(row)[:5]
-    ['a', 'b', 'score', 'data_score', 'verdict']
+    >>> fw = cfgraph.load(cfgraph.MINI)
+    >>> row = synergy_rows(outcome_synergies(fw), fw.info.id)[0]
+    >>> list(row)[:6]
+    ['framework', 'a', 'b', 'score', 'data_score', 'verdict']
     """
     rows = []
     for s in items:
-        row: dict[str, Any] = {"a": s.a, "b": s.b, "score": s.score, "data_score": s.data_score}
+        row: dict[str, Any] = {"framework": framework, "a": s.a, "b": s.b, "score": s.score,
+                               "data_score": s.data_score}  # fmt: skip
         row["verdict"] = s.verdict
         row |= {f"c_{k}": v for k, v in s.components.items()}
         row |= {
@@ -222,9 +225,9 @@ def synergies(fw: Framework, level: str = "outcome") -> list[dict[str, Any]]:
     from cfgraph.analysis import centrality
 
     if level == "outcome":
-        return synergy_rows(outcome_synergies(fw))
+        return synergy_rows(outcome_synergies(fw), fw.info.id)
     if level == "target":
-        return centrality.centrality_rows(centrality.target_centrality(fw))
+        return centrality.centrality_rows(centrality.target_centrality(fw), fw.info.id)
     if level == "agency":
-        return centrality.centrality_rows(centrality.actor_centrality(fw))
+        return centrality.centrality_rows(centrality.actor_centrality(fw), fw.info.id)
     raise ValueError(f"unknown level {level!r}; choose one of {', '.join(LEVELS)}")

@@ -3,26 +3,21 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
 import click
 
 from cfgraph.cli.options import echo_rows, format_option, framework_option, handle_errors, load_framework
+from cfgraph.vocabulary import SEVERITIES
 
 __all__ = ["synergies_command", "gaps_command", "depends_command", "path_command", "who_command"]
 
-_SEVERITIES = ("info", "warning", "error")
-_VIA = ("agency", "partner", "lnob", "indicator", "sdgind", "rg")
+_SEVERITIES = SEVERITIES
+_VIA = ("agency", "partner", "lnob-group", "indicator", "sdg-indicator", "result-group")
 
 out_option = click.option(
     "--out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Write to this file."
 )
-
-
-def _rows(items: list[Any]) -> list[dict[str, Any]]:
-    return [{k: list(v) if isinstance(v, tuple) else v for k, v in asdict(i).items()} for i in items]
 
 
 @click.command("synergies")
@@ -83,11 +78,12 @@ def gaps_command(
     """Named gap and consistency checks; each finding with ids, quotes and source lines."""
     from cfgraph.analysis.gaps import check_rows, fails, finding_rows, run_gaps
 
+    fw = load_framework(framework_dir)
     if list_checks:
-        echo_rows(check_rows(), fmt, out)
+        echo_rows(check_rows(run_gaps(fw)), fmt, out)
         return
-    findings = run_gaps(load_framework(framework_dir), checks or None, min_severity)
-    echo_rows(finding_rows(findings), fmt, out)
+    findings = run_gaps(fw, checks or None, min_severity)
+    echo_rows(finding_rows(findings, fw.info.id), fmt, out)
     if fail_on and fails(findings, fail_on):
         n = sum(f.at_least(fail_on) for f in findings)
         click.echo(f"cfgraph: {n} finding(s) at or above '{fail_on}'", err=True)
@@ -114,8 +110,10 @@ def depends_command(
     Links of a mutual kind state no direction and are followed only with --mutual.
     """
     from cfgraph.analysis.paths import depends
+    from cfgraph.analysis.records import records
 
-    echo_rows(_rows(depends(load_framework(framework_dir), outcome, direction, mutual)), fmt, out)
+    fw = load_framework(framework_dir)
+    echo_rows(records(depends(fw, outcome, direction, mutual), framework=fw.info.id), fmt, out)
 
 
 @click.command("path")
@@ -134,15 +132,11 @@ def path_command(
 ) -> None:
     """How A and B (outcomes or SDG targets; 'target:1.1' for a target whose code is an outcome id)
     connect: the shortest paths, one row per hop, each explained with its evidence."""
-    from cfgraph.analysis.paths import explain_path
+    from cfgraph.analysis.paths import explain_path, path_rows
 
-    paths = explain_path(load_framework(framework_dir), a, b, limit=limit, via=("outcome", "target", *via))
-    rows = [
-        {"path": p.rank, "hop": n, "from": u, "to": v, "explanation": step, "length": p.length}
-        for p in paths
-        for n, (u, v, step) in enumerate(zip(p.nodes, p.nodes[1:], p.steps, strict=False), 1)
-    ]
-    echo_rows(rows, fmt, out)
+    fw = load_framework(framework_dir)
+    paths = explain_path(fw, a, b, limit=limit, via=("outcome", "sdg-target", *via))
+    echo_rows(path_rows(paths, fw.info.id), fmt, out)
 
 
 @click.command("who")
@@ -154,5 +148,7 @@ def path_command(
 def who_command(target_or_outcome: str, framework_dir: Path | None, fmt: str, out: Path | None) -> None:
     """The agencies, partners, LNOB groups and indicators involved in an outcome or SDG target."""
     from cfgraph.analysis.paths import who
+    from cfgraph.analysis.records import records
 
-    echo_rows(_rows(who(load_framework(framework_dir), target_or_outcome)), fmt, out)
+    fw = load_framework(framework_dir)
+    echo_rows(records(who(fw, target_or_outcome), framework=fw.info.id), fmt, out)

@@ -1,23 +1,79 @@
-"""The whole framework as one JSON document, described by ``cfgraph/schemas/framework.schema.json``.
+"""The whole framework as one JSON document, and its JSON Schema, both from the declarations.
+
+Each entity becomes an object of the columns its table keeps for JSON (:func:`cfgraph.model.col`
+``json``; a dotted name such as ``baseline.raw`` nests), followed by what the document composes
+from other tables (an outcome's targets, agencies and groups; an indicator's SDG indicators,
+responsible agencies and partners). :func:`schema` is generated the same way, so a field added
+to a table reaches the document and its schema without touching this module.
 
 >>> import cfgraph, json
 >>> doc = framework_document(cfgraph.load(cfgraph.MINI))
 >>> doc["outcomes"][0]["targets"][0]
 {'code': '6.1', 'role': 'global', 'listed_in': ['narrative', 'results_matrix'], 'valid': True}
+>>> sorted(schema()["properties"]["partners"]["items"]["properties"])[:3]
+['aliases', 'generic', 'id']
 """
 
 from __future__ import annotations
 
 import json
-from importlib import resources
 from typing import Any
 
 from cfgraph.consistency import find_inconsistencies
-from cfgraph.model import Framework, Indicator, parse_lines
+from cfgraph.model import Framework, Indicator, TableSpec, parse_lines, table_spec
+from cfgraph.model.schema import Column
+from cfgraph.vocabulary import LISTED_IN, ROLES
 
-__all__ = ["framework_document", "export_json", "schema"]
+__all__ = ["framework_document", "export_json", "schema", "SCHEMA_VERSION"]
 
 SCHEMA_VERSION = "1.0"
+
+#: Top-level sections: JSON key -> table (``None``: composed here, not one table's rows).
+_SECTIONS: dict[str, str | None] = {
+    "framework": "framework",
+    "thematic_areas": "thematic_areas",
+    "result_groups": "result_groups",
+    "outcomes": "outcomes",
+    "indicators": "indicators",
+    "agencies": "agencies",
+    "partners": "partners",
+    "lnob_groups": "lnob_groups",
+    "outcome_links": "outcome_links",
+    "target_links": "target_links",
+    "inconsistencies": None,
+}
+
+
+def _columns(spec: TableSpec) -> list[Column]:
+    """The columns the JSON keeps, ``id`` first, then the table's ``lpg_first`` ones."""
+    kept = [c for c in spec.columns if c.json_name() is not None]
+    first = [c for name in ("id", *spec.lpg_first) for c in kept if c.name == name]
+    return first + [c for c in kept if c not in first]
+
+
+def _entity(spec: TableSpec, row: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for column in _columns(spec):
+        value = getattr(row, column.name)
+        value = list(value) if isinstance(value, tuple) else value
+        outer, _, inner = str(column.json_name()).partition(".")
+        if inner:
+            out.setdefault(outer, {})[inner] = value
+        else:
+            out[outer] = value
+    return out
+
+
+def _insert_after(d: dict[str, Any], after: str, items: dict[str, Any]) -> dict[str, Any]:
+    """*d* with *items* placed right after the key *after* (at the end if it is absent)."""
+    if after not in d:
+        return {**d, **items}
+    out: dict[str, Any] = {}
+    for k, v in d.items():
+        out[k] = v
+        if k == after:
+            out.update(items)
+    return out
 
 
 def _first_line(cell: str) -> int:
@@ -35,120 +91,64 @@ def _targets(fw: Framework, outcome: str) -> list[dict[str, Any]]:
     return list(merged.values())
 
 
-def _measure(raw: str | None, value: float | None, year: int | None, unit: str | None) -> dict[str, Any]:
-    return {"raw": raw, "value": value, "unit": unit, "year": year}
+def _outcome(fw: Framework, o: Any) -> dict[str, Any]:
+    return {
+        **_entity(table_spec("outcomes"), o),
+        "other_wordings": [w.text for w in fw.outcome_wordings if w.outcome == o.id],
+        "national_priorities": [n.text for n in fw.national_priorities if n.outcome == o.id],
+        "targets": _targets(fw, o.id),
+        "agencies": fw.agencies_of(o.id),
+        "lnob_groups": fw.lnob_groups_of(o.id),
+        "partners": fw.partners_of(o.id),
+        "source_line": _first_line(o.source_lines),
+    }
 
 
 def _indicator(fw: Framework, i: Indicator) -> dict[str, Any]:
-    target = _measure(i.target_raw, i.target_value, i.target_year, i.target_unit)
-    target["comparator"] = i.target_comparator
-    return {
-        "id": i.id,
-        "outcome": i.outcome,
-        "parent": i.parent,
-        "code": i.code,
-        "code_tag": i.code_tag,
-        "name": i.name,
-        "sdg_indicators": fw.sdg_indicators_of(i),
-        "baseline": _measure(i.baseline_raw, i.baseline_value, i.baseline_year, i.baseline_unit),
-        "target": target,
-        "data_source": i.data_source,
-        "responsible_agencies": fw.responsible_agencies(i.id),
-        "partners": fw.indicator_partner_ids(i.id),
-        "note": i.note,
-        "source_line": _first_line(i.source_lines),
-        "source_lines": i.source_lines,
-    }
+    d = _entity(table_spec("indicators"), i)
+    d = _insert_after(d, "name", {"sdg_indicators": fw.sdg_indicators_of(i)})
+    d = _insert_after(
+        d,
+        "data_source",
+        {"responsible_agencies": fw.responsible_agencies(i.id), "partners": fw.indicator_partner_ids(i.id)},
+    )
+    return _insert_after(d, "note", {"source_line": _first_line(i.source_lines)})
+
+
+def _target_links(fw: Framework) -> list[dict[str, Any]]:
+    spec = table_spec("target_links")
+    found = []
+    for link in fw.target_links:
+        d = _entity(spec, link)
+        for s, t in link.pairs():
+            pair = _insert_after(d, "id", {"source": s, "target": t})
+            found.append({**pair, "source_line": _first_line(link.source_lines)})
+    return found
 
 
 def framework_document(fw: Framework) -> dict[str, Any]:
     """Build the JSON-ready document (plain dicts and lists, deterministic order)."""
-    info = fw.info
     return {
         "schema_version": SCHEMA_VERSION,
-        "framework": {
-            "id": info.id,
-            "title": info.title,
-            "country": info.country,
-            "country_iso3": info.country_iso3,
-            "start_year": info.start_year,
-            "end_year": info.end_year,
-            "source_sha256": info.source_sha256,
-        },
+        "framework": _entity(table_spec("framework"), fw.info),
         "thematic_areas": [
             {
-                "id": t.id,
-                "name": t.name,
-                "pillar": t.pillar,
-                "other_names": list(t.other_names),
+                **_entity(table_spec("thematic_areas"), t),
                 "outcomes": [o.id for o in fw.outcomes if o.thematic_area == t.id],
             }
             for t in fw.thematic_areas
         ],
-        "result_groups": [
-            {"id": r.id, "name": r.name, "outcomes": list(r.outcomes)} for r in fw.result_groups
-        ],
-        "outcomes": [
-            {
-                "id": o.id,
-                "statement": o.statement,
-                "thematic_area": o.thematic_area,
-                "result_group": o.result_group,
-                "other_wordings": [w.text for w in fw.outcome_wordings if w.outcome == o.id],
-                "national_priorities": [n.text for n in fw.national_priorities if n.outcome == o.id],
-                "targets": _targets(fw, o.id),
-                "agencies": fw.agencies_of(o.id),
-                "lnob_groups": fw.lnob_groups_of(o.id),
-                "partners": fw.partners_of(o.id),
-                "source_line": _first_line(o.source_lines),
-            }
-            for o in fw.outcomes
-        ],
+        "result_groups": [_entity(table_spec("result_groups"), r) for r in fw.result_groups],
+        "outcomes": [_outcome(fw, o) for o in fw.outcomes],
         "indicators": [_indicator(fw, i) for i in fw.indicators],
-        "agencies": [
-            {"id": a.id, "label": a.label, "name": a.name, "aliases": list(a.aliases)} for a in fw.agencies
-        ],
-        "partners": [
-            {
-                "id": p.id,
-                "name": p.name,
-                "type": p.type,
-                "aliases": list(p.aliases),
-                "generic": p.generic,
-                "part_of": p.part_of,
-            }
-            for p in fw.partners
-        ],
-        "lnob_groups": [
-            {"id": g.id, "name": g.name, "aliases": list(g.aliases), "broader": g.broader}
-            for g in fw.lnob_groups
-        ],
+        "agencies": [_entity(table_spec("agencies"), a) for a in fw.agencies],
+        "partners": [_entity(table_spec("partners"), p) for p in fw.partners],
+        "lnob_groups": [_entity(table_spec("lnob_groups"), g) for g in fw.lnob_groups],
         "outcome_links": [
-            {
-                "id": link.id,
-                "source": link.source,
-                "target": link.target,
-                "kind": link.kind,
-                "via_targets": list(link.via_targets),
-                "stated_as": link.stated_as,
-                "quote": link.quote,
-                "source_line": _first_line(link.source_lines),
-            }
+            {**_entity(table_spec("outcome_links"), link), "source_line": _first_line(link.source_lines)}
             for link in fw.outcome_links
         ],
-        "target_links": [
-            {
-                "id": link.id,
-                "source": s,
-                "target": t,
-                "kind": link.kind,
-                "symmetric": link.symmetric,
-                "quote": link.quote,
-                "source_line": _first_line(link.source_lines),
-            }
-            for link in fw.target_links
-            for s, t in link.pairs()
-        ],
+        "target_links": _target_links(fw),
         "inconsistencies": [
             {
                 "id": i.id,
@@ -167,8 +167,118 @@ def export_json(fw: Framework) -> str:
     return json.dumps(framework_document(fw), indent=2, ensure_ascii=False) + "\n"
 
 
+# -- the JSON Schema, from the same declarations -------------------------------------------------
+_JSON_TYPES = {"string": "string", "integer": "integer", "number": "number", "boolean": "boolean"}
+_LINE = {"type": "integer", "minimum": 1}
+_IDS = {"type": "array", "items": {"type": "string"}}
+_TEXTS = _IDS
+
+
+def _column_schema(column: Column) -> dict[str, Any]:
+    item: dict[str, Any] = {"type": _JSON_TYPES[column.type]}
+    if column.enum:
+        item["enum"] = list(column.enum)
+    if column.pattern:
+        item["pattern"] = column.pattern
+    if column.is_list:
+        return {"type": "array", "items": item}
+    if not column.required:
+        item["type"] = [item["type"], "null"]
+        if "enum" in item:
+            item["enum"] = [*item["enum"], None]
+    return item
+
+
+def _object(properties: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": list(properties),
+        "properties": properties,
+    }
+
+
+def _entity_schema(spec: TableSpec, extras: dict[str, Any] | None = None) -> dict[str, Any]:
+    props: dict[str, Any] = {}
+    for column in _columns(spec):
+        outer, _, inner = str(column.json_name()).partition(".")
+        if inner:
+            props.setdefault(outer, _object({}))["properties"][inner] = _column_schema(column)
+            props[outer]["required"].append(inner)
+        else:
+            props[outer] = _column_schema(column)
+    return _object({**props, **(extras or {})})
+
+
+def _array(item: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "array", "items": item}
+
+
 def schema() -> dict[str, Any]:
-    """The JSON Schema the document follows."""
-    text = resources.files("cfgraph").joinpath("schemas/framework.schema.json").read_text("utf-8")
-    result: dict[str, Any] = json.loads(text)
-    return result
+    """The JSON Schema (draft 2020-12) the document follows, generated from the declarations."""
+    target_entry = _object(
+        {
+            "code": {"type": "string"},
+            "role": {"enum": list(ROLES)},
+            "listed_in": {
+                "type": "array",
+                "minItems": 1,
+                "uniqueItems": True,
+                "items": {"enum": list(LISTED_IN)},
+            },
+            "valid": {"type": "boolean"},
+        }
+    )
+    extras: dict[str, dict[str, Any]] = {
+        "thematic_areas": {"outcomes": _IDS},
+        "outcomes": {
+            "other_wordings": _TEXTS,
+            "national_priorities": _TEXTS,
+            "targets": _array(target_entry),
+            "agencies": _IDS,
+            "lnob_groups": _IDS,
+            "partners": _IDS,
+            "source_line": _LINE,
+        },
+        "indicators": {
+            "sdg_indicators": _IDS,
+            "responsible_agencies": _IDS,
+            "partners": _IDS,
+            "source_line": _LINE,
+        },
+        "outcome_links": {"source_line": _LINE},
+    }
+    properties: dict[str, Any] = {"schema_version": {"const": SCHEMA_VERSION}}
+    for section, table in _SECTIONS.items():
+        if table is None:
+            continue
+        item = _entity_schema(table_spec(table), extras.get(section))
+        properties[section] = item if section == "framework" else _array(item)
+    links = properties["target_links"]["items"]["properties"]
+    properties["target_links"]["items"] = _object(
+        {"id": links.pop("id"), "source": {"type": "string"}, "target": {"type": "string"}, **links,
+         "source_line": _LINE}
+    )  # fmt: skip
+    properties["inconsistencies"] = _array(
+        _object(
+            {
+                "id": {"type": "string"},
+                "kind": {"type": "string"},
+                "message": {"type": "string"},
+                "subjects": _IDS,
+                "source_lines": {"type": "array", "items": _LINE},
+            }
+        )
+    )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://w3id.org/cfgraph/schemas/framework.schema.json",
+        "title": "cfgraph framework document",
+        "description": "One UN Cooperation Framework as exported by `cfgraph export --format json`.",
+        **_object(properties),
+    }
+
+
+def schema_text() -> str:
+    """The schema as the text of ``cfgraph/schemas/framework.schema.json`` (kept in step by a test)."""
+    return json.dumps(schema(), indent=2, ensure_ascii=False) + "\n"

@@ -4,8 +4,9 @@ Kumu reads an Excel file whose sheets are named ``Elements`` and ``Connections``
 the first column of both, elements are matched by their stable key (so a re-import updates the
 map instead of duplicating it) and connections name their ends by ``From``/``To`` ids. ``Type``
 is the node label or relationship type; multi-valued fields use Kumu's ``|`` separator.
-Stated links between outcomes or SDG targets that are symmetric (``interlinked``,
-``mutually-reinforcing``, ``synergy``, or marked symmetric) are ``mutual`` connections.
+Stated links between outcomes or SDG targets of a mutual kind (the vocabulary's symmetric link
+kinds: ``interlinked``, ``mutually-reinforcing``, ``complements``, ``synergy``) or marked symmetric
+are ``mutual`` connections.
 
 >>> import cfgraph
 >>> sheets = kumu_sheets(cfgraph.load(cfgraph.MINI))
@@ -20,14 +21,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from cfgraph.lpg import PropertyGraph, Value, property_graph
+from cfgraph.vocabulary import LINK_KINDS
 
 if TYPE_CHECKING:
     from cfgraph.model import Framework
 
 __all__ = ["kumu_sheets", "export_kumu"]
 
-#: Link kinds that hold both ways.
-_MUTUAL_KINDS = frozenset({"interlinked", "mutually-reinforcing", "synergy"})
 #: Properties whose plain title would be one of Kumu's own columns.
 _RENAMED = {"id": "Local id", "type": "Partner type"}
 #: The property shown as an element's description, first one present.
@@ -62,7 +62,8 @@ def kumu_sheets(source: Framework | PropertyGraph) -> dict[str, list[dict[str, A
     connections = []
     for r in pg.relationships:
         props = r.properties
-        mutual = props.get("symmetric") is True or props.get("kind") in _MUTUAL_KINDS
+        kind = LINK_KINDS.get(str(props.get("kind", "")))
+        mutual = props.get("symmetric") is True or (kind is not None and kind.symmetric)
         row = {"ID": r.key, "From": r.source, "To": r.target, "Type": r.type,
                "Direction": "mutual" if mutual else "directed"}
         connections.append({**row, **_fields(props, ("key",))})

@@ -10,40 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from cfgraph import model
 from cfgraph.errors import Problem, ValidationFailed
-from cfgraph.io.checks import check_meaning
+from cfgraph.io.meaning import check_meaning
 from cfgraph.io.reading import read_package
 from cfgraph.resources import default_framework_dir
 from cfgraph.sdg import load_catalogue
 
 __all__ = ["ValidationReport", "validate", "load"]
-
-_CLASSES: dict[str, type[Any]] = {
-    "thematic_areas": model.ThematicArea,
-    "result_groups": model.ResultGroup,
-    "outcomes": model.Outcome,
-    "outcome_wordings": model.OutcomeWording,
-    "national_priorities": model.NationalPriority,
-    "target_lists": model.TargetList,
-    "outcome_targets": model.OutcomeTarget,
-    "agencies": model.Agency,
-    "outcome_agencies": model.OutcomeAgency,
-    "lnob_groups": model.LnobGroup,
-    "outcome_lnob_groups": model.OutcomeLnobGroup,
-    "partners": model.Partner,
-    "outcome_partners": model.OutcomePartner,
-    "indicators": model.Indicator,
-    "indicator_sdg_links": model.IndicatorSdgLink,
-    "indicator_agencies": model.IndicatorAgency,
-    "indicator_partners": model.IndicatorPartner,
-    "outcome_links": model.OutcomeLink,
-    "target_links": model.TargetLink,
-    "inconsistencies": model.RecordedInconsistency,
-}
-
 
 @dataclass(frozen=True)
 class ValidationReport:
@@ -85,8 +60,8 @@ def validate(path: Path | str | None = None) -> ValidationReport:
     problems = tuple(sorted(set(pkg.problems)))
     if any(p.severity == "error" for p in problems):
         return ValidationReport(problems, None)
-    built = {name: tuple(_CLASSES[name](**r.values) for r in pkg.tables[name]) for name in _CLASSES}
-    info = model.FrameworkInfo(**pkg.tables["framework"][0].values)
+    built = {t.name: tuple(t.model(**r.values) for r in pkg.tables[t.name]) for t in model.TABLES}
+    info = built.pop("framework")[0]
     framework = model.Framework(info=info, catalogue=catalogue, source_text=tuple(source or ()), **built)
     return ValidationReport(problems, framework)
 

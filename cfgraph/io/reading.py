@@ -1,9 +1,9 @@
 """Read a framework folder's tables into typed rows, reporting every structural problem.
 
-This layer knows the table definitions (:mod:`cfgraph.io.tables`) but nothing about what the
+This layer knows the table definitions (:mod:`cfgraph.model`) but nothing about what the
 rows mean: it checks the package declaration, the CSV syntax, the header, required fields,
 types, enums, patterns, primary keys and foreign keys. Meaning is checked in
-:mod:`cfgraph.io.checks`.
+:mod:`cfgraph.io.meaning`.
 """
 
 from __future__ import annotations
@@ -16,8 +16,7 @@ from typing import Any
 
 from cfgraph.errors import Problem
 from cfgraph.io.csvfile import read_csv
-from cfgraph.io.tables import TABLES, Field, TableSpec
-from cfgraph.model import closest
+from cfgraph.model import TABLES, Column, TableSpec, closest
 
 __all__ = ["TypedRow", "PackageContents", "read_package"]
 
@@ -44,7 +43,7 @@ class PackageContents:
         return f"{self.display}/{spec.filename}"
 
 
-def _convert_typed(spec_field: Field, raw: str, text: str) -> tuple[Any, str | None]:
+def _convert_typed(spec_field: Column, raw: str, text: str) -> tuple[Any, str | None]:
     if spec_field.type == "integer":
         if not _INT.match(text):
             return None, f"{raw!r} is not an integer"
@@ -58,7 +57,7 @@ def _convert_typed(spec_field: Field, raw: str, text: str) -> tuple[Any, str | N
     return text == "true", None
 
 
-def _convert(spec_field: Field, raw: str) -> tuple[Any, str | None]:
+def _convert(spec_field: Column, raw: str) -> tuple[Any, str | None]:
     """Return (value, problem message or None) for one cell."""
     text = raw if spec_field.type == "string" else raw.strip()
     if text.strip() == "":

@@ -7,17 +7,14 @@ model and save it, and the shipped data stays in one canonical layout (checked b
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
-import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from cfgraph.io.atomic import write_text
-from cfgraph.io.loader import _CLASSES
-from cfgraph.io.tables import TABLES, datapackage_descriptor, table
-from cfgraph.model import Framework
+from cfgraph.io.datapackage import datapackage_text
+from cfgraph.model import TABLES, Framework, rows_of, table_spec
 
 __all__ = ["table_text", "write_framework"]
 
@@ -36,25 +33,18 @@ def _cell(value: Any) -> str:
 
 def table_text(fw: Framework, name: str) -> str:
     """The CSV text of one table of *fw*."""
-    spec = table(name)
-    rows: tuple[Any, ...] = (fw.info,) if name == "framework" else getattr(fw, _attr(name))
+    spec = table_spec(name)
+    rows = rows_of(fw, spec)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([f.name for f in spec.fields])
     for row in rows:
-        values = dataclasses.asdict(row)
-        writer.writerow([_cell(values[f.name]) for f in spec.fields])
+        writer.writerow([_cell(getattr(row, f.name)) for f in spec.fields])
     return buffer.getvalue()
-
-
-def _attr(name: str) -> str:
-    return name
 
 
 def write_framework(fw: Framework, folder: Path) -> None:
     """Write every table and ``datapackage.json`` of *fw* into *folder* (the source text is not copied)."""
-    assert set(_CLASSES) | {"framework"} == {t.name for t in TABLES}  # noqa: S101
     for spec in TABLES:
         write_text(folder / spec.filename, table_text(fw, spec.name))
-    descriptor = datapackage_descriptor(fw.info.id, fw.info.title)
-    write_text(folder / "datapackage.json", json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n")
+    write_text(folder / "datapackage.json", datapackage_text(fw.info.id, fw.info.title))

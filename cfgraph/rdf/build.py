@@ -1,12 +1,15 @@
 """Model -> RDF: one rdflib graph of a framework under the cfgraph ontology.
 
-IRIs come from ids (``…/id/<framework>/outcome/1.1``), never from memory or order, so two
-builds give the same graph. Every row becomes a node with its ``dcterms:identifier`` (or its
-position), its values, ``cfg:sourceLines`` as written and ``prov:wasDerivedFrom`` the source
-excerpts (document lines) it comes from. Rows that relate two things (an outcome listing an SDG
-target, an agency contributing to an outcome, an outcome -> outcome or target -> target link)
-are qualified-relation nodes; the builder also adds the direct shortcut triple
-(``cfg:listsTarget``, ``cfg:contributingAgency``, ``cfg:affects``, ...) that queries follow.
+Every row of every table becomes a node, mapped by the table's declaration
+(:mod:`cfgraph.model.schema`): its IRI from the table's template (``…/id/<framework>/outcome/1.1``,
+never from memory or order, so two builds give the same graph), its classes, and one triple per
+column value under the column's property; ``cfg:sourceLines`` keeps the cell and
+``prov:wasDerivedFrom`` points to the source excerpts (document lines). Rows that relate two
+things (an outcome listing an SDG target, an agency contributing to an outcome, a stated link)
+are qualified-relation nodes; the builder also adds the direct shortcut triple the vocabulary
+declares for the relation (``cfg:contributingAgency``, ``cfg:affects``, ...) that queries follow.
+What no column says (labels, sort keys, memberships, computed inconsistencies) is added by the
+few extras at the end of this module.
 
 >>> import cfgraph
 >>> g = build_graph(cfgraph.load(cfgraph.MINI))
@@ -20,40 +23,40 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 
+from cfgraph.model import TABLES, TableSpec, rows_of, table_spec
+from cfgraph.model.schema import Column
 from cfgraph.namespaces import (
     CFG,
     DCTERMS,
-    LINK_KIND_PROPERTIES,
     ORG,
-    PARTNER_CLASSES,
     PREFIXES,
     PROV,
     QB,
     RDF,
     RDFS,
-    SDMX_DIMENSION,
-    SDMX_MEASURE,
     SKOS,
     XSD,
+    curie,
     framework_iri,
     link_kind_iri,
     sdg_iri,
     sort_key,
 )
 from cfgraph.rdf.sdg_nodes import add_sdg_nodes
+from cfgraph.vocabulary import ENTITIES, LINK_KINDS, PARTNER_TYPES, RELATIONS
 
 if TYPE_CHECKING:
     from rdflib.term import Node
 
-    from cfgraph.model import Framework, Indicator
+    from cfgraph.model import Framework
 
-__all__ = ["build_graph", "build_portfolio", "new_graph"]
+__all__ = ["build_graph", "build_portfolio", "new_graph", "row_iri"]
 
 
 def new_graph() -> Graph:
@@ -62,6 +65,15 @@ def new_graph() -> Graph:
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
     return g
+
+
+def row_iri(framework_id: str, spec: TableSpec, row: Any) -> URIRef:
+    """The IRI of one row of table *spec* (the framework's own IRI for its one metadata row)."""
+    if spec.kind == "framework":
+        return framework_iri(framework_id)
+    if spec.iri:
+        return framework_iri(framework_id, *spec.iri_parts(row))
+    return framework_iri(framework_id, ENTITIES[str(spec.kind)].segment, str(row.id))
 
 
 def _excerpt_range(part: str) -> tuple[int, int]:
@@ -88,14 +100,6 @@ class _Builder:
             return
         self.g.add((s, p, o if isinstance(o, URIRef | Literal | BNode) else Literal(o)))
 
-    def node(self, iri: URIRef, cls: URIRef, identifier: str | None, lines: str) -> URIRef:
-        """A node of class *cls* with its id, framework and provenance."""
-        self.g.add((iri, RDF.type, cls))
-        self.add(iri, DCTERMS.identifier, identifier)
-        self.g.add((iri, CFG.inFramework, self.fw_iri))
-        self.provenance(iri, lines)
-        return iri
-
     def provenance(self, iri: URIRef, lines: str) -> None:
         self.add(iri, CFG.sourceLines, lines)
         for part in lines.split(";"):
@@ -120,276 +124,190 @@ class _Builder:
         self.sdg_codes.add(code)
         return sdg_iri(code)
 
-    def labels(self, iri: URIRef, pref: str, alt: Iterable[str] = ()) -> None:
-        self.g.add((iri, SKOS.prefLabel, Literal(pref)))
-        for a in alt:
-            self.g.add((iri, SKOS.altLabel, Literal(a)))
+    def ref_iri(self, table: str, ident: str) -> URIRef:
+        return self.iri(ENTITIES[str(table_spec(table).kind)].segment, ident)
 
-    # -- tables -----------------------------------------------------------------------------
-    def framework(self) -> None:
-        info, fw = self.fw.info, self.fw_iri
-        self.g.add((fw, RDF.type, CFG.CooperationFramework))
-        self.add(fw, DCTERMS.identifier, info.id)
-        self.add(fw, DCTERMS.title, info.title)
-        self.add(fw, CFG.country, info.country)
-        self.add(fw, CFG.countryIso3, info.country_iso3)
-        self.add(fw, CFG.startYear, info.start_year)
-        self.add(fw, CFG.endYear, info.end_year)
-        self.provenance(fw, info.source_lines)
-        doc = self.iri("source")
-        self.g.add((doc, RDF.type, CFG.SourceDocument))
-        self.add(doc, DCTERMS.identifier, info.source_file)
-        self.add(doc, CFG.sha256, info.source_sha256)
-        if info.source_url:
-            self.g.add((doc, DCTERMS.source, URIRef(info.source_url)))
-        self.g.add((fw, CFG.sourceDocument, doc))
-        unct = self.iri("unct")
-        self.g.add((unct, RDF.type, ORG.Organization))
-        self.g.add((unct, RDFS.label, Literal(f"UN Country Team, {info.country}")))
-        self.g.add((fw, CFG.signatory, unct))
-        dataset = self.iri("indicator-observations")
-        self.g.add((dataset, RDF.type, QB.DataSet))
-        self.g.add((dataset, QB.structure, CFG.IndicatorObservationStructure))
-        self.g.add((dataset, RDFS.label, Literal(f"Baselines and targets of the {info.title}")))
+    # -- the declared mapping ---------------------------------------------------------------
+    def row(self, spec: TableSpec, row: Any) -> URIRef:
+        iri = row_iri(self.fid, spec, row)
+        for cls in spec.rdf_class:
+            self.g.add((iri, RDF.type, curie(cls)))
+        if spec.kind != "framework":
+            self.g.add((iri, CFG.inFramework, self.fw_iri))
+        for column in spec.columns:
+            value = getattr(row, column.name)
+            if column.rdf is not None and value is not None and value != ():
+                self.value(spec, iri, column, value)
+        self.shortcut(spec, row)
+        return iri
 
-    def link_kinds(self) -> None:
-        for kind, prop in sorted(LINK_KIND_PROPERTIES.items()):
-            iri = link_kind_iri(kind)
-            self.g.add((iri, RDF.type, CFG.LinkKind))
-            self.g.add((iri, SKOS.prefLabel, Literal(kind.replace("-", " "))))
-            self.g.add((iri, SKOS.notation, Literal(kind)))
-            self.g.add((iri, CFG.impliesProperty, CFG[prop]))
+    def subject(self, spec: TableSpec, iri: URIRef, column: Column) -> tuple[URIRef, URIRef]:
+        """The node and property a column's value goes on (``a/b``: on the node ``a`` points to)."""
+        path = str(column.rdf)
+        if "/" not in path:
+            return iri, curie(path)
+        first, prop = path.split("/", 1)
+        segment, classes = spec.rdf_nodes[first]
+        node = URIRef(f"{iri}/{segment}")
+        self.g.add((iri, curie(first), node))
+        for cls in classes:
+            self.g.add((node, RDF.type, curie(cls)))
+        return node, curie(prop)
 
-    def structure(self) -> None:
-        for ta in self.fw.thematic_areas:
-            iri = self.node(self.iri("thematic-area", ta.id), CFG.ThematicArea, ta.id, ta.source_lines)
-            self.labels(iri, ta.name, ta.other_names)
-            self.add(iri, CFG.pillar, ta.pillar)
-        for rg in self.fw.result_groups:
-            iri = self.node(self.iri("result-group", rg.id), CFG.ResultGroup, rg.id, rg.source_lines)
-            self.labels(iri, rg.name)
-            for outcome_id in rg.outcomes:
-                self.g.add((iri, CFG.coordinates, self.iri("outcome", outcome_id)))
-        for o in self.fw.outcomes:
-            iri = self.node(self.iri("outcome", o.id), CFG.Outcome, o.id, o.source_lines)
-            self.add(iri, RDFS.label, f"Outcome {o.id}")
-            self.add(iri, CFG.statement, o.statement)
-            self.add(iri, CFG.sortKey, sort_key(o.id))
-            self.g.add((iri, CFG.thematicArea, self.iri("thematic-area", o.thematic_area)))
-            self.g.add((iri, CFG.resultGroup, self.iri("result-group", o.result_group)))
-        for w in self.fw.outcome_wordings:
-            iri = self.iri("outcome", w.outcome, "wording", w.context)
-            self.node(iri, CFG.OutcomeWording, None, w.source_lines)
-            self.g.add((iri, CFG.outcome, self.iri("outcome", w.outcome)))
-            self.add(iri, CFG.context, w.context)
-            self.add(iri, CFG.text, w.text)
-        for p in self.fw.national_priorities:
-            iri = self.iri("outcome", p.outcome, "national-priority", str(p.seq))
-            self.node(iri, CFG.NationalPriority, None, p.source_lines)
-            self.g.add((iri, CFG.outcome, self.iri("outcome", p.outcome)))
-            self.add(iri, CFG.seq, p.seq)
-            self.add(iri, CFG.text, p.text)
+    def value(self, spec: TableSpec, iri: URIRef, column: Column, value: Any) -> None:
+        subject, prop = self.subject(spec, iri, column)
+        for item in value if column.is_list else (value,):
+            _CODECS[column.codec](self, subject, prop, column, item)
 
-    def targets(self) -> None:
-        for tl in self.fw.target_lists:
-            iri = self.iri("outcome", tl.outcome, "target-list", tl.listed_in, tl.role)
-            self.node(iri, CFG.TargetList, None, tl.source_lines)
-            self.g.add((iri, CFG.outcome, self.iri("outcome", tl.outcome)))
-            self.add(iri, CFG.listedIn, tl.listed_in)
-            self.add(iri, CFG.role, tl.role)
-            self.add(iri, CFG.raw, tl.raw)
-        for t in self.fw.outcome_targets:
-            outcome = self.iri("outcome", t.outcome)
-            iri = self.iri("outcome", t.outcome, "target", t.listed_in, t.role, str(t.seq))
-            self.node(iri, CFG.TargetReference, None, t.source_lines)
-            self.g.add((iri, CFG.outcome, outcome))
-            self.add(iri, CFG.listedIn, t.listed_in)
-            self.add(iri, CFG.role, t.role)
-            self.add(iri, CFG.seq, t.seq)
-            self.add(iri, CFG.raw, t.raw)
-            self.add(iri, CFG.code, t.code)
-            self.add(iri, CFG.codeStatus, t.code_status)
-            if t.valid:
-                target = self.sdg(t.code)
-                self.g.add((iri, CFG.sdgTarget, target))
-                self.g.add((outcome, CFG.listsTarget, target))
-            else:
-                self.add(iri, CFG.unresolved, True)
-
-    def actors(self) -> None:
-        unct = self.iri("unct")
-        for a in self.fw.agencies:
-            iri = self.node(self.iri("agency", a.id), CFG.UnAgency, a.id, a.source_lines)
-            self.labels(iri, a.label, a.aliases)
-            self.add(iri, CFG.fullName, a.name)
-            membership = self.iri("agency", a.id, "membership")
-            self.g.add((membership, RDF.type, ORG.Membership))
-            self.g.add((membership, ORG.member, iri))
-            self.g.add((membership, ORG.organization, unct))
-        for p in self.fw.partners:
-            iri = self.node(self.iri("partner", p.id), CFG.Partner, p.id, p.source_lines)
-            self.g.add((iri, RDF.type, CFG[PARTNER_CLASSES[p.type]]))
-            self.add(iri, CFG.partnerType, p.type)
-            self.labels(iri, p.name, p.aliases)
-            self.add(iri, CFG.generic, p.generic)
-            if p.part_of:
-                self.g.add((iri, ORG.subOrganizationOf, self.iri("partner", p.part_of)))
-            self.add(iri, SKOS.note, p.note)
-        for gr in self.fw.lnob_groups:
-            iri = self.node(self.iri("lnob-group", gr.id), CFG.LnobGroup, gr.id, gr.source_lines)
-            self.labels(iri, gr.name, gr.aliases)
-            if gr.broader:
-                self.g.add((iri, SKOS.broader, self.iri("lnob-group", gr.broader)))
-
-    def outcome_relations(self) -> None:
-        for oa in self.fw.outcome_agencies:
-            iri = self.iri("outcome", oa.outcome, "agency", oa.listed_in, str(oa.seq))
-            self.qualified(iri, CFG.AgencyContribution, oa, CFG.agency, self.iri("agency", oa.agency))
-            self.add(iri, CFG.listedIn, oa.listed_in)
-            outcome, agency = self.iri("outcome", oa.outcome), self.iri("agency", oa.agency)
-            self.g.add((outcome, CFG.contributingAgency, agency))
-        for og in self.fw.outcome_lnob_groups:
-            iri = self.iri("outcome", og.outcome, "lnob-group", og.listed_in, str(og.seq), og.group)
-            group = self.iri("lnob-group", og.group)
-            self.qualified(iri, CFG.LnobReference, og, CFG.lnobGroup, group)
-            self.add(iri, CFG.listedIn, og.listed_in)
-            self.g.add((self.iri("outcome", og.outcome), CFG.leavesNoOneBehind, group))
-        for op in self.fw.outcome_partners:
-            iri = self.iri("outcome", op.outcome, "partner", str(op.seq))
-            self.qualified(iri, CFG.OutcomePartnership, op, CFG.partner, self.iri("partner", op.partner))
-            self.g.add((self.iri("outcome", op.outcome), CFG.partneredWith, self.iri("partner", op.partner)))
-
-    def qualified(self, iri: URIRef, cls: URIRef, row: object, prop: URIRef, value: URIRef) -> None:
-        """A qualified relation from an outcome (or indicator) to *value*, with seq and raw text."""
-        self.node(iri, cls, None, getattr(row, "source_lines"))  # noqa: B009 - rows of many types
-        owner = getattr(row, "outcome", None)
-        if owner is not None:
-            self.g.add((iri, CFG.outcome, self.iri("outcome", owner)))
-        else:
-            self.g.add((iri, CFG.indicator, self.iri("indicator", getattr(row, "indicator"))))  # noqa: B009
-        self.g.add((iri, prop, value))
-        self.add(iri, CFG.seq, getattr(row, "seq"))  # noqa: B009
-        self.add(iri, CFG.raw, getattr(row, "raw"))  # noqa: B009
-
-    def indicators(self) -> None:
-        for ind in self.fw.indicators:
-            iri = self.node(self.iri("indicator", ind.id), CFG.Indicator, ind.id, ind.source_lines)
-            self.g.add((iri, CFG.outcome, self.iri("outcome", ind.outcome)))
-            self.add(iri, CFG.sortKey, sort_key(ind.id))
-            if ind.parent:
-                self.g.add((iri, CFG.subIndicatorOf, self.iri("indicator", ind.parent)))
-            self.labels(iri, ind.name)
-            self.add(iri, CFG.code, ind.code)
-            self.add(iri, CFG.codeTag, ind.code_tag)
-            self.add(iri, CFG.codeRaw, ind.code_raw)
-            self.add(iri, CFG.dataSource, ind.data_source)
-            self.add(iri, SKOS.note, ind.note)
-            for code in self.fw.sdg_indicators_of(ind):
-                if self.fw.catalogue.is_indicator(code):
-                    self.g.add((iri, CFG.measures, self.sdg(code)))
-            self.observation(ind, "baseline")
-            self.observation(ind, "target")
-        for link in self.fw.indicator_sdg_links:
-            iri = self.iri("indicator", link.indicator, "sdg-link", str(link.seq))
-            self.node(iri, CFG.SdgIndicatorReference, None, link.source_lines)
-            self.g.add((iri, CFG.indicator, self.iri("indicator", link.indicator)))
-            self.add(iri, CFG.seq, link.seq)
-            self.add(iri, CFG.raw, link.raw)
-            self.add(iri, CFG.code, link.sdg_indicator)
-            self.add(iri, CFG.codeStatus, link.code_status)
-            if link.code_status == "ok":
-                self.g.add((iri, CFG.sdgIndicator, self.sdg(link.sdg_indicator)))
-            else:
-                self.add(iri, CFG.unresolved, True)
-        for ia in self.fw.indicator_agencies:
-            iri = self.iri("indicator", ia.indicator, "agency", str(ia.seq))
-            self.qualified(iri, CFG.IndicatorResponsibility, ia, CFG.agency, self.iri("agency", ia.agency))
-        for ip in self.fw.indicator_partners:
-            iri = self.iri("indicator", ip.indicator, "partner", str(ip.seq))
-            self.qualified(iri, CFG.IndicatorPartnership, ip, CFG.partner, self.iri("partner", ip.partner))
-
-    def observation(self, ind: Indicator, which: str) -> None:
-        raw, value, unit, year = (getattr(ind, f"{which}_{f}") for f in ("raw", "value", "unit", "year"))
-        comparator = ind.target_comparator if which == "target" else None
-        if raw is None and value is None and unit is None and year is None and comparator is None:
+    def shortcut(self, spec: TableSpec, row: Any) -> None:
+        """The direct triple a relation row asserts (``outcome cfg:contributingAgency agency``)."""
+        if spec.relation is None or spec.ends is None:
             return
-        iri = self.iri("indicator", ind.id, which)
-        self.g.add((self.iri("indicator", ind.id), CFG[f"{which}Observation"], iri))
-        self.g.add((iri, RDF.type, QB.Observation))
-        self.g.add((iri, RDF.type, CFG.BaselineObservation if which == "baseline" else CFG.TargetObservation))
-        self.g.add((iri, QB.dataSet, self.iri("indicator-observations")))
-        self.g.add((iri, CFG.indicator, self.iri("indicator", ind.id)))
-        self.add(iri, CFG.rawText, raw)
-        if value is not None:
-            number = Literal(Decimal(repr(float(value))), datatype=XSD.decimal)
-            self.g.add((iri, SDMX_MEASURE.obsValue, number))
-        self.add(iri, CFG.unit, unit)
-        if year is not None:
-            self.g.add((iri, SDMX_DIMENSION.refPeriod, Literal(str(year), datatype=XSD.gYear)))
-        self.add(iri, CFG.comparator, comparator)
+        rel = RELATIONS[spec.relation]
+        ends = [spec.column(name) for name in spec.ends]
+        if rel.rdf_property is None or any(c.ref is None for c in ends):
+            return
+        source, target = (self.ref_iri(str(c.ref), getattr(row, c.name)) for c in ends)
+        s, o = (target, source) if rel.rdf_inverse else (source, target)
+        self.g.add((s, curie(rel.rdf_property), o))
 
-    def links(self) -> None:
-        for ol in self.fw.outcome_links:
-            iri = self.node(self.iri("outcome-link", ol.id), CFG.OutcomeLink, ol.id, ol.source_lines)
-            source, target = self.iri("outcome", ol.source), self.iri("outcome", ol.target)
-            self.g.add((iri, CFG.source, source))
-            self.g.add((iri, CFG.target, target))
-            self.g.add((iri, CFG.kind, link_kind_iri(ol.kind)))
-            self.g.add((source, CFG[LINK_KIND_PROPERTIES[ol.kind]], target))
-            self.codes(iri, CFG.viaTarget, ol.via_targets)
-            self.add(iri, CFG.statedAs, ol.stated_as)
-            self.add(iri, CFG.quote, ol.quote)
-            self.add(iri, SKOS.note, ol.note)
-        for tl in self.fw.target_links:
-            iri = self.node(self.iri("target-link", tl.id), CFG.TargetLink, tl.id, tl.source_lines)
-            self.g.add((iri, CFG.kind, link_kind_iri(tl.kind)))
-            self.codes(iri, CFG.source, tl.sources)
-            self.codes(iri, CFG.target, tl.targets)
-            self.add(iri, CFG.symmetric, tl.symmetric)
-            self.add(iri, CFG.quote, tl.quote)
-            self.add(iri, SKOS.note, tl.note)
+    def build(self) -> None:
+        for spec in TABLES:
+            extra = _EXTRAS.get(spec.name)
+            for row in rows_of(self.fw, spec):
+                iri = self.row(spec, row)
+                if extra is not None:
+                    extra(self, iri, row)
+        self.computed_inconsistencies()
+        add_sdg_nodes(self.g, self.fw.catalogue, self.sdg_codes)
 
-    def codes(self, iri: URIRef, prop: URIRef, codes: Iterable[str]) -> None:
-        """Link to SDG targets; a code that is not a target stays a literal, flagged unresolved."""
-        for code in codes:
-            if self.fw.catalogue.is_target(code):
-                self.g.add((iri, prop, self.sdg(code)))
-            else:
-                self.g.add((iri, CFG.unresolvedCode, Literal(code)))
-
-    def inconsistencies(self) -> None:
+    def computed_inconsistencies(self) -> None:
         from cfgraph.consistency import find_inconsistencies
 
-        for rec in self.fw.inconsistencies:
-            iri = self.iri("inconsistency", rec.id)
-            self.node(iri, CFG.RecordedInconsistency, rec.id, rec.source_lines)
-            self.g.add((iri, RDF.type, CFG.Inconsistency))
-            self.add(iri, CFG.inconsistencyKind, rec.kind)
-            self.add(iri, CFG.message, rec.message)
-            for s in rec.subjects:
-                self.add(iri, DCTERMS.subject, s)
         for inc in find_inconsistencies(self.fw):
             if inc.kind == "recorded":
                 continue
             iri = self.iri("inconsistency", inc.id)
-            self.node(iri, CFG.ComputedInconsistency, inc.id, ";".join(map(str, inc.source_lines)))
-            self.g.add((iri, RDF.type, CFG.Inconsistency))
+            for cls in (CFG.ComputedInconsistency, CFG.Inconsistency):
+                self.g.add((iri, RDF.type, cls))
+            self.g.add((iri, CFG.inFramework, self.fw_iri))
+            self.add(iri, DCTERMS.identifier, inc.id)
+            self.provenance(iri, ";".join(map(str, inc.source_lines)))
             self.add(iri, CFG.inconsistencyKind, inc.kind)
             self.add(iri, CFG.message, inc.message)
             for s in inc.subjects:
                 self.add(iri, DCTERMS.subject, s)
 
-    def build(self) -> None:
-        self.framework()
-        self.link_kinds()
-        self.structure()
-        self.targets()
-        self.actors()
-        self.outcome_relations()
-        self.indicators()
-        self.links()
-        self.inconsistencies()
-        add_sdg_nodes(self.g, self.fw.catalogue, self.sdg_codes)
+
+# -- codecs: how one value becomes triples ----------------------------------------------------
+Codec = Callable[[_Builder, URIRef, URIRef, Column, Any], None]
+
+
+def _literal(b: _Builder, s: URIRef, p: URIRef, c: Column, v: Any) -> None:
+    b.add(s, p, v)
+
+
+def _ref(b: _Builder, s: URIRef, p: URIRef, c: Column, v: Any) -> None:
+    b.g.add((s, p, b.ref_iri(str(c.ref), v)))
+
+
+def _sdg_target(b: _Builder, s: URIRef, p: URIRef, c: Column, v: Any) -> None:
+    """An SDG target; a code that is not one stays a literal, flagged unresolved."""
+    if b.fw.catalogue.is_target(v):
+        b.g.add((s, p, b.sdg(v)))
+    else:
+        b.g.add((s, CFG.unresolvedCode, Literal(v)))
+
+
+def _partner_type(b: _Builder, s: URIRef, p: URIRef, c: Column, v: Any) -> None:
+    b.add(s, p, v)
+    b.g.add((s, RDF.type, CFG[PARTNER_TYPES[v].rdf_class]))
+
+
+_CODECS: dict[str, Codec] = {
+    "literal": _literal,
+    "ref": _ref,
+    "provenance": lambda b, s, p, c, v: b.provenance(s, v),
+    "sdg-target": _sdg_target,
+    "link-kind": lambda b, s, p, c, v: b.add(s, p, link_kind_iri(v)),
+    "partner-type": _partner_type,
+    "decimal": lambda b, s, p, c, v: b.add(s, p, Literal(Decimal(repr(float(v))), datatype=XSD.decimal)),
+    "gyear": lambda b, s, p, c, v: b.add(s, p, Literal(str(v), datatype=XSD.gYear)),
+    "iri": lambda b, s, p, c, v: b.add(s, p, URIRef(v)),
+}
+
+
+# -- extras: what no column states --------------------------------------------------------------
+def _framework(b: _Builder, fw: URIRef, info: Any) -> None:
+    unct = b.iri("unct")
+    b.g.add((unct, RDF.type, ORG.Organization))
+    b.g.add((unct, RDFS.label, Literal(f"UN Country Team, {info.country}")))
+    b.g.add((fw, CFG.signatory, unct))
+    dataset = b.iri("indicator-observations")
+    b.g.add((dataset, RDF.type, QB.DataSet))
+    b.g.add((dataset, QB.structure, CFG.IndicatorObservationStructure))
+    b.g.add((dataset, RDFS.label, Literal(f"Baselines and targets of the {info.title}")))
+    for kind in sorted(LINK_KINDS.values(), key=lambda k: k.name):
+        iri = link_kind_iri(kind.name)
+        b.g.add((iri, RDF.type, CFG.LinkKind))
+        b.g.add((iri, SKOS.prefLabel, Literal(kind.name.replace("-", " "))))
+        b.g.add((iri, SKOS.notation, Literal(kind.name)))
+        b.g.add((iri, CFG.impliesProperty, CFG[kind.rdf_property]))
+
+
+def _outcome(b: _Builder, iri: URIRef, o: Any) -> None:
+    b.add(iri, RDFS.label, f"Outcome {o.id}")
+    b.add(iri, CFG.sortKey, sort_key(o.id))
+
+
+def _outcome_target(b: _Builder, iri: URIRef, t: Any) -> None:
+    if t.valid:
+        target = b.sdg(t.code)
+        b.g.add((iri, CFG.sdgTarget, target))
+        b.g.add((b.iri("outcome", t.outcome), CFG.listsTarget, target))
+    else:
+        b.add(iri, CFG.unresolved, True)
+
+
+def _agency(b: _Builder, iri: URIRef, a: Any) -> None:
+    membership = b.iri("agency", a.id, "membership")
+    b.g.add((membership, RDF.type, ORG.Membership))
+    b.g.add((membership, ORG.member, iri))
+    b.g.add((membership, ORG.organization, b.iri("unct")))
+
+
+def _indicator(b: _Builder, iri: URIRef, ind: Any) -> None:
+    b.add(iri, CFG.sortKey, sort_key(ind.id))
+    for code in b.fw.sdg_indicators_of(ind):
+        if b.fw.catalogue.is_indicator(code):
+            b.g.add((iri, CFG.measures, b.sdg(code)))
+    for prop in (CFG.baselineObservation, CFG.targetObservation):
+        for obs in b.g.objects(iri, prop):
+            b.g.add((obs, QB.dataSet, b.iri("indicator-observations")))
+            b.g.add((obs, CFG.indicator, iri))
+
+
+def _sdg_link(b: _Builder, iri: URIRef, link: Any) -> None:
+    if link.code_status == "ok":
+        b.g.add((iri, CFG.sdgIndicator, b.sdg(link.sdg_indicator)))
+    else:
+        b.add(iri, CFG.unresolved, True)
+
+
+def _outcome_link(b: _Builder, iri: URIRef, ol: Any) -> None:
+    prop = CFG[LINK_KINDS[ol.kind].rdf_property]
+    b.g.add((b.iri("outcome", ol.source), prop, b.iri("outcome", ol.target)))
+
+
+_EXTRAS: dict[str, Callable[[_Builder, URIRef, Any], None]] = {
+    "framework": _framework,
+    "outcomes": _outcome,
+    "outcome_targets": _outcome_target,
+    "agencies": _agency,
+    "indicators": _indicator,
+    "indicator_sdg_links": _sdg_link,
+    "outcome_links": _outcome_link,
+}
 
 
 def build_graph(fw: Framework) -> Graph:

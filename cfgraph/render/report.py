@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cfgraph.render import report_data as rd
-from cfgraph.render.viewgraph import short
+from cfgraph.render.viewtips import short
+from cfgraph.summary import COUNT_LABELS
+from cfgraph.vocabulary import SEVERITIES, SEVERITY_PLURALS
 
 if TYPE_CHECKING:
     from cfgraph.model import Framework
 
-__all__ = ["COUNT_LABELS", "Report", "build_report", "heat_cells", "highlights"]
+__all__ = ["Report", "build_report", "heat_cells", "highlights", "report_tables", "severity_counts"]
 
 Progress = Callable[[str], None]
 
@@ -34,58 +35,45 @@ class Report:
     views: list[dict[str, Any]] = field(default_factory=list)
 
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-
-#: how the report names the counts of :func:`cfgraph.summary.framework_counts`.
-COUNT_LABELS = {
-    "thematic_areas": "thematic areas",
-    "result_groups": "result groups",
-    "outcomes": "outcomes",
-    "sdg_targets": "SDG targets",
-    "sdg_goals": "SDGs",
-    "agencies": "UN agencies",
-    "partners": "partners",
-    "lnob_groups": "LNOB groups",
-    "indicators": "indicators",
-    "sub_indicators": "sub-indicators",
-    "outcome_links": "stated outcome links",
-    "target_link_statements": "target interlinkage statements",
-    "target_link_pairs": "target pairs linked",
-}
+def severity_counts(findings: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    """(severity, number of findings), most severe first."""
+    counts: dict[str, int] = {}
+    for f in findings:
+        counts[f["severity"]] = counts.get(f["severity"], 0) + 1
+    return [(s, counts[s]) for s in reversed(SEVERITIES) if s in counts]
 
 
-def highlights(tables: dict[str, list[dict[str, Any]]]) -> list[tuple[str, str, str]]:
+def highlights(tables: dict[str, list[dict[str, Any]]], outcomes: int) -> list[tuple[str, str, str]]:
     """The few facts a reader should see first: (heading, text, link to the section)."""
     found: list[tuple[str, str, str]] = []
-    severities: dict[str, int] = {}
-    for f in tables["findings"]:
-        severities[f["severity"]] = severities.get(f["severity"], 0) + 1
+    severities = severity_counts(tables["findings"])
     if severities:
-        plural = {"error": "errors", "warning": "warnings", "info": "notes"}
-        text = ", ".join(
-            f"{n} {plural.get(s, s) if n != 1 else s}"
-            for s, n in sorted(severities.items(), key=lambda i: (SEVERITY_ORDER.get(i[0], 9), i[0]))
-        )
-        found.append(("Findings", f"{sum(severities.values())} findings to review: {text}", "#findings"))
+        text = ", ".join(f"{n} {SEVERITY_PLURALS[s] if n != 1 else s}" for s, n in severities)
+        found.append(("Findings", f"{sum(n for _, n in severities)} findings to review: {text}", "#findings"))
     if tables["synergies"]:
         s = tables["synergies"][0]
         found.append(
             (
                 "Strongest synergy",
-                f"Outcomes {s['outcome_a']} and {s['outcome_b']} (score {s['score']}, "
-                f"{s['shared_targets']} shared targets, {s['shared_agencies']} shared agencies)",
+                f"Outcomes {s['a']} and {s['b']} (score {s['score']}, "
+                f"{len(s['shared_targets'])} shared targets, {len(s['shared_agencies'])} shared agencies)",
                 "#synergies",
             )
         )
     if tables["target_centrality"]:
         t = tables["target_centrality"][0]
         found.append(("Leverage target", f"SDG {t['target']}: {short(t['title'], 120)}", "#targets"))
-    if tables["agency_outcome"]:
-        a = tables["agency_outcome"][0]
-        found.append(("Most involved UN agency", f"{a['agency']} (score {a['total']})", "#who"))
-    if tables["partner_outcome"]:
-        p = tables["partner_outcome"][0]
-        found.append(("Most named partner", f"{p['partner']} (score {p['total']})", "#who"))
+    for key, heading in (
+        ("agency_outcome", "Most involved UN agency"),
+        ("partner_outcome", "Most named partner"),
+    ):
+        if tables[key] and tables[key][0]["total"]:
+            a = tables[key][0]
+            text = (
+                f"{a['name']}: {a['total']} ties (list entries and indicators) "
+                f"on {a['outcomes']} of {outcomes} outcomes"
+            )
+            found.append((heading, text, "#who"))
     return found
 
 
@@ -159,8 +147,8 @@ def _write_charts(
     outcomes = [o.id for o in fw.outcomes]
     top = tables["target_centrality"][:20]
     charts = {
-        "agency-outcome": heatmap(tables["agency_outcome"], "agency", outcomes, "UN agencies × outcomes"),
-        "partner-outcome": heatmap(tables["partner_outcome"], "partner", outcomes, "Partners × outcomes"),
+        "agency-outcome": heatmap(tables["agency_outcome"], "name", outcomes, "UN agencies × outcomes"),
+        "partner-outcome": heatmap(tables["partner_outcome"], "name", outcomes, "Partners × outcomes"),
         "target-centrality": bar_chart(
             [f"{r['target']}  {r['title']}" for r in top],
             [r["pagerank"] for r in top],
@@ -175,18 +163,24 @@ def _write_charts(
     return {name: f"charts/{name}" for name in charts}
 
 
-def _collect(fw: Framework) -> dict[str, list[dict[str, Any]]]:
-    from cfgraph.render.report_analysis import check_rows, findings_rows, synergy_table, target_table
+def report_tables(fw: Framework) -> dict[str, list[dict[str, Any]]]:
+    """Every table of the report, as the same rows the CLI and :func:`cfgraph.frames` give."""
+    from cfgraph.analysis.centrality import centrality_rows, target_centrality
+    from cfgraph.analysis.gaps import check_rows, finding_rows, run_gaps
+    from cfgraph.analysis.matrix import actor_outcome_matrix
+    from cfgraph.analysis.synergies import outcome_synergies, synergy_rows
+    from cfgraph.summary import outcome_rows
 
-    findings = findings_rows(fw)
+    fid = fw.info.id
+    findings = run_gaps(fw)
     return {
-        "outcomes": rd.outcome_rows(fw),
-        "findings": findings,
+        "outcomes": outcome_rows(fw),
+        "findings": finding_rows(findings, fid),
         "checks": check_rows(findings),
-        "synergies": synergy_table(fw),
-        "agency_outcome": rd.agency_outcome_rows(fw),
-        "partner_outcome": rd.partner_outcome_rows(fw),
-        "target_centrality": target_table(fw),
+        "synergies": synergy_rows(outcome_synergies(fw), fid),
+        "agency_outcome": actor_outcome_matrix(fw, "agency"),
+        "partner_outcome": actor_outcome_matrix(fw, "partner"),
+        "target_centrality": centrality_rows(target_centrality(fw), fid),
     }
 
 
@@ -200,14 +194,11 @@ def build_report(fw: Framework, out: Path | str, progress: Progress = _quiet) ->
     report = Report(index=out / "index.html")
     _write_views(fw, out, progress, report)
     progress("computing findings, synergies and centrality")
-    tables = _collect(fw)
+    tables = report_tables(fw)
     _write_tables(tables, out, report)
     progress("drawing charts")
     charts = _write_charts(fw, tables, out, report)
     outcomes = [o.id for o in fw.outcomes]
-    severities: dict[str, int] = {}
-    for f in tables["findings"]:
-        severities[f["severity"]] = severities.get(f["severity"], 0) + 1
     progress("writing index.html")
     html = (
         template_env()
@@ -216,12 +207,12 @@ def build_report(fw: Framework, out: Path | str, progress: Progress = _quiet) ->
             fw=fw,
             csp=CSP,
             counts=[(COUNT_LABELS.get(k, k), v) for k, v in framework_counts(fw).items()],
-            highlights=highlights(tables),
+            highlights=highlights(tables, len(outcomes)),
             tables=tables,
             outcomes=outcomes,
             views=report.views,
             charts=charts,
-            severities=sorted(severities.items(), key=lambda i: (SEVERITY_ORDER.get(i[0], 9), i[0])),
+            severities=severity_counts(tables["findings"]),
             result_groups=fw.result_groups,
             agency_heat=heat_cells(tables["agency_outcome"], outcomes),
             partner_heat=heat_cells(tables["partner_outcome"], outcomes),

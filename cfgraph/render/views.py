@@ -20,8 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cfgraph.errors import UnknownIdError
-from cfgraph.render.viewgraph import NODE_KINDS, node_id
-from cfgraph.render.viewspec import ViewSpec, load_view_spec, view_names
+from cfgraph.render.viewspec import NODE_KINDS, ViewSpec, load_view_spec, view_names
 from cfgraph.render.viewstyle import (
     Styler,
     legend,
@@ -67,27 +66,17 @@ def list_views(folder: Path | None = None) -> list[ViewSpec]:
 
 
 def resolve_focus(g: nx.MultiDiGraph, ident: str) -> str:
-    """The node id *ident* names: a node id (``agency:undp``) or a bare id (``undp``, ``1.1``, ``6.1``).
+    """The node *ident* names: a key, a typed id (``agency:undp``) or a bare id (``undp``, ``1.1``).
 
     >>> import cfgraph
     >>> from cfgraph.render.viewgraph import framework_graph
     >>> g = framework_graph(cfgraph.load(cfgraph.MINI))
     >>> resolve_focus(g, "1.1"), resolve_focus(g, "agency:ilo")
-    ('outcome:1.1', 'agency:ilo')
+    ('examplestan-2026-2030/outcome/1.1', 'examplestan-2026-2030/agency/ilo')
     """
-    if ident in g:
-        return ident
-    kind, _, bare = ident.partition(":")
-    if bare and kind in NODE_KINDS and node_id(kind, bare) in g:
-        return node_id(kind, bare)
-    for kind in NODE_KINDS:
-        candidate = node_id(kind, ident)
-        if candidate in g:
-            return candidate
-    from cfgraph.model import closest
+    from cfgraph.graph import find_node
 
-    known = sorted({str(n).split(":", 1)[1] for n in g.nodes})
-    raise UnknownIdError("node", ident, closest(ident, known))
+    return find_node(g, ident, NODE_KINDS)
 
 
 def view_graph(
@@ -116,7 +105,7 @@ def view_graph(
             from cfgraph.model import closest
 
             drawn = ", ".join(NODE_KINDS[s.kind] for s in spec.nodes)
-            here = sorted({str(n).split(":", 1)[1] for n in sub.nodes})
+            here = sorted({str(d["id"]) for _, d in sub.nodes(data=True)})
             raise UnknownIdError(f"node of view {spec.name} (it draws: {drawn})", focus, closest(focus, here))
         near = nx.ego_graph(
             sub.to_undirected(as_view=True), centre, radius=depth if depth is not None else spec.focus_depth
@@ -125,6 +114,16 @@ def view_graph(
     if spec.drop_isolated:
         sub.remove_nodes_from(sorted(n for n in nx.isolates(sub) if n != centre))
     return sub
+
+
+def _focus_label(g: nx.MultiDiGraph, focus: str | None) -> str:
+    """How the page names the focused node: ``UNDP (agency:undp)``."""
+    if focus is None or focus not in g:
+        return ""
+    from cfgraph.vocabulary import typed_id
+
+    d = g.nodes[focus]
+    return f"{d.get('label', d['id'])} ({typed_id(d['kind'], str(d['id']))})"
 
 
 def render_graph(
@@ -198,6 +197,7 @@ def render_graph(
         legend_nodes=legend(legend_nodes, legend_order(spec)),
         legend_edges=legend(legend_edges, legend_order(spec)),
         focus=focus,
+        focus_label=_focus_label(g, focus),
         back_link=back_link,
         lib=lib,
         size_note=size_note(spec),

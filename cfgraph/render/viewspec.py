@@ -1,13 +1,14 @@
 """View definitions: one YAML file per view in ``visualisations/``, loaded and checked here.
 
-A view names the node kinds and edge kinds it draws (from :mod:`cfgraph.render.viewgraph`), their
+A view names the node kinds and edge kinds it draws (the vocabulary's entity kinds and relations,
+:mod:`cfgraph.vocabulary`), their
 colours and shapes, what node size means (a metric), filters and a title. Adding a view means
 adding a file; :func:`load_view_spec` refuses a file with an unknown key, kind, shape, metric or a
 colour that is not ``#rrggbb``, naming the file and the field.
 
 >>> spec = load_view_spec("stakeholder-map")
 >>> spec.title, [n.kind for n in spec.nodes][:2]
-('Stakeholder map', ['result_group', 'outcome'])
+('Stakeholder map', ['result-group', 'outcome'])
 >>> "theory-of-change" in view_names()
 True
 """
@@ -20,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from cfgraph.errors import DataError, UnknownIdError
-from cfgraph.render.viewgraph import EDGE_KINDS, NODE_KINDS
+from cfgraph.render.viewtips import DRAWN_KINDS
+from cfgraph.vocabulary import ENTITIES, RELATIONS
 
 __all__ = [
     "NodeStyle",
@@ -52,6 +54,13 @@ SHAPES = (
     "text",
 )
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+#: node kind -> its default legend label; edge kind -> its default legend label.
+NODE_KINDS: dict[str, str] = {k: ENTITIES[k].title for k in DRAWN_KINDS}
+EDGE_KINDS: dict[str, str] = {
+    r.name: f"{ENTITIES[r.source].singular} {r.wording} {ENTITIES[r.target].singular}"
+    for r in RELATIONS.values()
+    if r.source in DRAWN_KINDS and r.target in DRAWN_KINDS
+}
 SOLVERS = ("forceAtlas2Based", "barnesHut", "repulsion")
 
 
@@ -75,14 +84,16 @@ class NodeStyle:
 
 @dataclass(frozen=True)
 class EdgeStyle:
-    """How one edge kind looks; ``color_by: relation`` colours stated links by their kind."""
+    """How one edge kind looks; ``color_by: relation`` colours stated links by their kind.
+
+    Arrowheads are not a style: the vocabulary says which relations and link kinds are directed.
+    """
 
     kind: str
     label: str
     color: str
     width: float = 1.0
     dashes: bool = False
-    arrows: bool = False
     show_label: bool = False
     color_by: str | None = None
     palette: dict[str, str] = field(default_factory=dict)
@@ -188,7 +199,7 @@ class _Checker:
 
 
 _NODE_KEYS = {"kind", "label", "color", "shape", "size", "color_by", "palette", "exclude_groups", "font_size"}
-_EDGE_KEYS = {"kind", "label", "color", "width", "dashes", "arrows", "show_label", "color_by", "palette"}
+_EDGE_KEYS = {"kind", "label", "color", "width", "dashes", "show_label", "color_by", "palette"}
 
 
 def _node_style(c: _Checker, raw: Any, path: str) -> NodeStyle:
@@ -232,7 +243,7 @@ def _edge_style(c: _Checker, raw: Any, path: str) -> EdgeStyle:
     if color_by is not None:
         color_by = c.choice(color_by, f"{path}.color_by", ("relation",))
     flags = {}
-    for key in ("dashes", "arrows", "show_label"):
+    for key in ("dashes", "show_label"):
         value = d.get(key, False)
         if not isinstance(value, bool):
             raise c.fail(f"{path}.{key}", "expected true or false")

@@ -4,10 +4,8 @@
 file's palette, or by community) and its size (a metric scaled between the view's bounds);
 :func:`vis_node` and :func:`vis_edge` turn a node or edge into vis-network's JSON.
 
->>> import networkx as nx
->>> ranks = pagerank(nx.star_graph(3))
->>> round(sum(ranks.values()), 6), max(ranks, key=ranks.get)
-(1.0, 0)
+>>> COMMUNITY_COLOURS[0]
+'#0072b2'
 """
 
 from __future__ import annotations
@@ -17,6 +15,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from cfgraph.render.viewspec import EdgeStyle, NodeStyle, ViewSpec
+from cfgraph.vocabulary import LINK_KINDS, RELATIONS
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -28,7 +27,6 @@ __all__ = [
     "legend_order",
     "node_metric",
     "nx_undirected",
-    "pagerank",
     "size_note",
     "vis_edge",
     "vis_node",
@@ -50,43 +48,21 @@ COMMUNITY_COLOURS = (
 )
 
 
-def node_metric(g: nx.MultiDiGraph, metric: str, seed: int = 7) -> dict[str, float]:
-    """Degree, betweenness or PageRank of every node, on the undirected simple form of *g*."""
-    import networkx as nx
-
-    simple = nx.Graph(g.to_undirected(as_view=True))
-    if metric == "degree":
-        return {n: float(d) for n, d in simple.degree()}
-    if metric == "betweenness":
-        k = None if len(simple) <= 1000 else 300
-        return dict(nx.betweenness_centrality(simple, k=k, seed=seed))
-    return pagerank(simple)
-
-
-def pagerank(g: nx.Graph, alpha: float = 0.85, tol: float = 1e-10, max_iter: int = 200) -> dict[str, float]:
-    """PageRank by power iteration (networkx's own needs scipy, which cfgraph does not require).
+def node_metric(g: nx.MultiDiGraph, metric: str) -> dict[str, float]:
+    """Degree, betweenness or PageRank of every node, on the undirected simple form of *g*.
 
     >>> import networkx as nx
-    >>> ranks = pagerank(nx.star_graph(3))
+    >>> ranks = node_metric(nx.MultiDiGraph(nx.star_graph(3)), "pagerank")
     >>> round(sum(ranks.values()), 6), max(ranks, key=ranks.get)
     (1.0, 0)
     """
-    nodes = sorted(g.nodes, key=str)
-    if not nodes:
-        return {}
-    n = len(nodes)
-    rank = dict.fromkeys(nodes, 1.0 / n)
-    degree = {v: g.degree(v) for v in nodes}
-    for _ in range(max_iter):
-        dangling = alpha * sum(rank[v] for v in nodes if degree[v] == 0) / n
-        new = {
-            v: (1 - alpha) / n + dangling + alpha * sum(rank[u] / degree[u] for u in g.neighbors(v))
-            for v in nodes
-        }
-        if sum(abs(new[v] - rank[v]) for v in nodes) < n * tol:
-            return new
-        rank = new
-    return rank
+    from cfgraph.analysis.centrality import scores
+
+    simple = nx_undirected(g)
+    if metric == "degree":
+        return {n: float(d) for n, d in simple.degree()}
+    betweenness, pagerank = scores(simple)
+    return betweenness if metric == "betweenness" else pagerank
 
 
 def _communities(g: nx.MultiDiGraph, seed: int) -> dict[str, int]:
@@ -139,7 +115,7 @@ class Styler:
         self.sizes: dict[str, Callable[[str], float]] = {}
         for style in spec.nodes:
             if style.size_metric:
-                values = node_metric(g, style.size_metric, spec.layout.seed)
+                values = node_metric(g, style.size_metric)
                 mine = {n: values[n] for n, k in g.nodes(data="kind") if k == style.kind}
                 self.sizes[style.kind] = _scaled(mine, *style.size_range)
         self.auto: dict[tuple[str, str], str] = {}
@@ -203,6 +179,19 @@ def vis_node(
     }
 
 
+def _arrow(kind: str, relation: str) -> bool:
+    """Whether the vocabulary draws this edge with an arrowhead (a stated link: if its kind is directed).
+
+    >>> _arrow("outcome-link", "depends-on"), _arrow("outcome-link", "interlinked"), _arrow("contributes", "")
+    (True, False, False)
+    """
+    rel = RELATIONS.get(kind)
+    if rel is None or not rel.arrow:
+        return False
+    link = LINK_KINDS.get(relation)
+    return link.arrow if link is not None else True
+
+
 def vis_edge(style: EdgeStyle, data: dict[str, Any]) -> dict[str, Any]:
     relation = str(data.get("relation", ""))
     colour = style.palette.get(relation, style.color) if style.color_by == "relation" else style.color
@@ -210,7 +199,7 @@ def vis_edge(style: EdgeStyle, data: dict[str, Any]) -> dict[str, Any]:
         "color": {"color": colour, "highlight": "#000000", "opacity": 0.85},
         "width": style.width,
         "dashes": style.dashes,
-        "arrows": {"to": {"enabled": style.arrows, "scaleFactor": 0.6}},
+        "arrows": {"to": {"enabled": _arrow(style.kind, relation), "scaleFactor": 0.6}},
         "kind": data["kind"],
         "fk": f"{data['kind']}|{relation}" if style.color_by == "relation" else data["kind"],
         "tip": data.get("tip", {}),

@@ -20,7 +20,7 @@ from typing import Any
 
 from cfgraph.model import Framework, Indicator, parse_lines
 
-__all__ = ["ViewFacts", "node_attributes", "short", "tip", "cells"]
+__all__ = ["DRAWN_KINDS", "ViewFacts", "node_attributes", "short", "tip", "cells"]
 
 
 def short(text: str, limit: int = 28) -> str:
@@ -93,13 +93,13 @@ class ViewFacts:
             return self.agency_label(key)
         if kind == "partner" and key in self.partners:
             return self.partners[key].name
-        if kind == "lnob_group" and key in self.lnob:
+        if kind == "lnob-group" and key in self.lnob:
             return self.lnob[key].name
-        if kind == "result_group" and key in self.result_groups:
+        if kind == "result-group" and key in self.result_groups:
             return self.result_groups[key].name
-        return {"outcome": f"outcome {key}", "target": f"target {key}", "indicator": f"indicator {key}"}.get(
-            kind, key
-        )
+        if kind in ("outcome", "indicator"):
+            return f"{kind} {key}"
+        return f"target {key}" if kind == "sdg-target" else key
 
 
 def _result_group(f: ViewFacts, key: str) -> dict[str, Any]:
@@ -107,7 +107,7 @@ def _result_group(f: ViewFacts, key: str) -> dict[str, Any]:
     return {
         "label": rg.name,
         "name": rg.name,
-        "group": "result_group",
+        "group": "result-group",
         "tip": tip(f"Result group: {rg.name}", [("outcomes", ", ".join(rg.outcomes))], None, rg.source_lines),
     }
 
@@ -168,7 +168,7 @@ def _lnob_group(f: ViewFacts, key: str) -> dict[str, Any]:
     return {
         "label": short(grp.name),
         "name": grp.name,
-        "group": "lnob_group",
+        "group": "lnob-group",
         "tip": tip(
             grp.name, [("also written", ", ".join(grp.aliases)), ("part of", broader)], None, grp.source_lines
         ),
@@ -227,15 +227,18 @@ def _sdg_indicator(f: ViewFacts, key: str) -> dict[str, Any]:
 
 
 _BUILDERS = {
-    "result_group": _result_group,
+    "result-group": _result_group,
     "outcome": _outcome,
     "agency": _agency,
     "partner": _partner,
-    "lnob_group": _lnob_group,
-    "target": _target,
+    "lnob-group": _lnob_group,
+    "sdg-target": _target,
     "indicator": _indicator,
-    "sdg_indicator": _sdg_indicator,
+    "sdg-indicator": _sdg_indicator,
 }
+
+#: The kinds of node a view can draw.
+DRAWN_KINDS: tuple[str, ...] = tuple(_BUILDERS)
 
 
 def node_attributes(facts: ViewFacts, kind: str, key: str) -> dict[str, Any]:

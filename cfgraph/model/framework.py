@@ -1,8 +1,5 @@
-"""The typed, validated model of one Cooperation Framework.
-
-One frozen dataclass per table of the framework folder (field names are the CSV column names;
-``;``-separated cells become tuples), and :class:`Framework`, which holds them all with
-look-ups that the analyses, the RDF builder and the exporters share.
+"""The framework as a whole: :class:`Framework` holds every table's rows, with look-ups that the
+analyses, the RDF builder and the exporters share.
 
 >>> import cfgraph
 >>> fw = cfgraph.load(cfgraph.MINI)
@@ -17,43 +14,25 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any
 
 from cfgraph.errors import UnknownIdError
+from cfgraph.model.actors import Agency, LnobGroup, OutcomeAgency, OutcomeLnobGroup, OutcomePartner, Partner
+from cfgraph.model.indicators import Indicator, IndicatorAgency, IndicatorPartner, IndicatorSdgLink
+from cfgraph.model.links import OutcomeLink, RecordedInconsistency, TargetLink
+from cfgraph.model.structure import (
+    FrameworkInfo,
+    NationalPriority,
+    Outcome,
+    OutcomeWording,
+    ResultGroup,
+    ThematicArea,
+)
+from cfgraph.model.targets import OutcomeTarget, TargetList
 from cfgraph.sdg import SdgCatalogue
+from cfgraph.vocabulary import ListedIn, Role
 
-__all__ = [
-    "ListedIn",
-    "Role",
-    "parse_lines",
-    "FrameworkInfo",
-    "ThematicArea",
-    "ResultGroup",
-    "Outcome",
-    "OutcomeWording",
-    "NationalPriority",
-    "TargetList",
-    "OutcomeTarget",
-    "Agency",
-    "OutcomeAgency",
-    "LnobGroup",
-    "OutcomeLnobGroup",
-    "Partner",
-    "OutcomePartner",
-    "Indicator",
-    "IndicatorSdgLink",
-    "IndicatorAgency",
-    "IndicatorPartner",
-    "OutcomeLink",
-    "TargetLink",
-    "RecordedInconsistency",
-    "Framework",
-    "closest",
-    "sdg_sort_key",
-]
-
-ListedIn = Literal["narrative", "results_matrix"]
-Role = Literal["global", "crosscutting"]
+__all__ = ["Framework", "parse_lines", "closest", "sdg_sort_key"]
 
 
 def parse_lines(text: str) -> tuple[int, ...]:
@@ -81,235 +60,6 @@ def closest(value: str, choices: Iterable[str], n: int = 3) -> list[str]:
     if value.lower() in by_lower:  # only the case differs: that is the one meant
         return [by_lower[value.lower()]]
     return [by_lower[c] for c in difflib.get_close_matches(value.lower(), list(by_lower), n=n, cutoff=0.5)]
-
-
-@dataclass(frozen=True)
-class FrameworkInfo:
-    id: str
-    title: str
-    country: str
-    country_iso3: str
-    start_year: int
-    end_year: int
-    source_file: str
-    source_sha256: str
-    source_url: str | None
-    source_lines: str
-
-
-@dataclass(frozen=True)
-class ThematicArea:
-    id: str
-    name: str
-    pillar: str | None
-    other_names: tuple[str, ...]
-    source_lines: str
-
-
-@dataclass(frozen=True)
-class ResultGroup:
-    id: str
-    name: str
-    outcomes: tuple[str, ...]
-    source_lines: str
-
-
-@dataclass(frozen=True)
-class Outcome:
-    id: str
-    thematic_area: str
-    result_group: str
-    statement: str
-    source_lines: str
-
-
-@dataclass(frozen=True)
-class OutcomeWording:
-    outcome: str
-    context: str
-    text: str
-    source_lines: str
-
-
-@dataclass(frozen=True)
-class NationalPriority:
-    outcome: str
-    seq: int
-    text: str
-    source_lines: str
-
-
-@dataclass(frozen=True)
-class TargetList:
-    outcome: str
-    listed_in: ListedIn
-    role: Role
-    raw: str
-    source_lines: str
-
-
-@dataclass(frozen=True)
-class OutcomeTarget:
-    outcome: str
-    listed_in: ListedIn
-    role: Role
-    seq: int
-    raw: str
-    code: str
-    code_status: str
-    source_lines: str
-
-    @property
-    def valid(self) -> bool:
-        return self.code_status == "ok"
-
-
-@dataclass(frozen=True)
-class Agency:
-    id: str
-    label: str
-    name: str | None
-    aliases: tuple[str, ...]
-    source_lines: str
-
-
-@dataclass(frozen=True)
-class OutcomeAgency:
-    outcome: str
-    listed_in: ListedIn
-    seq: int
-    agency: str
-    raw: str
-    source_lines: str
-
-
-@dataclass(frozen=True)
-class LnobGroup:
-    id: str
-    name: str
-    aliases: tuple[str, ...]
-    broader: str | None
-    source_lines: str
-
-
-@dataclass(frozen=True)
-class OutcomeLnobGroup:
-    outcome: str
-    listed_in: ListedIn
-    seq: int
-    group: str
-    raw: str
-    source_lines: str
-
-
-@dataclass(frozen=True)
-class Partner:
-    id: str
-    name: str
-    type: str
-    aliases: tuple[str, ...]
-    generic: bool
-    part_of: str | None
-    note: str | None
-    source_lines: str
-
-
-@dataclass(frozen=True)
-class OutcomePartner:
-    outcome: str
-    seq: int
-    partner: str
-    raw: str
-    source_lines: str
-
-
-@dataclass(frozen=True)
-class Indicator:
-    id: str
-    outcome: str
-    parent: str | None
-    code: str | None
-    code_tag: str | None
-    code_raw: str | None
-    name: str
-    baseline_raw: str | None
-    baseline_value: float | None
-    baseline_unit: str | None
-    baseline_year: int | None
-    target_raw: str | None
-    target_comparator: str | None
-    target_value: float | None
-    target_unit: str | None
-    target_year: int | None
-    data_source: str | None
-    note: str | None
-    source_lines: str
-
-
-@dataclass(frozen=True)
-class IndicatorSdgLink:
-    indicator: str
-    seq: int
-    sdg_indicator: str
-    raw: str
-    code_status: str
-    source_lines: str
-
-
-@dataclass(frozen=True)
-class IndicatorAgency:
-    indicator: str
-    seq: int
-    agency: str
-    raw: str
-    source_lines: str
-
-
-@dataclass(frozen=True)
-class IndicatorPartner:
-    indicator: str
-    seq: int
-    partner: str
-    raw: str
-    source_lines: str
-
-
-@dataclass(frozen=True)
-class OutcomeLink:
-    id: str
-    source: str
-    target: str
-    kind: str
-    via_targets: tuple[str, ...]
-    stated_as: str
-    quote: str
-    note: str | None
-    source_lines: str
-
-
-@dataclass(frozen=True)
-class TargetLink:
-    id: str
-    kind: str
-    sources: tuple[str, ...]
-    targets: tuple[str, ...]
-    symmetric: bool
-    quote: str
-    note: str | None
-    source_lines: str
-
-    def pairs(self) -> list[tuple[str, str]]:
-        """Every (source, target) pair the statement links, self-pairs left out."""
-        return [(s, t) for s in self.sources for t in self.targets if s != t]
-
-
-@dataclass(frozen=True)
-class RecordedInconsistency:
-    id: str
-    kind: str
-    message: str
-    subjects: tuple[str, ...]
-    source_lines: str
 
 
 def _index[T](items: Iterable[T], key: str) -> dict[str, T]:

@@ -1,8 +1,8 @@
 """What a gap check is and what it finds: :class:`GapCheck` and :class:`Finding`.
 
-A finding carries its evidence — typed node ids (``outcome:1.1``, ``agency:undp``), the cells
-as the document writes them (``quotes``) and the source lines to read — so a reviewer can check
-it against the document.
+A finding carries its evidence — the typed ids it concerns (``outcome:1.1``, ``agency:undp``),
+the cells as the document writes them (``evidence``) and the source lines to read — so a
+reviewer can check it against the document.
 
 >>> f = Finding("agency-without-indicator", "info", "1.1", "UNICEF has no indicator",
 ...             ("outcome:1.1", "agency:unicef"), ("UNICEF",), (14, 30))
@@ -17,27 +17,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cfgraph.model import parse_lines
+from cfgraph.vocabulary import SEVERITIES, severity_rank
 
 if TYPE_CHECKING:
-    from cfgraph.graph import FrameworkIndex
+    from cfgraph.analysis.networks import FrameworkIndex
     from cfgraph.model import Framework
 
 __all__ = ["SEVERITIES", "Finding", "GapCheck", "CheckFunction", "severity_rank", "lines_of", "register"]
-
-#: Severities, weakest first.
-SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
-
-
-def severity_rank(severity: str) -> int:
-    """Position of *severity* in :data:`SEVERITIES`; ValueError if unknown.
-
-    >>> severity_rank("warning")
-    1
-    """
-    if severity not in SEVERITIES:
-        raise ValueError(f"unknown severity {severity!r}; choose one of {', '.join(SEVERITIES)}")
-    return SEVERITIES.index(severity)
-
 
 def lines_of(cells: Iterable[str]) -> tuple[int, ...]:
     """Sorted distinct first lines of provenance cells.
@@ -56,8 +42,8 @@ class Finding:
     severity: str
     subject: str
     message: str
-    ids: tuple[str, ...]
-    quotes: tuple[str, ...]
+    concerns: tuple[str, ...]
+    evidence: tuple[str, ...]
     source_lines: tuple[int, ...]
 
     def at_least(self, severity: str) -> bool:
@@ -80,25 +66,26 @@ class GapCheck:
     run: CheckFunction
 
     def __call__(self, fw: Framework, ix: FrameworkIndex) -> list[Finding]:
-        """Run the check on *fw* (with its :func:`cfgraph.graph.index`)."""
+        """Run the check on *fw* (with its :func:`cfgraph.analysis.networks.index`)."""
         return self.run(self, fw, ix)
 
     def finding(
         self,
         subject: str,
         message: str,
-        ids: Iterable[str] = (),
-        quotes: Iterable[str] = (),
+        concerns: Iterable[str] = (),
+        evidence: Iterable[str] = (),
         cells: Iterable[str] = (),
     ) -> Finding:
-        """A finding of this check; *cells* are provenance cells (``'230;590-591'``)."""
+        """A finding of this check: the typed ids it *concerns*, the quotes that are its *evidence*,
+        and the provenance *cells* (``'230;590-591'``) of the lines to read."""
         return Finding(
             self.id,
             self.severity,
             subject,
             message,
-            tuple(dict.fromkeys(ids)),
-            tuple(dict.fromkeys(q for q in quotes if q)),
+            tuple(dict.fromkeys(concerns)),
+            tuple(dict.fromkeys(q for q in evidence if q)),
             lines_of(cells),
         )
 

@@ -18,10 +18,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from cfgraph.analysis import checks_measures, checks_roles, checks_text
-from cfgraph.analysis.findings import SEVERITIES, Finding, GapCheck, severity_rank
+from cfgraph.analysis.gaps import measures, roles, text
+from cfgraph.analysis.gaps.findings import SEVERITIES, Finding, GapCheck, severity_rank
+from cfgraph.analysis.networks import index
+from cfgraph.analysis.records import records
 from cfgraph.errors import UnknownIdError
-from cfgraph.graph import index
 from cfgraph.model import Framework, closest
 
 __all__ = [
@@ -37,7 +38,7 @@ __all__ = [
 
 #: Every check by id, in report order (roles, measurement, text).
 GAP_CHECKS: dict[str, GapCheck] = {
-    c.id: c for c in (*checks_roles.CHECKS, *checks_measures.CHECKS, *checks_text.CHECKS)
+    c.id: c for c in (*roles.CHECKS, *measures.CHECKS, *text.CHECKS)
 }
 
 
@@ -77,35 +78,33 @@ def fails(findings: Iterable[Finding], fail_on: str) -> bool:
     return any(f.at_least(fail_on) for f in findings)
 
 
-def finding_rows(findings: Iterable[Finding]) -> list[dict[str, Any]]:
-    """Findings as output rows.
+def finding_rows(findings: Iterable[Finding], framework: str) -> list[dict[str, Any]]:
+    """Findings as output rows (``cfgraph gaps``, the report's findings table and findings.csv).
 
     >>> import cfgraph
-    >>> rows = finding_rows(run_gaps(cfgraph.load(cfgraph.MINI), checks=["duplicate-code"]))
-    >>> rows[0]["check"], rows[0]["source_lines"]
-    ('duplicate-code', [18])
+    >>> fw = cfgraph.load(cfgraph.MINI)
+    >>> rows = finding_rows(run_gaps(fw, checks=["duplicate-code"]), fw.info.id)
+    >>> list(rows[0])
+    ['framework', 'check', 'severity', 'subject', 'message', 'concerns', 'evidence', 'source_lines']
+    >>> rows[0]["source_lines"]
+    [18]
     """
-    return [
-        {
-            "check": f.check,
-            "severity": f.severity,
-            "subject": f.subject,
-            "message": f.message,
-            "ids": list(f.ids),
-            "quotes": list(f.quotes),
-            "source_lines": list(f.source_lines),
-        }
-        for f in findings
-    ]
+    return records(findings, framework=framework)
 
 
-def check_rows() -> list[dict[str, Any]]:
-    """The registry as rows: id, severity, title, explanation (``cfgraph gaps --list``).
+def check_rows(findings: Iterable[Finding] = ()) -> list[dict[str, Any]]:
+    """The registry as rows, most severe first: check, severity, title, how many *findings* it
+    has, why it matters (``cfgraph gaps --list`` and the report's table of checks).
 
-    >>> check_rows()[0]["id"]
-    'indicator-agency-not-contributing'
+    >>> check_rows()[0]["check"], check_rows()[0]["severity"]
+    ('invalid-code', 'error')
     """
+    counts: dict[str, int] = {}
+    for f in findings:
+        counts[f.check] = counts.get(f.check, 0) + 1
+    checks = sorted(GAP_CHECKS.values(), key=lambda c: -severity_rank(c.severity))
     return [
-        {"id": c.id, "severity": c.severity, "title": c.title, "explanation": c.explanation}
-        for c in GAP_CHECKS.values()
-    ]
+        {"check": c.id, "severity": c.severity, "title": c.title, "findings": counts.get(c.id, 0),
+         "explanation": c.explanation}
+        for c in checks
+    ]  # fmt: skip

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from cfgraph.errors import Problem
 from cfgraph.io.reading import PackageContents, TypedRow
-from cfgraph.io.tables import LINES_PATTERN, table
+from cfgraph.model import TABLES, table_spec
+from cfgraph.model.schema import LINES_PATTERN
 from cfgraph.sdg import SdgCatalogue, parse_target_list
 
 __all__ = ["clean_source_line", "check_meaning", "VERBATIM_FIELDS"]
@@ -23,23 +24,9 @@ __all__ = ["clean_source_line", "check_meaning", "VERBATIM_FIELDS"]
 _MARKERS = re.compile(r"\[bookmark: [^\]]*\]|\[footnoteRef:[0-9]+\]")
 _SPACE = re.compile(r"\s+")
 
-#: Columns whose text must occur verbatim in the cited lines of the source.
+#: Columns whose text must occur verbatim in the cited lines of the source (declared with ``verbatim``).
 VERBATIM_FIELDS: dict[str, tuple[str, ...]] = {
-    "thematic_areas": ("name",),
-    "outcomes": ("statement",),
-    "outcome_wordings": ("text",),
-    "national_priorities": ("text",),
-    "target_lists": ("raw",),
-    "outcome_targets": ("raw",),
-    "outcome_agencies": ("raw",),
-    "outcome_lnob_groups": ("raw",),
-    "outcome_partners": ("raw",),
-    "indicators": ("name", "code_raw", "baseline_raw", "target_raw"),
-    "indicator_sdg_links": ("raw",),
-    "indicator_agencies": ("raw",),
-    "indicator_partners": ("raw",),
-    "outcome_links": ("quote",),
-    "target_links": ("quote",),
+    t.name: names for t in TABLES if (names := tuple(c.name for c in t.columns if c.meta.verbatim))
 }
 
 
@@ -64,7 +51,7 @@ def _norm(text: str) -> str:
 
 def _check_framework(pkg: PackageContents, source_lines: list[str] | None) -> None:
     rows = pkg.tables.get("framework", [])
-    shown = pkg.shown(table("framework"))
+    shown = pkg.shown(table_spec("framework"))
     if len(rows) > 1:
         pkg.problems.append(Problem(shown, rows[1].line, "(table)", "must have exactly one row"))
 
@@ -74,7 +61,7 @@ def _read_source(pkg: PackageContents) -> list[str] | None:
     if not rows or rows[0].values.get("source_file") is None:
         return None
     row = rows[0]
-    shown = pkg.shown(table("framework"))
+    shown = pkg.shown(table_spec("framework"))
     path = pkg.folder / str(row.values["source_file"])
     if not path.is_file():
         pkg.problems.append(Problem(shown, row.line, "source_file", f"{path.name} not found in the folder"))
@@ -94,7 +81,7 @@ def _read_source(pkg: PackageContents) -> list[str] | None:
 
 
 def _check_provenance(pkg: PackageContents, name: str, row: TypedRow, source: list[str]) -> None:
-    shown = pkg.shown(table(name))
+    shown = pkg.shown(table_spec(name))
     cell = row.values.get("source_lines")
     if not cell or not re.match(LINES_PATTERN, cell):
         return
@@ -124,7 +111,7 @@ def _check_provenance(pkg: PackageContents, name: str, row: TypedRow, source: li
 
 
 def _check_target_codes(pkg: PackageContents, catalogue: SdgCatalogue) -> None:
-    shown = pkg.shown(table("outcome_targets"))
+    shown = pkg.shown(table_spec("outcome_targets"))
     for row in pkg.tables.get("outcome_targets", []):
         code, status = row.values["code"], row.values["code_status"]
         if code is None or status is None:
@@ -163,7 +150,7 @@ def _check_lists_match_rows(pkg: PackageContents) -> None:
     for row in pkg.tables.get("outcome_targets", []):
         key = (row.values["outcome"], row.values["listed_in"], row.values["role"])
         parsed.setdefault(key, []).append((row.values["raw"], row.values["code"]))
-    shown = pkg.shown(table("target_lists"))
+    shown = pkg.shown(table_spec("target_lists"))
     for row in pkg.tables.get("target_lists", []):
         key = (row.values["outcome"], row.values["listed_in"], row.values["role"])
         if row.values["raw"] is None:
@@ -182,7 +169,7 @@ def _check_lists_match_rows(pkg: PackageContents) -> None:
 
 
 def _check_sdg_references(pkg: PackageContents, catalogue: SdgCatalogue) -> None:
-    shown = pkg.shown(table("indicator_sdg_links"))
+    shown = pkg.shown(table_spec("indicator_sdg_links"))
     for row in pkg.tables.get("indicator_sdg_links", []):
         code, status = row.values["sdg_indicator"], row.values["code_status"]
         if code is None or status is None:
@@ -202,7 +189,7 @@ def _check_sdg_references(pkg: PackageContents, catalogue: SdgCatalogue) -> None
                 Problem(shown, row.line, "code_status", f"{code!r} is a real SDG indicator; write ok")
             )
     for name, columns in (("target_links", ("sources", "targets")), ("outcome_links", ("via_targets",))):
-        shown = pkg.shown(table(name))
+        shown = pkg.shown(table_spec(name))
         for row in pkg.tables.get(name, []):
             for column in columns:
                 for code in row.values.get(column) or ():
@@ -211,7 +198,7 @@ def _check_sdg_references(pkg: PackageContents, catalogue: SdgCatalogue) -> None
 
 
 def _check_indicator_codes(pkg: PackageContents, catalogue: SdgCatalogue) -> None:
-    shown = pkg.shown(table("indicators"))
+    shown = pkg.shown(table_spec("indicators"))
     ids = {r.values["id"]: r for r in pkg.tables.get("indicators", [])}
     for row in pkg.tables.get("indicators", []):
         code = row.values.get("code")
@@ -239,7 +226,7 @@ def _check_result_groups(pkg: PackageContents) -> None:
     covers = {
         o: r.values["id"] for r in pkg.tables.get("result_groups", []) for o in r.values["outcomes"] or ()
     }
-    shown = pkg.shown(table("outcomes"))
+    shown = pkg.shown(table_spec("outcomes"))
     for row in pkg.tables.get("outcomes", []):
         oid, group = row.values["id"], row.values["result_group"]
         if oid in covers and group and covers[oid] != group:

@@ -1,7 +1,7 @@
 """Gap checks on who does what: UN agencies, partners and LNOB groups of each outcome.
 
 >>> import cfgraph
->>> from cfgraph.graph import index
+>>> from cfgraph.analysis.networks import index
 >>> fw = cfgraph.load(cfgraph.MINI)
 >>> [c.id for c in CHECKS][:2]
 ['indicator-agency-not-contributing', 'agency-without-indicator']
@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from cfgraph.analysis.findings import Finding, GapCheck, register
-from cfgraph.graph import FrameworkIndex
+from cfgraph.analysis.gaps.findings import Finding, GapCheck, register
+from cfgraph.analysis.networks import FrameworkIndex
 from cfgraph.model import Framework
 
 __all__ = ["CHECKS", "NEEDED_PARTNER_TYPES", "LNOB_SYNONYMS"]
@@ -158,7 +158,7 @@ def lnob_group_not_measured(check: GapCheck, fw: Framework, ix: FrameworkIndex) 
                 check.finding(
                     o.id,
                     f"outcome {o.id} names LNOB group '{group}' but no indicator mentions it",
-                    [f"outcome:{o.id}", f"lnob:{group}"],
+                    [f"outcome:{o.id}", f"lnob-group:{group}"],
                     [r.raw for r in rows],
                     [r.source_lines for r in rows],
                 )
@@ -269,7 +269,7 @@ def result_group_without_shared_agency(check: GapCheck, fw: Framework, ix: Frame
                 check.finding(
                     rg.id,
                     f"result group {rg.id} ({', '.join(rg.outcomes)}): no agency contributes to all of them",
-                    [f"rg:{rg.id}", *(f"outcome:{o}" for o in rg.outcomes)],
+                    [f"result-group:{rg.id}", *(f"outcome:{o}" for o in rg.outcomes)],
                     [rg.name],
                     [rg.source_lines],
                 )

@@ -3,7 +3,7 @@ duplicate codes, link channels, recorded inconsistencies, and stated links the d
 bear out (or strong links the text does not state).
 
 >>> import cfgraph
->>> from cfgraph.graph import index
+>>> from cfgraph.analysis.networks import index
 >>> fw = cfgraph.load(cfgraph.MINI)
 >>> [f.subject for f in CHECKS[1](fw, index(fw))]
 ['2.1', '2.1']
@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from cfgraph.analysis.findings import Finding, GapCheck, register
-from cfgraph.graph import FrameworkIndex
-from cfgraph.io.checks import clean_source_line
+from cfgraph.analysis.gaps.findings import Finding, GapCheck, register
+from cfgraph.analysis.networks import FrameworkIndex
+from cfgraph.io.meaning import clean_source_line
 from cfgraph.model import Framework
 
 __all__ = ["CHECKS"]
@@ -43,7 +43,7 @@ def _quotes(fw: Framework, finding: Finding) -> Finding:
     """Add the source lines' text as quotes (when the source text is loaded)."""
     text = fw.source_text
     quotes = tuple(clean_source_line(text[n - 1]) for n in finding.source_lines if 0 < n <= len(text))
-    return replace(finding, quotes=quotes[:5])
+    return replace(finding, evidence=quotes[:5])
 
 
 @register(CHECKS, "narrative-matrix-mismatch", "warning", "Narrative and results matrix list different items")
@@ -93,11 +93,11 @@ def _synergy_findings(check: GapCheck, fw: Framework, verdict: str) -> list[Find
         blanket = {ol.stated_as for ol in fw.outcome_links if ol.id in s.stated_links} == {"all-others"}
         how = "; only by statements about all other outcomes" if blanket else ""
         shared = [
-            *(f"target:{c}" for c in s.shared_targets),
+            *(f"sdg-target:{c}" for c in s.shared_targets),
             *(f"agency:{a}" for a in s.shared_agencies),
             *(f"partner:{p}" for p in s.shared_partners),
-            *(f"lnob:{g}" for g in s.shared_lnob),
-            *(f"sdgind:{c}" for c in s.shared_sdg_indicators),
+            *(f"lnob-group:{g}" for g in s.shared_lnob),
+            *(f"sdg-indicator:{c}" for c in s.shared_sdg_indicators),
         ]
         cells = [";".join(str(n) for n in s.source_lines)] if s.source_lines else []
         cells += [fw.outcome(s.a).source_lines, fw.outcome(s.b).source_lines]

@@ -2,7 +2,7 @@
 shared global indicators, missing or out-of-period years.
 
 >>> import cfgraph
->>> from cfgraph.graph import index
+>>> from cfgraph.analysis.networks import index
 >>> fw = cfgraph.load(cfgraph.MINI)
 >>> [c.id for c in CHECKS][:2]
 ['target-without-indicator', 'indicator-target-not-listed']
@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from cfgraph.analysis.findings import Finding, GapCheck, register
-from cfgraph.graph import FrameworkIndex
+from cfgraph.analysis.gaps.findings import Finding, GapCheck, register
+from cfgraph.analysis.networks import FrameworkIndex
 from cfgraph.model import Framework, Indicator, sdg_sort_key
 
 __all__ = ["CHECKS"]
@@ -60,7 +60,7 @@ def target_without_indicator(check: GapCheck, fw: Framework, ix: FrameworkIndex)
             check.finding(
                 o.id,
                 f"outcome {o.id}: no indicator measures {'; '.join(parts)}",
-                [f"outcome:{o.id}", *(f"target:{c}" for c in glob + cross)],
+                [f"outcome:{o.id}", *(f"sdg-target:{c}" for c in glob + cross)],
                 [t.raw for t in rows],
                 [t.source_lines for t in rows],
             )
@@ -88,7 +88,12 @@ def indicator_target_not_listed(check: GapCheck, fw: Framework, ix: FrameworkInd
                         o.id,
                         f"indicator {ind} measures SDG {code} (target {target}), "
                         f"which outcome {o.id} does not list",
-                        [f"outcome:{o.id}", f"indicator:{ind}", f"sdgind:{code}", f"target:{target}"],
+                        [
+                            f"outcome:{o.id}",
+                            f"indicator:{ind}",
+                            f"sdg-indicator:{code}",
+                            f"sdg-target:{target}",
+                        ],
                         [i.code_raw or code, i.name],
                         [i.source_lines],
                     )
@@ -117,7 +122,11 @@ def global_indicator_shared(check: GapCheck, fw: Framework, ix: FrameworkIndex) 
                 code,
                 f"SDG indicator {code} is used by outcomes {', '.join(outs)} "
                 f"(indicators {', '.join(users[code])})",
-                [f"sdgind:{code}", *(f"outcome:{o}" for o in outs), *(f"indicator:{i}" for i in users[code])],
+                [
+                    f"sdg-indicator:{code}",
+                    *(f"outcome:{o}" for o in outs),
+                    *(f"indicator:{i}" for i in users[code]),
+                ],
                 [i.name for i in inds],
                 [i.source_lines for i in inds],
             )

@@ -1,0 +1,135 @@
+"""Tables of who is involved: UN agencies, LNOB groups and partners, and the outcomes that name them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from cfgraph.model.columns import ListedInColumn, OutcomeEnd, Raw, Seq, SourceLines
+from cfgraph.model.schema import SLUG_PATTERN, col, table
+from cfgraph.vocabulary import PARTNER_TYPES
+
+__all__ = ["Agency", "OutcomeAgency", "LnobGroup", "OutcomeLnobGroup", "Partner", "OutcomePartner"]
+
+_ID = col(pattern=SLUG_PATTERN, rdf="dcterms:identifier")
+_ALIASES = col(rdf="skos:altLabel")
+
+
+@table(
+    "agencies",
+    "UN entities, one row per entity; names from the Legal Annex where it gives them.",
+    kind="agency",
+    rdf_class=("cfg:UnAgency",),
+)
+@dataclass(frozen=True)
+class Agency:
+    id: Annotated[str, _ID]
+    label: Annotated[str, col("Short name, e.g. 'UN Women'.", rdf="skos:prefLabel", lpg="name")]
+    name: Annotated[
+        str | None, col("Full name as the document gives it.", rdf="cfg:fullName", lpg="full_name")
+    ]
+    aliases: Annotated[tuple[str, ...], _ALIASES]
+    source_lines: SourceLines
+
+
+@table(
+    "outcome_agencies",
+    "Contributing UN agencies per outcome (narrative and matrix lists).",
+    key=("outcome", "listed_in", "seq"),
+    relation="contributes",
+    ends=("agency", "outcome"),
+    iri=("outcome", "{outcome}", "agency", "{listed_in}", "{seq}"),
+    rdf_class=("cfg:AgencyContribution",),
+)
+@dataclass(frozen=True)
+class OutcomeAgency:
+    outcome: OutcomeEnd
+    listed_in: ListedInColumn
+    seq: Seq
+    agency: Annotated[str, col(ref="agencies", rdf="cfg:agency", lpg=False)]
+    raw: Raw
+    source_lines: SourceLines
+
+
+@table(
+    "lnob_groups",
+    "'Leave no one behind' groups, one row per group.",
+    kind="lnob-group",
+    rdf_class=("cfg:LnobGroup",),
+)
+@dataclass(frozen=True)
+class LnobGroup:
+    id: Annotated[str, _ID]
+    name: Annotated[str, col(rdf="skos:prefLabel")]
+    aliases: Annotated[tuple[str, ...], _ALIASES]
+    broader: Annotated[
+        str | None,
+        col("A wider group this one belongs to.", ref="lnob_groups", relation="broader", rdf="skos:broader",
+            lpg=False),
+    ]  # fmt: skip
+    source_lines: SourceLines
+
+
+@table(
+    "outcome_lnob_groups",
+    "LNOB groups per outcome (narrative and matrix lists).",
+    key=("outcome", "listed_in", "seq", "group"),
+    relation="names-lnob-group",
+    ends=("outcome", "group"),
+    iri=("outcome", "{outcome}", "lnob-group", "{listed_in}", "{seq}", "{group}"),
+    rdf_class=("cfg:LnobReference",),
+)
+@dataclass(frozen=True)
+class OutcomeLnobGroup:
+    outcome: OutcomeEnd
+    listed_in: ListedInColumn
+    seq: Seq
+    group: Annotated[str, col(ref="lnob_groups", rdf="cfg:lnobGroup", lpg=False)]
+    raw: Raw
+    source_lines: SourceLines
+
+
+@table(
+    "partners",
+    "National and other partners, one row per organisation.",
+    kind="partner",
+    rdf_class=("cfg:Partner",),
+)
+@dataclass(frozen=True)
+class Partner:
+    id: Annotated[str, _ID]
+    name: Annotated[str, col(rdf="skos:prefLabel")]
+    type: Annotated[str, col(enum=tuple(PARTNER_TYPES), rdf="cfg:partnerType", codec="partner-type")]
+    aliases: Annotated[tuple[str, ...], _ALIASES]
+    generic: Annotated[
+        bool, col("true for a category ('local NGOs') rather than one organisation.", rdf="cfg:generic")
+    ]
+    part_of: Annotated[
+        str | None,
+        col(
+            "The partner this one belongs to.",
+            ref="partners",
+            relation="part-of",
+            rdf="org:subOrganizationOf",
+        ),
+    ]
+    note: Annotated[str | None, col(rdf="skos:note", json=False)]
+    source_lines: SourceLines
+
+
+@table(
+    "outcome_partners",
+    "Partners each outcome's Partnerships paragraph names.",
+    key=("outcome", "seq"),
+    relation="names-partner",
+    ends=("outcome", "partner"),
+    iri=("outcome", "{outcome}", "partner", "{seq}"),
+    rdf_class=("cfg:OutcomePartnership",),
+)
+@dataclass(frozen=True)
+class OutcomePartner:
+    outcome: OutcomeEnd
+    seq: Seq
+    partner: Annotated[str, col(ref="partners", rdf="cfg:partner", lpg=False)]
+    raw: Raw
+    source_lines: SourceLines

@@ -1,0 +1,164 @@
+"""Tables of the results matrix: indicators with their baseline and target, the SDG indicators
+they link to, and the agencies and partners named for them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from cfgraph.model.columns import (
+    INDICATOR_PATTERN,
+    OUTCOME_PATTERN,
+    IndicatorEnd,
+    Note,
+    Raw,
+    Seq,
+    SourceLines,
+)
+from cfgraph.model.schema import LINES_PATTERN, col, table
+from cfgraph.vocabulary import CODE_STATUSES
+
+__all__ = ["Indicator", "IndicatorSdgLink", "IndicatorAgency", "IndicatorPartner"]
+
+_BASE, _TARGET = "cfg:baselineObservation", "cfg:targetObservation"
+_OBSERVATIONS = {
+    _BASE: ("baseline", ("qb:Observation", "cfg:BaselineObservation")),
+    _TARGET: ("target", ("qb:Observation", "cfg:TargetObservation")),
+}
+
+
+def _raw(node: str, json: str) -> object:
+    return col(verbatim=True, rdf=f"{node}/cfg:rawText", json=json)
+
+
+@table(
+    "indicators",
+    "Annex 1 indicators; sub-indicators have a parent.",
+    kind="indicator",
+    rdf_class=("cfg:Indicator",),
+    rdf_nodes=_OBSERVATIONS,
+)
+@dataclass(frozen=True)
+class Indicator:
+    id: Annotated[
+        str,
+        col(
+            "'<outcome>-<nn>' in matrix order; sub-indicators add a letter.",
+            pattern=INDICATOR_PATTERN,
+            rdf="dcterms:identifier",
+        ),
+    ]
+    outcome: Annotated[
+        str,
+        col(
+            "Outcome id.",
+            pattern=OUTCOME_PATTERN,
+            ref="outcomes",
+            relation="has-indicator",
+            rdf="cfg:outcome",
+        ),
+    ]
+    parent: Annotated[
+        str | None,
+        col(
+            pattern=INDICATOR_PATTERN, ref="indicators", relation="sub-indicator-of", rdf="cfg:subIndicatorOf"
+        ),
+    ]
+    code: Annotated[
+        str | None,
+        col("The SDG indicator code as the document writes it, normalised (e.g. '1.3.1').", rdf="cfg:code"),
+    ]
+    code_tag: Annotated[
+        str | None, col("(G) global or (N) national indicator.", enum=("G", "N"), rdf="cfg:codeTag")
+    ]
+    code_raw: Annotated[
+        str | None, col("The code and tag exactly as written.", verbatim=True, rdf="cfg:codeRaw", json=False)
+    ]
+    name: Annotated[str, col(verbatim=True, rdf="skos:prefLabel")]
+    baseline_raw: Annotated[str | None, _raw(_BASE, "baseline.raw")]
+    baseline_value: Annotated[
+        float | None, col(rdf=f"{_BASE}/sdmx-measure:obsValue", codec="decimal", json="baseline.value")
+    ]
+    baseline_unit: Annotated[str | None, col(rdf=f"{_BASE}/cfg:unit", json="baseline.unit")]
+    baseline_year: Annotated[
+        int | None, col(rdf=f"{_BASE}/sdmx-dimension:refPeriod", codec="gyear", json="baseline.year")
+    ]
+    target_raw: Annotated[str | None, _raw(_TARGET, "target.raw")]
+    target_comparator: Annotated[
+        str | None,
+        col(enum=("<", "<=", ">", ">="), rdf=f"{_TARGET}/cfg:comparator", json="target.comparator"),
+    ]
+    target_value: Annotated[
+        float | None, col(rdf=f"{_TARGET}/sdmx-measure:obsValue", codec="decimal", json="target.value")
+    ]
+    target_unit: Annotated[str | None, col(rdf=f"{_TARGET}/cfg:unit", json="target.unit")]
+    target_year: Annotated[
+        int | None, col(rdf=f"{_TARGET}/sdmx-dimension:refPeriod", codec="gyear", json="target.year")
+    ]
+    data_source: Annotated[
+        str | None, col("Source of data as written (agency part excluded).", rdf="cfg:dataSource")
+    ]
+    note: Note
+    source_lines: Annotated[
+        str,
+        col(
+            "Line(s) of the source document this row comes from, e.g. '230;590-591'.",
+            pattern=LINES_PATTERN,
+            rdf="cfg:sourceLines",
+            codec="provenance",
+        ),
+    ]
+
+
+@table(
+    "indicator_sdg_links",
+    "Global SDG indicators an indicator is explicitly linked to ('link to …').",
+    key=("indicator", "seq"),
+    iri=("indicator", "{indicator}", "sdg-link", "{seq}"),
+    rdf_class=("cfg:SdgIndicatorReference",),
+    required_rows=False,
+)
+@dataclass(frozen=True)
+class IndicatorSdgLink:
+    indicator: IndicatorEnd
+    seq: Seq
+    sdg_indicator: Annotated[str, col(rdf="cfg:code")]
+    raw: Raw
+    code_status: Annotated[str, col(enum=CODE_STATUSES, rdf="cfg:codeStatus")]
+    source_lines: SourceLines
+
+
+@table(
+    "indicator_agencies",
+    "UN agencies responsible for each indicator.",
+    key=("indicator", "seq"),
+    relation="responsible-for",
+    ends=("agency", "indicator"),
+    iri=("indicator", "{indicator}", "agency", "{seq}"),
+    rdf_class=("cfg:IndicatorResponsibility",),
+)
+@dataclass(frozen=True)
+class IndicatorAgency:
+    indicator: IndicatorEnd
+    seq: Seq
+    agency: Annotated[str, col(ref="agencies", rdf="cfg:agency", lpg=False)]
+    raw: Raw
+    source_lines: SourceLines
+
+
+@table(
+    "indicator_partners",
+    "Partners named for each indicator (Annex 1 partners column).",
+    key=("indicator", "seq"),
+    relation="involves-partner",
+    ends=("indicator", "partner"),
+    iri=("indicator", "{indicator}", "partner", "{seq}"),
+    rdf_class=("cfg:IndicatorPartnership",),
+)
+@dataclass(frozen=True)
+class IndicatorPartner:
+    indicator: IndicatorEnd
+    seq: Seq
+    partner: Annotated[str, col(ref="partners", rdf="cfg:partner", lpg=False)]
+    raw: Raw
+    source_lines: SourceLines

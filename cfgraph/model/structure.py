@@ -1,0 +1,126 @@
+"""Tables of the framework's structure: its metadata, thematic areas, result groups, outcomes,
+their other wordings and the national priorities they serve."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from cfgraph.model.columns import OUTCOME_PATTERN, OutcomeRef, Seq, SourceLines
+from cfgraph.model.schema import SLUG_PATTERN, col, table
+
+__all__ = ["FrameworkInfo", "ThematicArea", "ResultGroup", "Outcome", "OutcomeWording", "NationalPriority"]
+
+_SOURCE = {"cfg:sourceDocument": ("source", ("cfg:SourceDocument",))}
+
+
+@table(
+    "framework",
+    "Metadata of the Cooperation Framework and its source document (one row).",
+    kind="framework",
+    rdf_class=("cfg:CooperationFramework",),
+    rdf_nodes=_SOURCE,
+)
+@dataclass(frozen=True)
+class FrameworkInfo:
+    id: Annotated[str, col(pattern=SLUG_PATTERN, rdf="dcterms:identifier")]
+    title: Annotated[str, col(rdf="dcterms:title", lpg="name")]
+    country: Annotated[str, col(rdf="cfg:country")]
+    country_iso3: Annotated[str, col(pattern=r"^[A-Z]{3}$", rdf="cfg:countryIso3")]
+    start_year: Annotated[int, col(rdf="cfg:startYear")]
+    end_year: Annotated[int, col(rdf="cfg:endYear")]
+    source_file: Annotated[
+        str,
+        col(
+            "Path of the source text, relative to this folder.",
+            rdf="cfg:sourceDocument/dcterms:identifier",
+            json=False,
+        ),
+    ]
+    source_sha256: Annotated[str, col(pattern=r"^[0-9a-f]{64}$", rdf="cfg:sourceDocument/cfg:sha256")]
+    source_url: Annotated[str | None, col(rdf="cfg:sourceDocument/dcterms:source", codec="iri", json=False)]
+    source_lines: SourceLines
+
+
+@table(
+    "thematic_areas",
+    "Thematic areas (strategic priorities) that group the outcomes.",
+    kind="thematic-area",
+    rdf_class=("cfg:ThematicArea",),
+)
+@dataclass(frozen=True)
+class ThematicArea:
+    id: Annotated[str, col(pattern=r"^[0-9]+$", rdf="dcterms:identifier")]
+    name: Annotated[str, col(verbatim=True, rdf="skos:prefLabel")]
+    pillar: Annotated[
+        str | None, col("The 2030 Agenda pillar(s) the document ties the area to.", rdf="cfg:pillar")
+    ]
+    other_names: Annotated[
+        tuple[str, ...], col("Other wordings of the name in the document.", rdf="skos:altLabel")
+    ]
+    source_lines: SourceLines
+
+
+@table(
+    "result_groups",
+    "Result Groups that implement the outcomes.",
+    kind="result-group",
+    rdf_class=("cfg:ResultGroup",),
+)
+@dataclass(frozen=True)
+class ResultGroup:
+    id: Annotated[str, col(pattern=SLUG_PATTERN, rdf="dcterms:identifier")]
+    name: Annotated[str, col(rdf="skos:prefLabel")]
+    outcomes: Annotated[
+        tuple[str, ...],
+        col("Outcomes the group covers.", required=True, ref="outcomes", rdf="cfg:coordinates", lpg=False),
+    ]
+    source_lines: SourceLines
+
+
+@table(
+    "outcomes",
+    "Outcomes with the statement of their section 2.4 heading.",
+    kind="outcome",
+    rdf_class=("cfg:Outcome",),
+    lpg_first=("name", "statement"),
+)
+@dataclass(frozen=True)
+class Outcome:
+    id: Annotated[str, col(pattern=OUTCOME_PATTERN, rdf="dcterms:identifier")]
+    thematic_area: Annotated[
+        str, col(ref="thematic_areas", relation="in-thematic-area", rdf="cfg:thematicArea")
+    ]
+    result_group: Annotated[str, col(ref="result_groups", relation="in-result-group", rdf="cfg:resultGroup")]
+    statement: Annotated[str, col(verbatim=True, rdf="cfg:statement")]
+    source_lines: SourceLines
+
+
+@table(
+    "outcome_wordings",
+    "Other wordings of each outcome statement the document uses.",
+    key=("outcome", "context"),
+    iri=("outcome", "{outcome}", "wording", "{context}"),
+    rdf_class=("cfg:OutcomeWording",),
+)
+@dataclass(frozen=True)
+class OutcomeWording:
+    outcome: OutcomeRef
+    context: Annotated[str, col(enum=("outcome_list", "results_matrix"), rdf="cfg:context")]
+    text: Annotated[str, col(verbatim=True, rdf="cfg:text")]
+    source_lines: SourceLines
+
+
+@table(
+    "national_priorities",
+    "National development priorities each outcome serves (Annex 1).",
+    key=("outcome", "seq"),
+    iri=("outcome", "{outcome}", "national-priority", "{seq}"),
+    rdf_class=("cfg:NationalPriority",),
+)
+@dataclass(frozen=True)
+class NationalPriority:
+    outcome: OutcomeRef
+    seq: Seq
+    text: Annotated[str, col(verbatim=True, rdf="cfg:text")]
+    source_lines: SourceLines

@@ -1,0 +1,64 @@
+"""Tables of the SDG targets each outcome lists: the lists as written, and each code in them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from cfgraph.model.columns import ListedInColumn, OutcomeRef, Raw, RoleColumn, Seq, SourceLines
+from cfgraph.model.schema import ForeignKey, col, table
+from cfgraph.vocabulary import CODE_STATUSES
+
+__all__ = ["TargetList", "OutcomeTarget"]
+
+
+@table(
+    "target_lists",
+    "Each outcome's SDG target lists as raw strings, in the narrative and in the matrix.",
+    key=("outcome", "listed_in", "role"),
+    iri=("outcome", "{outcome}", "target-list", "{listed_in}", "{role}"),
+    rdf_class=("cfg:TargetList",),
+)
+@dataclass(frozen=True)
+class TargetList:
+    outcome: OutcomeRef
+    listed_in: ListedInColumn
+    role: RoleColumn
+    raw: Annotated[str, col(verbatim=True, rdf="cfg:raw")]
+    source_lines: SourceLines
+
+
+@table(
+    "outcome_targets",
+    "Each SDG target code parsed from a target list, in document order.",
+    key=("outcome", "listed_in", "role", "seq"),
+    foreign_keys=(
+        ForeignKey(("outcome", "listed_in", "role"), "target_lists", ("outcome", "listed_in", "role")),
+    ),
+    relation="lists-target",
+    ends=("outcome", "code"),
+    iri=("outcome", "{outcome}", "target", "{listed_in}", "{role}", "{seq}"),
+    rdf_class=("cfg:TargetReference",),
+)
+@dataclass(frozen=True)
+class OutcomeTarget:
+    outcome: OutcomeRef
+    listed_in: ListedInColumn
+    role: RoleColumn
+    seq: Seq
+    raw: Raw
+    code: Annotated[str, col(pattern=r"^[0-9]+\.[0-9a-z]+(\.[0-9a-z]+)?$", rdf="cfg:code")]
+    code_status: Annotated[
+        str,
+        col(
+            "'invalid-in-source' when the document writes a code that is not an SDG target.",
+            enum=CODE_STATUSES,
+            rdf="cfg:codeStatus",
+            lpg=False,
+        ),
+    ]
+    source_lines: SourceLines
+
+    @property
+    def valid(self) -> bool:
+        return self.code_status == "ok"

@@ -1,0 +1,355 @@
+"""Every kind of thing and link cfgraph knows, declared once; every layer reads it from here.
+
+An :class:`EntityKind` says how one kind of thing is named in every layer: its kind name (the
+``kind`` of a networkx node and of a view, the prefix of a typed id such as ``lnob-group:women``
+and the segment of its key and IRI), its display names, its property-graph label, its RDF class,
+its JSON key and the table it comes from. A :class:`Relation` does the same for a link between
+two kinds of things, with its direction (from ``source`` to ``target``), how a sentence words it
+and whether a drawing gives it an arrowhead. A :class:`LinkKind` is a kind of link the document
+states between outcomes or targets (``affects``, ``depends-on``, ``interlinked``, ...), with the
+way it reads as influence. Severities, the two lists of a framework, target roles and partner
+types are declared here too.
+
+Keys are the one id scheme shared by networkx, the property graph and RDF IRIs: a thing of a
+framework is ``<framework>/<kind>/<id>``, a shared SDG node ``sdg/<code>``.
+
+>>> ENTITIES["lnob-group"].label, ENTITIES["lnob-group"].rdf_class, ENTITIES["lnob-group"].json_key
+('LnobGroup', 'LnobGroup', 'lnob_groups')
+>>> key("outcome", "1.1", "kz"), key("sdg-target", "5.2")
+('kz/outcome/1.1', 'sdg/5.2')
+>>> typed_id("lnob-group", "women"), entity_kind("target").name
+('lnob-group:women', 'sdg-target')
+>>> LINK_KINDS["complements"].symmetric, LINK_KINDS["depends-on"].influence
+(True, 'backward')
+>>> severity_rank("warning") > severity_rank("info")
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+__all__ = [
+    "EntityKind",
+    "Relation",
+    "LinkKind",
+    "PartnerType",
+    "ENTITIES",
+    "RELATIONS",
+    "LINK_KINDS",
+    "PARTNER_TYPES",
+    "SEVERITIES",
+    "SEVERITY_PLURALS",
+    "LISTED_IN",
+    "LISTED_IN_NAMES",
+    "ROLES",
+    "ROLE_NAMES",
+    "CODE_STATUSES",
+    "ListedIn",
+    "Role",
+    "Influence",
+    "entity_kind",
+    "relation",
+    "relation_of_type",
+    "key",
+    "typed_id",
+    "split_typed_id",
+    "split_key",
+    "sdg_kind",
+    "severity_rank",
+]
+
+ListedIn = Literal["narrative", "results_matrix"]
+Role = Literal["global", "crosscutting"]
+Influence = Literal["forward", "backward", "both"]
+
+
+@dataclass(frozen=True)
+class EntityKind:
+    """One kind of thing, named in every layer.
+
+    ``name`` is the kind of a networkx or view node, the prefix of a typed id and the segment
+    of a key; ``shared`` kinds (the SDG catalogue) have one node for every framework.
+    """
+
+    name: str
+    singular: str
+    plural: str
+    label: str
+    rdf_class: str
+    json_key: str | None
+    table: str | None
+    shared: bool = False
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def title(self) -> str:
+        """The singular name as a heading or legend starts it (``UN agency``, ``Outcome``)."""
+        return self.singular[0].upper() + self.singular[1:]
+
+    @property
+    def segment(self) -> str:
+        """The path segment of the kind's keys and IRIs (``sdg`` for the shared SDG nodes)."""
+        return "sdg" if self.shared else self.name
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One kind of link between two kinds of things, pointing from *source* to *target*.
+
+    ``wording`` joins the two names in a sentence ("UNDP *contributes to* outcome 1.1"; a legend
+    says "UN agency contributes to outcome"); ``rdf_property`` is the direct
+    property the RDF graph states (``rdf_inverse`` when it points from target to source);
+    ``derived`` relations are computed for the views, not stated by a table.
+    """
+
+    name: str
+    source: str
+    target: str
+    lpg_type: str
+    wording: str
+    rdf_property: str | None = None
+    rdf_inverse: bool = False
+    symmetric: bool = False
+    arrow: bool = False
+    derived: bool = False
+
+
+@dataclass(frozen=True)
+class LinkKind:
+    """A kind of link the document states between two outcomes or SDG targets.
+
+    ``influence`` says how it reads as influence: ``forward`` (the source acts on the target),
+    ``backward`` (the target acts on the source: "A depends on B") or ``both`` (mutual).
+    """
+
+    name: str
+    wording: str
+    influence: Influence
+    rdf_property: str
+    definition: str
+
+    @property
+    def symmetric(self) -> bool:
+        """A mutual kind: it holds both ways, so it is drawn without an arrowhead."""
+        return self.influence == "both"
+
+    @property
+    def arrow(self) -> bool:
+        return not self.symmetric
+
+
+@dataclass(frozen=True)
+class PartnerType:
+    """A type of national or other partner: its name, how it reads, its RDF class."""
+
+    name: str
+    display: str
+    rdf_class: str
+
+
+# fmt: off
+#: Every kind of thing, in display order.
+ENTITIES: dict[str, EntityKind] = {k.name: k for k in (
+    EntityKind("framework", "framework", "frameworks", "Framework", "CooperationFramework",
+               "framework", "framework"),
+    EntityKind("thematic-area", "thematic area", "thematic areas", "ThematicArea", "ThematicArea",
+               "thematic_areas", "thematic_areas"),
+    EntityKind("result-group", "result group", "result groups", "ResultGroup", "ResultGroup",
+               "result_groups", "result_groups", aliases=("rg",)),
+    EntityKind("outcome", "outcome", "outcomes", "Outcome", "Outcome", "outcomes", "outcomes"),
+    EntityKind("indicator", "indicator", "indicators", "Indicator", "Indicator", "indicators", "indicators"),
+    EntityKind("agency", "UN agency", "UN agencies", "Agency", "UnAgency", "agencies", "agencies"),
+    EntityKind("partner", "partner", "partners", "Partner", "Partner", "partners", "partners"),
+    EntityKind("lnob-group", "LNOB group", "LNOB groups", "LnobGroup", "LnobGroup",
+               "lnob_groups", "lnob_groups", aliases=("lnob",)),
+    EntityKind("sdg-goal", "SDG", "SDGs", "SdgGoal", "SdgGoal", None, None, shared=True, aliases=("goal",)),
+    EntityKind("sdg-target", "SDG target", "SDG targets", "SdgTarget", "SdgTarget", None, None,
+               shared=True, aliases=("target",)),
+    EntityKind("sdg-indicator", "SDG indicator", "SDG indicators", "SdgIndicator", "SdgIndicator", None, None,
+               shared=True, aliases=("sdgind",)),
+    EntityKind("inconsistency", "inconsistency", "inconsistencies", "Inconsistency", "Inconsistency",
+               "inconsistencies", "inconsistencies"),
+    EntityKind("outcome-link", "stated outcome link", "stated outcome links", "OutcomeLink", "OutcomeLink",
+               "outcome_links", "outcome_links"),
+    EntityKind("target-link", "target interlinkage statement", "target interlinkage statements",
+               "TargetLink", "TargetLink", "target_links", "target_links"),
+)}
+
+#: Every kind of link between things (source -> target); ``arrow`` where the direction is the point.
+RELATIONS: dict[str, Relation] = {r.name: r for r in (
+    Relation("has-thematic-area", "framework", "thematic-area", "HAS_THEMATIC_AREA", "has"),
+    Relation("has-result-group", "framework", "result-group", "HAS_RESULT_GROUP", "has"),
+    Relation("has-outcome", "framework", "outcome", "HAS_OUTCOME", "has"),
+    Relation("in-thematic-area", "outcome", "thematic-area", "IN_THEMATIC_AREA", "is in",
+             "cfg:thematicArea"),
+    Relation("in-result-group", "outcome", "result-group", "IN_RESULT_GROUP", "is in",
+             "cfg:resultGroup"),
+    Relation("lists-target", "outcome", "sdg-target", "LISTS_TARGET", "lists", "cfg:listsTarget"),
+    Relation("contributes", "agency", "outcome", "CONTRIBUTES_TO", "contributes to", "cfg:contributingAgency",
+             rdf_inverse=True),
+    Relation("names-lnob-group", "outcome", "lnob-group", "LEAVES_NO_ONE_BEHIND", "names",
+             "cfg:leavesNoOneBehind"),
+    Relation("names-partner", "outcome", "partner", "PARTNERS_WITH", "names", "cfg:partneredWith"),
+    Relation("has-indicator", "outcome", "indicator", "HAS_INDICATOR", "is measured by",
+             "cfg:outcome", rdf_inverse=True),
+    Relation("sub-indicator-of", "indicator", "indicator", "SUB_INDICATOR_OF", "is a sub-indicator of",
+             "cfg:subIndicatorOf"),
+    Relation("measures", "indicator", "sdg-indicator", "MEASURES", "measures", "cfg:measures"),
+    Relation("responsible-for", "agency", "indicator", "RESPONSIBLE_FOR", "is responsible for"),
+    Relation("involves-partner", "indicator", "partner", "INVOLVES_PARTNER", "names"),
+    Relation("part-of", "partner", "partner", "PART_OF", "is part of", "org:subOrganizationOf"),
+    Relation("broader", "lnob-group", "lnob-group", "BROADER", "is part of", "skos:broader"),
+    Relation("outcome-link", "outcome", "outcome", "LINKS_TO", "is linked to", arrow=True),
+    Relation("target-link", "sdg-target", "sdg-target", "LINKS_TO", "is linked to", arrow=True),
+    Relation("of-goal", "sdg-target", "sdg-goal", "OF_GOAL", "is a target of", "skos:broader"),
+    Relation("of-target", "sdg-indicator", "sdg-target", "OF_TARGET", "is an indicator of", "skos:broader"),
+    Relation("has-inconsistency", "framework", "inconsistency", "HAS_INCONSISTENCY", "has"),
+    Relation("concerns", "inconsistency", "*", "CONCERNS", "concerns"),
+    Relation("partner-via-indicator", "partner", "outcome", "", "is named only for an indicator of",
+             derived=True),
+    Relation("mentions-lnob-group", "indicator", "lnob-group", "", "mentions", derived=True),
+)}
+
+#: The kinds of links a framework states between outcomes or SDG targets.
+LINK_KINDS: dict[str, LinkKind] = {k.name: k for k in (
+    LinkKind("interlinked", "is interlinked with", "both", "interlinkedWith",
+             "The two sides progress together (symmetric)."),
+    LinkKind("mutually-reinforcing", "is mutually reinforcing with", "both", "mutuallyReinforces",
+             "Each side strengthens the other (symmetric)."),
+    LinkKind("affects", "affects", "forward", "affects",
+             "Progress on the source has an effect on the target."),
+    LinkKind("accelerates", "accelerates", "forward", "accelerates",
+             "Progress on the source speeds up the target."),
+    LinkKind("contributes-to", "contributes to", "forward", "contributesTo",
+             "The source contributes to achieving the target."),
+    LinkKind("depends-on", "depends on", "backward", "dependsOn",
+             "The source needs the target to succeed."),
+    LinkKind("complements", "complements", "both", "complements",
+             "Each side completes what the other does (symmetric)."),
+    LinkKind("synergy", "works in synergy with", "both", "hasSynergyWith",
+             "The two sides work in synergy (symmetric)."),
+)}
+
+#: Partner types of ``partners.csv``: name, how it reads, RDF class.
+PARTNER_TYPES: dict[str, PartnerType] = {p.name: p for p in (
+    PartnerType("ministry", "ministry", "Ministry"),
+    PartnerType("government-agency", "government agency", "GovernmentAgency"),
+    PartnerType("parliament", "parliament", "Parliament"),
+    PartnerType("local-authority", "local authority", "LocalAuthority"),
+    PartnerType("judiciary", "judiciary", "Judiciary"),
+    PartnerType("ngo-cso", "NGO / civil society", "CivilSocietyOrganisation"),
+    PartnerType("academia", "academia", "AcademicInstitution"),
+    PartnerType("private-sector", "private sector", "PrivateSectorPartner"),
+    PartnerType("ifi-development-partner", "IFI / development partner", "DevelopmentPartner"),
+    PartnerType("un-entity", "other UN entity", "UnEntityPartner"),
+    PartnerType("initiative", "initiative", "Initiative"),
+    PartnerType("media", "media", "Media"),
+    PartnerType("other", "other", "OtherPartner"),
+)}
+# fmt: on
+
+#: Severities of findings and problems, weakest first.
+SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
+#: How a count of findings of each severity reads ("3 notes").
+SEVERITY_PLURALS: dict[str, str] = {"info": "notes", "warning": "warnings", "error": "errors"}
+
+#: The two places a framework lists an outcome's targets, agencies and groups.
+LISTED_IN: tuple[str, ...] = get_args(ListedIn)
+LISTED_IN_NAMES: dict[str, str] = {"narrative": "narrative list", "results_matrix": "results matrix"}
+#: Roles of an SDG target in an outcome's list.
+ROLES: tuple[str, ...] = get_args(Role)
+ROLE_NAMES: dict[str, str] = {"global": "global", "crosscutting": "cross-cutting"}
+#: Whether a code the document writes is a real SDG code.
+CODE_STATUSES: tuple[str, ...] = ("ok", "invalid-in-source")
+
+_BY_ALIAS = {alias: k for k in ENTITIES.values() for alias in (k.name, *k.aliases)}
+_BY_TYPE: dict[str, list[Relation]] = {}
+for _r in RELATIONS.values():
+    _BY_TYPE.setdefault(_r.lpg_type, []).append(_r)
+
+
+def entity_kind(name: str) -> EntityKind:
+    """The entity kind called *name* or one of its aliases (``target`` is ``sdg-target``)."""
+    try:
+        return _BY_ALIAS[name]
+    except KeyError:
+        raise KeyError(f"unknown kind {name!r}") from None
+
+
+def relation(name: str) -> Relation:
+    """The relation called *name*."""
+    return RELATIONS[name]
+
+
+def relation_of_type(lpg_type: str, source_kind: str) -> Relation:
+    """The relation a property-graph relationship of *lpg_type* from a *source_kind* node stands for.
+
+    >>> relation_of_type("LINKS_TO", "sdg-target").name
+    'target-link'
+    """
+    found = _BY_TYPE[lpg_type]
+    return next((r for r in found if r.source == source_kind), found[0])
+
+
+def sdg_kind(code: str) -> str:
+    """The kind of an SDG code: ``sdg-goal`` (``3``), ``sdg-target`` (``3.8``), ``sdg-indicator``.
+
+    >>> sdg_kind("3"), sdg_kind("3.b"), sdg_kind("3.b.1")
+    ('sdg-goal', 'sdg-target', 'sdg-indicator')
+    """
+    return ("sdg-goal", "sdg-target", "sdg-indicator")[min(code.count("."), 2)]
+
+
+def key(kind: str, ident: str, framework: str | None = None) -> str:
+    """The stable key of a thing: ``<framework>/<kind>/<id>``, ``sdg/<code>`` or the framework id."""
+    k = entity_kind(kind)
+    if k.shared:
+        return f"{k.segment}/{ident}"
+    if k.name == "framework":
+        return ident
+    if framework is None:
+        raise ValueError(f"a {k.singular} key needs its framework")
+    return f"{framework}/{k.segment}/{ident}"
+
+
+def split_key(text: str) -> tuple[str | None, str, str]:
+    """``kz/outcome/1.1`` -> ``("kz", "outcome", "1.1")``; ``sdg/5.2`` -> ``(None, "sdg-target", "5.2")``.
+
+    >>> split_key("kz/lnob-group/women"), split_key("sdg/3.8.1"), split_key("kz")
+    (('kz', 'lnob-group', 'women'), (None, 'sdg-indicator', '3.8.1'), ('kz', 'framework', 'kz'))
+    """
+    parts = text.split("/", 2)
+    if len(parts) == 1:
+        return text, "framework", text
+    if parts[0] == "sdg":
+        code = text.split("/", 1)[1]
+        return None, sdg_kind(code), code
+    if len(parts) == 3:
+        return parts[0], parts[1], parts[2]
+    raise ValueError(f"{text!r} is not a cfgraph key")
+
+
+def typed_id(kind: str, ident: str) -> str:
+    """How a person writes one thing of a framework: ``agency:undp``, ``sdg-target:5.2``."""
+    return f"{entity_kind(kind).name}:{ident}"
+
+
+def split_typed_id(text: str) -> tuple[str | None, str]:
+    """``target:5.2`` -> ``("sdg-target", "5.2")``; an untyped id gives ``(None, id)``.
+
+    >>> split_typed_id("lnob:youth"), split_typed_id("1.1"), split_typed_id("http://x")
+    (('lnob-group', 'youth'), (None, '1.1'), (None, 'http://x'))
+    """
+    prefix, sep, ident = text.partition(":")
+    if sep and prefix in _BY_ALIAS:
+        return _BY_ALIAS[prefix].name, ident
+    return None, text
+
+
+def severity_rank(severity: str) -> int:
+    """Position of *severity* in :data:`SEVERITIES`; ValueError if unknown."""
+    if severity not in SEVERITIES:
+        raise ValueError(f"unknown severity {severity!r}; choose one of {', '.join(SEVERITIES)}")
+    return SEVERITIES.index(severity)
