@@ -48,9 +48,12 @@ test: $(VENV)/.installed-test
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest
 
-# Regenerate data/*/datapackage.json from the table definitions in cfgraph/io/tables.py.
+# Regenerate every framework's datapackage.json and the JSON Schema from the table declarations
+# in cfgraph/model/ (a test fails when a shipped file is out of step).
 datapackage: $(VENV)/.installed
-	$(PY) -m cfgraph.io.tables data
+	$(PY) -m cfgraph.io.datapackage data
+	$(PY) -m cfgraph.io.datapackage cfgraph/examples
+	$(PY) -c "from cfgraph.export.json_document import schema_text; import sys; sys.stdout.write(schema_text())" > cfgraph/schemas/framework.schema.json
 
 clean:
 	rm -rf $(BUILD) .pytest_cache .mypy_cache .ruff_cache

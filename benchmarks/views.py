@@ -21,10 +21,10 @@ from pathlib import Path
 import networkx as nx
 
 from cfgraph.io.atomic import write_text
-from cfgraph.render.pyvis_offline import copy_assets
-from cfgraph.render.viewgraph import framework_graph
+from cfgraph.render.page import copy_assets
 from cfgraph.render.views import render_graph, view_graph
-from cfgraph.render.viewspec import load_view_spec
+from cfgraph.render.views.graph import framework_graph
+from cfgraph.render.views.spec import load_view_spec
 from cfgraph.synthetic import synthetic_framework
 
 

@@ -11,13 +11,15 @@ The public API is imported lazily, so ``import cfgraph`` (and ``cfgraph --help``
 from __future__ import annotations
 
 from importlib import import_module
+from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-#: A tiny fictional framework used by the doctests and fast unit tests.
-MINI = Path(__file__).resolve().parent.parent / "tests" / "data" / "mini"
+#: A tiny fictional framework (Examplestan) for the doctests, the tests and a first try. It ships
+#: inside the package, so it is found through importlib.resources in a checkout and a wheel alike.
+MINI = Path(str(files("cfgraph").joinpath("examples", "mini")))
 
 _LAZY: dict[str, str] = {
     "load": "cfgraph.io.loader",
@@ -36,7 +38,10 @@ _LAZY: dict[str, str] = {
     "DataError": "cfgraph.errors",
     "ValidationFailed": "cfgraph.errors",
     "UnknownIdError": "cfgraph.errors",
-    "agency_outcome_matrix": "cfgraph.analysis.matrix",
+    "actor_outcome_matrix": "cfgraph.analysis.matrix",
+    "involvement": "cfgraph.analysis.matrix",
+    "frames": "cfgraph.frames",
+    "find_node": "cfgraph.graph",
     "synthetic_portfolio": "cfgraph.synthetic",
     "who": "cfgraph.analysis.paths",
     "explain_path": "cfgraph.analysis.paths",
@@ -50,8 +55,8 @@ _LAZY: dict[str, str] = {
     "target_centrality": "cfgraph.analysis.centrality",
     "outcome_synergies": "cfgraph.analysis.synergies",
     "synergies": "cfgraph.analysis.synergies",
-    "actor_network": "cfgraph.graph",
-    "target_network": "cfgraph.graph",
+    "actor_network": "cfgraph.analysis.networks",
+    "target_network": "cfgraph.analysis.networks",
     "to_networkx": "cfgraph.graph",
     "build_report": "cfgraph.render.report",
     "render_view": "cfgraph.render.views",
@@ -95,7 +100,10 @@ __all__ = [
     "explain_path",
     "who",
     "synthetic_portfolio",
-    "agency_outcome_matrix",
+    "actor_outcome_matrix",
+    "involvement",
+    "frames",
+    "find_node",
     "property_graph",
 ]
 

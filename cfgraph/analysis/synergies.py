@@ -12,7 +12,7 @@ component                 weight  value
                                   a stated target interlinkage (section 2.3)
 ``agencies``              0.15    Jaccard share of contributing UN agencies
 ``partners``              0.10    Jaccard share of partners (Partnerships paragraph and indicators)
-``lnob``                  0.10    Jaccard share of LNOB groups
+``lnob_groups``           0.10    Jaccard share of LNOB groups
 ``sdg_indicators``        0.10    Jaccard share of the global SDG indicators measured
 ``stated``                0.15    1 when the text states a link between the two, else 0
 ========================  ======  ==========================================================
@@ -47,7 +47,7 @@ WEIGHTS: dict[str, float] = {
     "interlinkages": 0.15,
     "agencies": 0.15,
     "partners": 0.10,
-    "lnob": 0.10,
+    "lnob_groups": 0.10,
     "sdg_indicators": 0.10,
     "stated": 0.15,
 }
@@ -69,7 +69,7 @@ class OutcomeSynergy:
     interlinked_targets: tuple[str, ...]  # "x~y (TLnn)" pairs across the two outcomes
     shared_agencies: tuple[str, ...]
     shared_partners: tuple[str, ...]
-    shared_lnob: tuple[str, ...]
+    shared_lnob_groups: tuple[str, ...]
     shared_sdg_indicators: tuple[str, ...]
     stated_links: tuple[str, ...]  # outcome-link ids, either direction
     stated_kinds: tuple[str, ...]
@@ -106,7 +106,7 @@ def _pair(fw: Framework, ix: FrameworkIndex, a: str, b: str) -> dict[str, Any]:
     pa = ix.partners.get(a, set()) | ix.indicator_partners.get(a, set())
     pb = ix.partners.get(b, set()) | ix.indicator_partners.get(b, set())
     comp["partners"], ev["partners"] = _jaccard(pa, pb)
-    comp["lnob"], ev["lnob"] = _jaccard(ix.lnob.get(a, set()), ix.lnob.get(b, set()))
+    comp["lnob_groups"], ev["lnob_groups"] = _jaccard(ix.lnob.get(a, set()), ix.lnob.get(b, set()))
     sa, sb = ix.sdg_indicators.get(a, set()), ix.sdg_indicators.get(b, set())
     comp["sdg_indicators"], ev["sdg_indicators"] = _jaccard(sa, sb)
     links = [ol for ol in fw.outcome_links if {ol.source, ol.target} == {a, b}]
@@ -168,7 +168,7 @@ def outcome_synergies(fw: Framework, weak: float = 0.1, strong: float = 0.3) -> 
                 interlinked_targets=tuple(ev["interlinkages"]),
                 shared_agencies=tuple(ev["agencies"]),
                 shared_partners=tuple(ev["partners"]),
-                shared_lnob=tuple(ev["lnob"]),
+                shared_lnob_groups=tuple(ev["lnob_groups"]),
                 shared_sdg_indicators=tuple(sorted(ev["sdg_indicators"], key=sdg_sort_key)),
                 stated_links=tuple(ol.id for ol in links),
                 stated_kinds=tuple(sorted({ol.kind for ol in links})),
@@ -201,7 +201,7 @@ def synergy_rows(items: list[OutcomeSynergy], framework: str) -> list[dict[str, 
             "interlinked_targets": list(s.interlinked_targets),
             "shared_agencies": list(s.shared_agencies),
             "shared_partners": list(s.shared_partners),
-            "shared_lnob": list(s.shared_lnob),
+            "shared_lnob_groups": list(s.shared_lnob_groups),
             "shared_sdg_indicators": list(s.shared_sdg_indicators),
             "stated_links": list(s.stated_links),
             "stated_kinds": list(s.stated_kinds),

@@ -130,7 +130,7 @@ def depends_command(
 def path_command(
     a: str, b: str, limit: int, via: tuple[str, ...], framework_dir: Path | None, fmt: str, out: Path | None
 ) -> None:
-    """How A and B (outcomes or SDG targets; 'target:1.1' for a target whose code is an outcome id)
+    """How A and B (outcomes or SDG targets; 'sdg-target:1.1' for a target whose code is an outcome id)
     connect: the shortest paths, one row per hop, each explained with its evidence."""
     from cfgraph.analysis.paths import explain_path, path_rows
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from cfgraph.model.schema import LINES_PATTERN, col
+from cfgraph.model.schema import LINES_PATTERN, ColumnMeta, col
 from cfgraph.vocabulary import ListedIn, Role
 
 __all__ = [
     "OUTCOME_PATTERN",
     "INDICATOR_PATTERN",
     "SourceLines",
+    "source_lines",
     "OutcomeRef",
     "OutcomeEnd",
     "IndicatorEnd",
@@ -30,17 +31,19 @@ __all__ = [
 OUTCOME_PATTERN = r"^[0-9]+\.[0-9]+$"
 INDICATOR_PATTERN = r"^[0-9]+\.[0-9]+-[0-9]{2}[a-z]?$"
 
-#: Where the row comes from in the source document.
-SourceLines = Annotated[
-    str,
-    col(
+def source_lines(json: bool = False) -> ColumnMeta:
+    """Where the row comes from in the source document (kept in the JSON document if *json*)."""
+    return col(
         "Line(s) of the source document this row comes from, e.g. '230;590-591'.",
         pattern=LINES_PATTERN,
         rdf="cfg:sourceLines",
         codec="provenance",
-        json=False,
-    ),
-]
+        json=json,
+    )
+
+
+#: Where the row comes from in the source document.
+SourceLines = Annotated[str, source_lines()]
 #: The outcome a row belongs to (a property of the row in every graph).
 OutcomeRef = Annotated[
     str, col("Outcome id.", pattern=OUTCOME_PATTERN, ref="outcomes", rdf="cfg:outcome", lpg=False)

@@ -155,23 +155,22 @@ class Framework:
         codes = {t.code for t in self.targets_of(outcome_id, valid_only=valid_only)}
         return sorted(codes, key=sdg_sort_key)
 
+    def _listed(self, rows: Iterable[Any], column: str, outcome: str, listed_in: str | None) -> list[Any]:
+        """The *column* of an outcome's *rows* (union of lists unless *listed_in*), first-seen order."""
+        self.outcome(outcome)
+        seen: dict[str, None] = {}
+        for r in rows:
+            if r.outcome == outcome and (listed_in is None or r.listed_in == listed_in):
+                seen.setdefault(getattr(r, column))
+        return list(seen)
+
     def agencies_of(self, outcome_id: str, listed_in: ListedIn | None = None) -> list[str]:
         """Agency ids contributing to an outcome (union of lists unless *listed_in*), first-seen order."""
-        self.outcome(outcome_id)
-        seen: dict[str, None] = {}
-        for a in self.outcome_agencies:
-            if a.outcome == outcome_id and (listed_in is None or a.listed_in == listed_in):
-                seen.setdefault(a.agency)
-        return list(seen)
+        return self._listed(self.outcome_agencies, "agency", outcome_id, listed_in)
 
     def lnob_groups_of(self, outcome_id: str, listed_in: ListedIn | None = None) -> list[str]:
         """LNOB group ids of an outcome (union of lists unless *listed_in*), first-seen order."""
-        self.outcome(outcome_id)
-        seen: dict[str, None] = {}
-        for g in self.outcome_lnob_groups:
-            if g.outcome == outcome_id and (listed_in is None or g.listed_in == listed_in):
-                seen.setdefault(g.group)
-        return list(seen)
+        return self._listed(self.outcome_lnob_groups, "group", outcome_id, listed_in)
 
     def partners_of(self, outcome_id: str, include_indicators: bool = False) -> list[str]:
         """Partner ids named in the outcome's Partnerships paragraph (and its indicators)."""

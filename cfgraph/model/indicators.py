@@ -14,8 +14,9 @@ from cfgraph.model.columns import (
     Raw,
     Seq,
     SourceLines,
+    source_lines,
 )
-from cfgraph.model.schema import LINES_PATTERN, col, table
+from cfgraph.model.schema import col, table
 from cfgraph.vocabulary import CODE_STATUSES
 
 __all__ = ["Indicator", "IndicatorSdgLink", "IndicatorAgency", "IndicatorPartner"]
@@ -99,15 +100,7 @@ class Indicator:
         str | None, col("Source of data as written (agency part excluded).", rdf="cfg:dataSource")
     ]
     note: Note
-    source_lines: Annotated[
-        str,
-        col(
-            "Line(s) of the source document this row comes from, e.g. '230;590-591'.",
-            pattern=LINES_PATTERN,
-            rdf="cfg:sourceLines",
-            codec="provenance",
-        ),
-    ]
+    source_lines: Annotated[str, source_lines(json=True)]
 
 
 @table(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cfgraph.model import parse_lines
 from cfgraph.vocabulary import SEVERITIES, severity_rank
@@ -88,6 +88,11 @@ class GapCheck:
             tuple(dict.fromkeys(q for q in evidence if q)),
             lines_of(cells),
         )
+
+    def about_rows(self, subject: str, message: str, concerns: Iterable[str], rows: Iterable[Any]) -> Finding:
+        """A finding whose evidence is the ``raw`` cells and ``source_lines`` of table *rows*."""
+        rows = list(rows)
+        return self.finding(subject, message, concerns, [r.raw for r in rows], [r.source_lines for r in rows])
 
 
 def register(

@@ -166,6 +166,14 @@ def indicator_without_year(check: GapCheck, fw: Framework, ix: FrameworkIndex) -
     return found
 
 
+def _about(check: GapCheck, i: Indicator, what: str, quote: str | None) -> Finding:
+    """A finding about one indicator: "indicator <id> <what>", quoting its cell."""
+    return check.finding(
+        i.outcome, f"indicator {i.id} {what}", [f"outcome:{i.outcome}", f"indicator:{i.id}"], [quote or ""],
+        [i.source_lines],
+    )  # fmt: skip
+
+
 @register(CHECKS, "target-year-outside-period", "warning", "Target year outside the framework period")
 def target_year_outside_period(check: GapCheck, fw: Framework, ix: FrameworkIndex) -> list[Finding]:
     """An indicator's target year falls outside the framework period (start year to end year):
@@ -175,15 +183,8 @@ def target_year_outside_period(check: GapCheck, fw: Framework, ix: FrameworkInde
     for i in fw.indicators:
         _, target = _years(fw, i)
         if target is not None and not start <= target <= end and i.target_year is not None:
-            found.append(
-                check.finding(
-                    i.outcome,
-                    f"indicator {i.id} targets {target}, outside the period {start}-{end}",
-                    [f"outcome:{i.outcome}", f"indicator:{i.id}"],
-                    [i.target_raw or ""],
-                    [i.source_lines],
-                )
-            )
+            text = f"targets {target}, outside the period {start}-{end}"
+            found.append(_about(check, i, text, i.target_raw))
     return found
 
 
@@ -195,13 +196,6 @@ def baseline_year_after_start(check: GapCheck, fw: Framework, ix: FrameworkIndex
     found = []
     for i in fw.indicators:
         if i.baseline_year is not None and i.baseline_year > start:
-            found.append(
-                check.finding(
-                    i.outcome,
-                    f"indicator {i.id} has baseline year {i.baseline_year}, after the start year {start}",
-                    [f"outcome:{i.outcome}", f"indicator:{i.id}"],
-                    [i.baseline_raw or ""],
-                    [i.source_lines],
-                )
-            )
+            text = f"has baseline year {i.baseline_year}, after the start year {start}"
+            found.append(_about(check, i, text, i.baseline_raw))
     return found

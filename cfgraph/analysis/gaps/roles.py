@@ -63,12 +63,11 @@ def agency_without_indicator(check: GapCheck, fw: Framework, ix: FrameworkIndex)
         for agency in sorted(ix.agencies.get(o.id, set()) - ix.responsible.get(o.id, set())):
             rows = [r for r in fw.outcome_agencies if r.outcome == o.id and r.agency == agency]
             found.append(
-                check.finding(
+                check.about_rows(
                     o.id,
                     f"{agency} contributes to outcome {o.id} but is responsible for none of its indicators",
                     [f"outcome:{o.id}", f"agency:{agency}"],
-                    [r.raw for r in rows],
-                    [r.source_lines for r in rows],
+                    rows,
                 )
             )
     return found
@@ -155,12 +154,11 @@ def lnob_group_not_measured(check: GapCheck, fw: Framework, ix: FrameworkIndex) 
                 continue
             rows = [r for r in fw.outcome_lnob_groups if r.outcome == o.id and r.group == group]
             found.append(
-                check.finding(
+                check.about_rows(
                     o.id,
                     f"outcome {o.id} names LNOB group '{group}' but no indicator mentions it",
                     [f"outcome:{o.id}", f"lnob-group:{group}"],
-                    [r.raw for r in rows],
-                    [r.source_lines for r in rows],
+                    rows,
                 )
             )
     return found
@@ -190,12 +188,11 @@ def partner_not_in_indicators(check: GapCheck, fw: Framework, ix: FrameworkIndex
                 continue
             rows = [r for r in fw.outcome_partners if r.outcome == o.id and r.partner == partner]
             found.append(
-                check.finding(
+                check.about_rows(
                     o.id,
                     f"{partner} is a partner of outcome {o.id} (Partnerships) but of none of its indicators",
                     [f"outcome:{o.id}", f"partner:{partner}"],
-                    [r.raw for r in rows],
-                    [r.source_lines for r in rows],
+                    rows,
                 )
             )
     return found

@@ -96,7 +96,7 @@ def _synergy_findings(check: GapCheck, fw: Framework, verdict: str) -> list[Find
             *(f"sdg-target:{c}" for c in s.shared_targets),
             *(f"agency:{a}" for a in s.shared_agencies),
             *(f"partner:{p}" for p in s.shared_partners),
-            *(f"lnob-group:{g}" for g in s.shared_lnob),
+            *(f"lnob-group:{g}" for g in s.shared_lnob_groups),
             *(f"sdg-indicator:{c}" for c in s.shared_sdg_indicators),
         ]
         cells = [";".join(str(n) for n in s.source_lines)] if s.source_lines else []

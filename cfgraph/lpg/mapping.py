@@ -23,151 +23,28 @@ the vocabulary's order of kinds, relationships in its order of relations.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from functools import cached_property
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from cfgraph.errors import CfgraphError
+from cfgraph.lpg.graph import (
+    KIND_RANK,
+    REL_RANK,
+    Node,
+    PropertyGraph,
+    Relationship,
+    check_label,
+    check_type,
+    clean_properties,
+)
 from cfgraph.model import TABLES, TableSpec, sdg_sort_key, table_spec
 from cfgraph.model import rows_of as _rows_of
-from cfgraph.vocabulary import ENTITIES, RELATIONS, key, relation_of_type, split_key
+from cfgraph.vocabulary import ENTITIES, RELATIONS, key
 
 if TYPE_CHECKING:
     from cfgraph.model import Framework
 
-__all__ = [
-    "NODE_LABELS",
-    "REL_TYPES",
-    "Value",
-    "Node",
-    "Relationship",
-    "PropertyGraph",
-    "property_graph",
-    "check_label",
-    "check_type",
-]
-
-Value = str | int | float | bool | list[str]
-
-#: Every node label a target may create, in display order (kinds that are links are relationships).
-NODE_LABELS: tuple[str, ...] = tuple(k.label for k in ENTITIES.values() if k.name not in RELATIONS)
-
-#: Every relationship type a target may create -> what it joins (source -> target).
-REL_TYPES: dict[str, str] = {}
-for _rel in RELATIONS.values():
-    if not _rel.derived:
-        _ends = f"{ENTITIES[_rel.source].label} -> " + (
-            ENTITIES[_rel.target].label if _rel.target in ENTITIES else "the node it names"
-        )
-        REL_TYPES[_rel.lpg_type] = (
-            f"{REL_TYPES[_rel.lpg_type]}, or {_ends}" if _rel.lpg_type in REL_TYPES else _ends
-        )
-
-_KIND_RANK = {k.label: i for i, k in enumerate(ENTITIES.values())}
-_REL_RANK = {name: i for i, name in enumerate(RELATIONS)}
-
-
-def check_label(label: str) -> str:
-    """Return *label* if it is on the allow-list, else raise :class:`~cfgraph.errors.CfgraphError`.
-
-    >>> check_label("Outcome")
-    'Outcome'
-    >>> check_label("Outcome) DETACH DELETE (n")
-    Traceback (most recent call last):
-    ...
-    cfgraph.errors.CfgraphError: node label 'Outcome) DETACH DELETE (n' is not on the allow-list
-    """
-    if label not in NODE_LABELS:
-        raise CfgraphError(f"node label {label!r} is not on the allow-list")
-    return label
-
-
-def check_type(rel_type: str) -> str:
-    """Return *rel_type* if it is on the allow-list, else raise :class:`~cfgraph.errors.CfgraphError`."""
-    if rel_type not in REL_TYPES:
-        raise CfgraphError(f"relationship type {rel_type!r} is not on the allow-list")
-    return rel_type
-
-
-def _clean(props: Mapping[str, object]) -> dict[str, Value]:
-    """Drop empty values; tuples become lists of strings."""
-    out: dict[str, Value] = {}
-    for name, value in props.items():
-        if value is None or value == () or value == "":
-            continue
-        if isinstance(value, tuple | list):
-            out[name] = [str(v) for v in value]
-        elif isinstance(value, str | int | float | bool):
-            out[name] = value
-        else:  # pragma: no cover - the model holds no other types
-            raise TypeError(f"{name}: cannot store {type(value).__name__} in a property graph")
-    return out
-
-
-@dataclass(frozen=True)
-class Node:
-    """One node: its label, its stable key and its properties (``key`` included)."""
-
-    label: str
-    key: str
-    properties: dict[str, Value] = field(hash=False)
-
-
-@dataclass(frozen=True)
-class Relationship:
-    """One relationship between the nodes keyed *source* and *target*, with its own stable key.
-
-    ``relation`` is its :data:`~cfgraph.vocabulary.RELATIONS` name (one type may serve two:
-    ``LINKS_TO`` is an outcome link or a target link).
-    """
-
-    type: str
-    key: str
-    source: str
-    target: str
-    source_label: str
-    target_label: str
-    properties: dict[str, Value] = field(hash=False)
-
-    @property
-    def relation(self) -> str:
-        return relation_of_type(self.type, split_key(self.source)[1]).name
-
-
-@dataclass(frozen=True)
-class PropertyGraph:
-    """Nodes and relationships in a deterministic order (vocabulary order; shared SDG nodes once)."""
-
-    nodes: tuple[Node, ...]
-    relationships: tuple[Relationship, ...]
-
-    @cached_property
-    def _by_key(self) -> dict[str, Node]:
-        return {n.key: n for n in self.nodes}
-
-    def node(self, key: str) -> Node:
-        """The node with this key (:class:`KeyError` if none)."""
-        return self._by_key[key]
-
-    def label_counts(self) -> dict[str, int]:
-        """Nodes per label, in :data:`NODE_LABELS` order (labels with no node left out)."""
-        counts = dict.fromkeys(NODE_LABELS, 0)
-        for n in self.nodes:
-            counts[n.label] += 1
-        return {k: v for k, v in counts.items() if v}
-
-    def type_counts(self) -> dict[str, int]:
-        """Relationships per type, in :data:`REL_TYPES` order (types with none left out)."""
-        counts = dict.fromkeys(REL_TYPES, 0)
-        for r in self.relationships:
-            counts[r.type] += 1
-        return {k: v for k, v in counts.items() if v}
-
-    @property
-    def frameworks(self) -> list[str]:
-        """Ids of the frameworks in the graph."""
-        return [n.key for n in self.nodes if n.label == "Framework"]
+__all__ = ["property_graph"]
 
 
 class _Builder:
@@ -178,14 +55,14 @@ class _Builder:
         self.rels: dict[str, tuple[str, Relationship]] = {}
 
     def node(self, label: str, key: str, **props: object) -> str:
-        node = Node(check_label(label), key, {"key": key, **_clean(props)})
+        node = Node(check_label(label), key, {"key": key, **clean_properties(props)})
         if self.nodes.setdefault(key, node) != node:
             raise CfgraphError(f"two different nodes have the key {key!r}")
         return key
 
     def rel(self, relation: str, key: str, source: str, target: str, **props: object) -> None:
         src, dst = self.nodes[source], self.nodes[target]
-        values = {"key": key, **_clean(props)}
+        values = {"key": key, **clean_properties(props)}
         rel_type = RELATIONS[relation].lpg_type
         rel = Relationship(check_type(rel_type), key, source, target, src.label, dst.label, values)
         if self.rels.setdefault(key, (relation, rel))[1] != rel:
@@ -194,10 +71,10 @@ class _Builder:
     def graph(self) -> PropertyGraph:
         def node_order(n: Node) -> tuple[int, Any]:
             kind = next(k for k in ENTITIES.values() if k.label == n.label)
-            return _KIND_RANK[n.label], sdg_sort_key(str(n.properties["id"])) if kind.shared else ()
+            return KIND_RANK[n.label], sdg_sort_key(str(n.properties["id"])) if kind.shared else ()
 
         nodes = sorted(self.nodes.values(), key=node_order)
-        rels = [r for _, r in sorted(self.rels.values(), key=lambda item: _REL_RANK[item[0]])]
+        rels = [r for _, r in sorted(self.rels.values(), key=lambda item: REL_RANK[item[0]])]
         return PropertyGraph(tuple(nodes), tuple(rels))
 
 

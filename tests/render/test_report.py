@@ -12,9 +12,9 @@ import pytest
 
 import cfgraph
 from cfgraph.analysis.matrix import actor_outcome_matrix
-from cfgraph.render.charts import bar_chart, heatmap
 from cfgraph.render.report import build_report, heat_cells, highlights, report_tables
-from tests.test_views import VIEWS, hostile_framework
+from cfgraph.render.report.charts import bar_chart, heatmap
+from tests.render.test_views import VIEWS, hostile_framework
 
 
 def _digests(folder: Path) -> dict[str, str]:
@@ -62,6 +62,8 @@ def test_report_writes_every_part(mini_report: Path) -> None:
                     "cfgraph-report.js",
                     "cfgraph-view.css",
                     "cfgraph-view.js",
+                    "vis-network-LICENSE-APACHE-2.0",
+                    "vis-network-LICENSE-MIT",
                     "vis-network.css",
                     "vis-network.min.js",
                 )

@@ -16,15 +16,15 @@ import pytest
 import cfgraph
 from cfgraph.cli import main
 from cfgraph.errors import DataError, UnknownIdError
-from cfgraph.render.pyvis_offline import script_json
-from cfgraph.render.viewgraph import framework_graph
+from cfgraph.render.page import script_json
 from cfgraph.render.views import render_view, view_graph, write_view
-from cfgraph.render.viewspec import load_view_spec, parse_view_spec, view_names
+from cfgraph.render.views.graph import framework_graph
+from cfgraph.render.views.spec import load_view_spec, parse_view_spec, view_names
 from tests.conftest import framework_copy
 
 VIEWS = ["indicator-map", "lnob-map", "stakeholder-map", "target-network", "theory-of-change"]
 
-#: (nodes, links) each view draws for the mini framework, counted by hand from tests/data/mini.
+#: (nodes, links) each view draws for the mini framework, counted by hand from cfgraph/examples/mini.
 MINI_COUNTS = {
     "indicator-map": (9, 8),  # 2 outcomes, 3 indicators, 2 SDG indicators, 2 targets
     "lnob-map": (9, 9),  # 2 outcomes, 4 groups, 3 indicators
@@ -222,6 +222,8 @@ def test_write_view_is_utf8_under_the_c_locale(tmp_path: Path) -> None:
         "cfgraph-report.js",
         "cfgraph-view.css",
         "cfgraph-view.js",
+        "vis-network-LICENSE-APACHE-2.0",
+        "vis-network-LICENSE-MIT",
         "vis-network.css",
         "vis-network.min.js",
     ]

@@ -21,7 +21,7 @@ from cfgraph.analysis.networks import actor_network, target_network
 from cfgraph.analysis.synergies import WEIGHTS, outcome_synergies, synergies, synergy_rows
 from cfgraph.model import Framework
 from cfgraph.synthetic import synthetic_portfolio
-from tests.test_analysis_gaps import add_agency
+from tests.analysis.test_gaps import add_agency
 
 MINI = cfgraph.load(cfgraph.MINI)
 FID = MINI.info.id
@@ -35,7 +35,7 @@ def test_outcome_synergy_components_and_evidence() -> None:
     [s] = outcome_synergies(MINI)
     assert s.components == {
         "targets": 0.1429, "interlinkages": 0.0, "agencies": 0.0, "partners": 0.0,
-        "lnob": 0.0, "sdg_indicators": 0.0, "stated": 1.0,
+        "lnob_groups": 0.0, "sdg_indicators": 0.0, "stated": 1.0,
     }  # fmt: skip
     assert s.score == pytest.approx(sum(WEIGHTS[k] * v for k, v in s.components.items()), abs=1e-3)
     assert s.quotes == ("Outcome 1.1 depends on Outcome 2.1, which trains the engineers (SDG 4.4).",)

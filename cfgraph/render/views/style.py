@@ -14,7 +14,7 @@ import math
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from cfgraph.render.viewspec import EdgeStyle, NodeStyle, ViewSpec
+from cfgraph.render.views.spec import EdgeStyle, NodeStyle, ViewSpec
 from cfgraph.vocabulary import LINK_KINDS, RELATIONS
 
 if TYPE_CHECKING:

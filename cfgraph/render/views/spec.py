@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from cfgraph.errors import DataError, UnknownIdError
-from cfgraph.render.viewtips import DRAWN_KINDS
+from cfgraph.render.views.tips import DRAWN_KINDS
 from cfgraph.vocabulary import ENTITIES, RELATIONS
 
 __all__ = [

@@ -17,7 +17,7 @@ import pytest
 
 import cfgraph
 from cfgraph.render.report import Report, build_report
-from tests.test_views import EVIL, MINI_COUNTS, VIEWS, hostile_framework
+from tests.render.test_views import EVIL, MINI_COUNTS, VIEWS, hostile_framework
 
 #: The hostile names change one count: "женщины <img…>" no longer matches "Young women" in an indicator.
 HOSTILE_COUNTS = {**MINI_COUNTS, "lnob-map": (9, 8)}

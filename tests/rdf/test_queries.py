@@ -79,7 +79,7 @@ def test_public_api() -> None:
     ]
 
 
-# -- exact answers on the mini framework (checked against tests/data/mini/source) -----------------
+# -- exact answers on the mini framework (checked against cfgraph/examples/mini/source) -----------------
 
 
 def test_outcomes_for_an_invalid_code(mini_graph: Graph) -> None:

@@ -2,7 +2,7 @@
 
 Nodes, their keys and their kinds come from the one bridge, :mod:`cfgraph.graph`; kinds and
 relations are the vocabulary's (:mod:`cfgraph.vocabulary`). Here each drawable node gets a label,
-a colour group and a tooltip (:mod:`cfgraph.render.viewtips`); parallel relations (an agency
+a colour group and a tooltip (:mod:`cfgraph.render.views.tips`); parallel relations (an agency
 listed in both the narrative and the results matrix) become one edge whose tooltip says where it
 is listed; each stated link keeps its own edge, kind and quote. Two derived relations help the
 maps: a partner named only for an indicator of an outcome (``partner-via-indicator``), and an
@@ -24,7 +24,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from cfgraph.model import Framework
-from cfgraph.render.viewtips import DRAWN_KINDS, ViewFacts, cells, node_attributes, short, tip
+from cfgraph.render.views.tips import DRAWN_KINDS, ViewFacts, cells, node_attributes, short, tip
 from cfgraph.vocabulary import LINK_KINDS, LISTED_IN_NAMES, RELATIONS, ROLE_NAMES, key
 
 if TYPE_CHECKING:

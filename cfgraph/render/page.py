@@ -5,8 +5,8 @@ the heading and the select/filter menus unescaped, and :meth:`pyvis.network.Netw
 writes in the locale's encoding. Here the network data pyvis collected is rendered through an
 autoescaping Jinja template, the data travels as JSON inside ``<script type="application/json">``
 (with ``<``, ``>`` and ``&`` escaped), a Content-Security-Policy forbids inline scripts and every
-request to another host, and the vis-network files shipped inside the pyvis package are copied
-to ``lib/`` beside the page.
+request to another host, and vis-network (vendored with its licences in
+``assets/vendor/vis-network``) is copied to ``lib/`` beside the page.
 
 >>> script_json({"name": "</script><script>alert(1)</script>"})
 '{"name":"\\\\u003c/script\\\\u003e\\\\u003cscript\\\\u003ealert(1)\\\\u003c/script\\\\u003e"}'
@@ -47,11 +47,13 @@ def _assets_dir() -> Path:
     return Path(str(resources.files("cfgraph.render"))) / "assets"
 
 
-def vis_network_dir() -> Path:
-    """The folder of the standalone vis-network build shipped inside the pyvis package."""
-    import pyvis
+#: vis-network's files (and its two licences) copied to ``lib/`` beside every page.
+VIS_NETWORK = ("vis-network.min.js", "vis-network.css", "LICENSE-APACHE-2.0", "LICENSE-MIT")
 
-    return Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
+
+def vis_network_dir() -> Path:
+    """The folder of the vendored standalone vis-network build (``assets/vendor/vis-network``)."""
+    return _assets_dir() / "vendor" / "vis-network"
 
 
 def template_env() -> jinja2.Environment:
@@ -129,8 +131,9 @@ def copy_assets(lib_dir: Path) -> list[Path]:
 
     written = []
     vis = vis_network_dir()
-    for name in ("vis-network.min.js", "vis-network.css"):
-        written.append(write_bytes(lib_dir / name, (vis / name).read_bytes()))
+    for name in VIS_NETWORK:
+        target = name if name.startswith("vis-network") else f"vis-network-{name}"
+        written.append(write_bytes(lib_dir / target, (vis / name).read_bytes()))
     for name in ASSETS:
         written.append(write_bytes(lib_dir / name, (_assets_dir() / name).read_bytes()))
     return written

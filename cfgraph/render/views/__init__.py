@@ -2,7 +2,7 @@
 
 :func:`view_graph` cuts the framework graph down to a view's node and edge kinds (optionally the
 neighbourhood of one node), :func:`render_graph` styles it through pyvis and
-:func:`cfgraph.render.pyvis_offline.page_html` writes an offline, escaped page.
+:func:`cfgraph.render.page.page_html` writes an offline, escaped page.
 
 >>> import cfgraph
 >>> fw = cfgraph.load(cfgraph.MINI)
@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cfgraph.errors import UnknownIdError
-from cfgraph.render.viewspec import NODE_KINDS, ViewSpec, load_view_spec, view_names
-from cfgraph.render.viewstyle import (
+from cfgraph.render.views.spec import NODE_KINDS, ViewSpec, load_view_spec, view_names
+from cfgraph.render.views.style import (
     Styler,
     legend,
     legend_order,
@@ -69,7 +69,7 @@ def resolve_focus(g: nx.MultiDiGraph, ident: str) -> str:
     """The node *ident* names: a key, a typed id (``agency:undp``) or a bare id (``undp``, ``1.1``).
 
     >>> import cfgraph
-    >>> from cfgraph.render.viewgraph import framework_graph
+    >>> from cfgraph.render.views.graph import framework_graph
     >>> g = framework_graph(cfgraph.load(cfgraph.MINI))
     >>> resolve_focus(g, "1.1"), resolve_focus(g, "agency:ilo")
     ('examplestan-2026-2030/outcome/1.1', 'examplestan-2026-2030/agency/ilo')
@@ -138,8 +138,8 @@ def render_graph(
     """Style the view graph *g* (from :func:`view_graph`) by *spec* and make its offline page."""
     from pyvis.network import Network
 
-    from cfgraph.render.layout import seeded_layout
-    from cfgraph.render.pyvis_offline import page_html
+    from cfgraph.render.page import page_html
+    from cfgraph.render.views.layout import seeded_layout
 
     styler = Styler(g, spec)
     order = {s.kind: i for i, s in enumerate(spec.nodes)}
@@ -217,7 +217,7 @@ def render_view(
     lib: str = "lib",
 ) -> RenderedView:
     """Render the view called *name* (or a ``.yaml`` path) for framework *fw*."""
-    from cfgraph.render.viewgraph import framework_graph
+    from cfgraph.render.views.graph import framework_graph
 
     spec = load_view_spec(name, folder)
     full = graph if graph is not None else framework_graph(fw)
@@ -237,7 +237,7 @@ def write_view(
 ) -> RenderedView:
     """Write the view page to *out* (UTF-8) and its scripts to ``lib/`` beside it."""
     from cfgraph.io.atomic import write_text
-    from cfgraph.render.pyvis_offline import copy_assets
+    from cfgraph.render.page import copy_assets
 
     view = render_view(fw, name, focus, depth, folder=folder)
     copy_assets(out.parent / "lib")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cfgraph.render.viewtips import short
+from cfgraph.render.views.tips import short
 from cfgraph.summary import COUNT_LABELS
 from cfgraph.vocabulary import SEVERITIES, SEVERITY_PLURALS
 
@@ -106,9 +106,9 @@ def heat_cells(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> list[l
 
 def _write_views(fw: Framework, out: Path, progress: Progress, report: Report) -> None:
     from cfgraph.io.atomic import write_text
-    from cfgraph.render.pyvis_offline import copy_assets
-    from cfgraph.render.viewgraph import framework_graph
+    from cfgraph.render.page import copy_assets
     from cfgraph.render.views import list_views, render_view
+    from cfgraph.render.views.graph import framework_graph
 
     progress("building the framework graph")
     graph = framework_graph(fw)
@@ -141,8 +141,8 @@ def _write_charts(
     fw: Framework, tables: dict[str, list[dict[str, Any]]], out: Path, report: Report
 ) -> dict[str, str]:
     from cfgraph.io.atomic import write_bytes
-    from cfgraph.render.charts import bar_chart, heatmap
-    from cfgraph.render.viewstyle import COMMUNITY_COLOURS
+    from cfgraph.render.report.charts import bar_chart, heatmap
+    from cfgraph.render.views.style import COMMUNITY_COLOURS
 
     outcomes = [o.id for o in fw.outcomes]
     top = tables["target_centrality"][:20]
@@ -187,7 +187,7 @@ def report_tables(fw: Framework) -> dict[str, list[dict[str, Any]]]:
 def build_report(fw: Framework, out: Path | str, progress: Progress = _quiet) -> Report:
     """Write the report for *fw* into the folder *out*; *progress* hears about each slow step."""
     from cfgraph.io.atomic import write_text
-    from cfgraph.render.pyvis_offline import CSP, template_env
+    from cfgraph.render.page import CSP, template_env
     from cfgraph.summary import framework_counts
 
     out = Path(out)

@@ -86,3 +86,13 @@ def test_interrupted_write_keeps_the_old_file(tmp_path: Path) -> None:
         fh.write("half")
         raise RuntimeError("disk full")
     assert target.read_text(encoding="utf-8") == "old" and len(list(tmp_path.iterdir())) == 1
+
+
+def test_shipped_schema_file_is_the_generated_one() -> None:
+    """`make datapackage` writes cfgraph/schemas/framework.schema.json from the declarations."""
+    from importlib import resources
+
+    from cfgraph.export.json_document import schema_text
+
+    shipped = resources.files("cfgraph").joinpath("schemas/framework.schema.json").read_text("utf-8")
+    assert shipped == schema_text()
