@@ -85,7 +85,12 @@ def _outcome_targets(c: _Ctx, outcome: str, goals: list[str]) -> list[m.OutcomeT
                 kept.append(rng.choice(c.targets))
             for seq, code in enumerate(dict.fromkeys(kept), 1):
                 line = "1" if listed_in == "narrative" else "2"
-                rows.append(m.OutcomeTarget(outcome, listed_in, role, seq, code, code, "ok", line))  # type: ignore[arg-type]
+                rows.append(
+                    m.OutcomeTarget(
+                        outcome=outcome, listed_in=listed_in, role=role, seq=seq,  # type: ignore[arg-type]
+                        raw=code, code=code, code_status="ok", source_lines=line,
+                    )
+                )  # fmt: skip
     return rows
 
 
@@ -104,19 +109,21 @@ def _indicators(
         ty = rng.choice((2025, 2025, 2025, 2030, None))
         inds.append(
             m.Indicator(
-                iid, outcome, None, code, "G" if glob else "N", code, f"Indicator {iid}",
-                f"{n} ({by})", float(n), "%", by if rng.random() > 0.05 else None,
-                f"{n * 2} ({ty})", None, float(n * 2), "%", ty, "National statistics", None, "3",
+                id=iid, outcome=outcome, code=code, code_tag="G" if glob else "N", code_raw=code,
+                name=f"Indicator {iid}", baseline_raw=f"{n} ({by})", baseline_value=float(n),
+                baseline_unit="%", baseline_year=by if rng.random() > 0.05 else None,
+                target_raw=f"{n * 2} ({ty})", target_value=float(n * 2), target_unit="%", target_year=ty,
+                data_source="National statistics", source_lines="3",
             )
         )  # fmt: skip
         for seq, a in enumerate(_pick(rng, agencies, 1, 3), 1):
-            ias.append(m.IndicatorAgency(iid, seq, a, a.upper(), "3"))
+            ias.append(m.IndicatorAgency(indicator=iid, seq=seq, agency=a, raw=a.upper(), source_lines="3"))
         if rng.random() < 0.15:
             for letter in "ab":
                 inds.append(
                     m.Indicator(
-                        f"{iid}{letter}", outcome, iid, None, None, None, f"Sub-indicator {iid}{letter}",
-                        None, None, None, by, None, None, None, None, ty, None, None, "3",
+                        id=f"{iid}{letter}", outcome=outcome, parent=iid, name=f"Sub-indicator {iid}{letter}",
+                        baseline_year=by, target_year=ty, source_lines="3",
                     )
                 )  # fmt: skip
     return inds, ias
@@ -128,7 +135,11 @@ def _partners(c: _Ctx) -> list[m.Partner]:
     out = []
     for n in range(rng.randint(50, 120)):
         kind = rng.choices(types, weights)[0]
-        out.append(m.Partner(f"{kind}-{n:03d}", f"{kind.title()} {n}", kind, (), False, None, None, "4"))
+        out.append(
+            m.Partner(
+                id=f"{kind}-{n:03d}", name=f"{kind.title()} {n}", type=kind, generic=False, source_lines="4"
+            )
+        )
     return out
 
 
@@ -152,11 +163,22 @@ def _outcome(c: _Ctx, r: _Rows, oid: str, partners: list[m.Partner]) -> None:
     mine = _pick(rng, AGENCIES, 5, 13)
     for listed_in in ("narrative", "results_matrix"):
         kept = [a for a in mine if rng.random() > 0.1]
-        r.agencies += [m.OutcomeAgency(oid, listed_in, s, a, a.upper(), "1") for s, a in enumerate(kept, 1)]
+        r.agencies += [
+            m.OutcomeAgency(
+                outcome=oid, listed_in=listed_in, seq=s, agency=a, raw=a.upper(), source_lines="1"
+            )
+            for s, a in enumerate(kept, 1)
+        ]
         grp = _pick(rng, _LNOB, 3, 8)
-        r.lnob += [m.OutcomeLnobGroup(oid, listed_in, s, g, g, "1") for s, g in enumerate(grp, 1)]
+        r.lnob += [
+            m.OutcomeLnobGroup(outcome=oid, listed_in=listed_in, seq=s, group=g, raw=g, source_lines="1")
+            for s, g in enumerate(grp, 1)
+        ]
     ps = _pick(rng, partners, 5, 25)
-    r.partners += [m.OutcomePartner(oid, s, p.id, p.name, "4") for s, p in enumerate(ps, 1)]
+    r.partners += [
+        m.OutcomePartner(outcome=oid, seq=s, partner=p.id, raw=p.name, source_lines="4")
+        for s, p in enumerate(ps, 1)
+    ]
     inds, ias = _indicators(c, oid, [t.code for t in ots], mine)
     r.indicators += inds
     r.indicator_agencies += ias
@@ -164,7 +186,8 @@ def _outcome(c: _Ctx, r: _Rows, oid: str, partners: list[m.Partner]) -> None:
         if ind.parent is None:
             chosen = _pick(rng, ps, 1, 4)
             r.indicator_partners += [
-                m.IndicatorPartner(ind.id, s, p.id, p.name, "3") for s, p in enumerate(chosen, 1)
+                m.IndicatorPartner(indicator=ind.id, seq=s, partner=p.id, raw=p.name, source_lines="3")
+                for s, p in enumerate(chosen, 1)
             ]
 
 
@@ -176,14 +199,29 @@ def _links(c: _Ctx, r: _Rows) -> tuple[list[m.OutcomeLink], list[m.TargetLink]]:
         a, b = rng.sample(ids, 2)
         kind = rng.choice(_LINK_KINDS)
         quote = f"Outcome {a} {kind} {b}."
-        olinks.append(m.OutcomeLink(f"OL{n + 1:02d}", a, b, kind, (), "named", quote, None, "6"))
+        olinks.append(
+            m.OutcomeLink(
+                id=f"OL{n + 1:02d}",
+                source=a,
+                target=b,
+                kind=kind,
+                stated_as="named",
+                quote=quote,
+                source_lines="6",
+            )
+        )
     used = sorted({t.code for t in r.targets}, key=m.sdg_sort_key)
     tlinks = []
     for n in range(rng.randint(5, 15)):
         src, dst = tuple(_pick(rng, used, 1, 4)), tuple(_pick(rng, used, 1, 6))
         kind = rng.choice(_LINK_KINDS)
         sym = kind == "interlinked"
-        tlinks.append(m.TargetLink(f"TL{n + 1:02d}", kind, src, dst, sym, f"SDG {kind}.", None, "7"))
+        tlinks.append(
+            m.TargetLink(
+                id=f"TL{n + 1:02d}", kind=kind, sources=src, targets=dst, symmetric=sym, quote=f"SDG {kind}.",
+                source_lines="7",
+            )
+        )  # fmt: skip
     return olinks, tlinks
 
 
@@ -191,7 +229,10 @@ def _target_lists(rows: list[m.OutcomeTarget]) -> tuple[m.TargetList, ...]:
     lists: dict[tuple[str, str, str], list[str]] = {}
     for t in rows:
         lists.setdefault((t.outcome, t.listed_in, t.role), []).append(t.raw)
-    return tuple(m.TargetList(o, li, ro, "; ".join(raws), "1") for (o, li, ro), raws in lists.items())  # type: ignore[arg-type]
+    return tuple(
+        m.TargetList(outcome=o, listed_in=li, role=ro, raw="; ".join(raws), source_lines="1")  # type: ignore[arg-type]
+        for (o, li, ro), raws in lists.items()
+    )
 
 
 #: Fields whose text the loader finds verbatim in the cited source lines (cfgraph.io.meaning), plus
@@ -265,8 +306,9 @@ def synthetic_framework(index: int, seed: int = 0) -> m.Framework:
     c = _Ctx(rng, cat, fid, targets, sorted(cat.indicators, key=m.sdg_sort_key))
     iso3 = f"X{chr(65 + index // 26 % 26)}{chr(65 + index % 26)}"
     info = m.FrameworkInfo(
-        fid, f"Synthetic Cooperation Framework {index}", f"Country {index}", iso3,
-        2026, 2030, "source/synthetic.txt", "0" * 64, None, "1",
+        id=fid, title=f"Synthetic Cooperation Framework {index}", country=f"Country {index}",
+        country_iso3=iso3, start_year=2026, end_year=2030, source_file="source/synthetic.txt",
+        source_sha256="0" * 64, source_lines="1",
     )  # fmt: skip
     groups = rng.sample(_RESULT_GROUPS, rng.randint(3, 4))
     partners = _partners(c)
@@ -274,11 +316,21 @@ def synthetic_framework(index: int, seed: int = 0) -> m.Framework:
     for k in range(rng.randint(4, 8)):
         oid = f"{k // 2 + 1}.{k % 2 + 1}"
         rg = groups[(k // 2) % len(groups)]
-        r.outcomes.append(m.Outcome(oid, str(k // 2 + 1), rg, f"By 2030, outcome {oid} of {fid}.", "1"))
+        statement = f"By 2030, outcome {oid} of {fid}."
+        r.outcomes.append(
+            m.Outcome(
+                id=oid, thematic_area=str(k // 2 + 1), result_group=rg, statement=statement, source_lines="1"
+            )
+        )
         _outcome(c, r, oid, partners)
     olinks, tlinks = _links(c, r)
     rgs = tuple(
-        m.ResultGroup(g, g.title(), tuple(o.id for o in r.outcomes if o.result_group == g), "1")
+        m.ResultGroup(
+            id=g,
+            name=g.title(),
+            outcomes=tuple(o.id for o in r.outcomes if o.result_group == g),
+            source_lines="1",
+        )
         for g in groups
         if any(o.result_group == g for o in r.outcomes)
     )
@@ -287,20 +339,24 @@ def synthetic_framework(index: int, seed: int = 0) -> m.Framework:
     return with_source_document(
         m.Framework(
             info=info,
-            thematic_areas=tuple(m.ThematicArea(a, f"Area {a}", None, (), "1") for a in area_ids),
+            thematic_areas=tuple(m.ThematicArea(id=a, name=f"Area {a}", source_lines="1") for a in area_ids),
             result_groups=rgs,
             outcomes=tuple(r.outcomes),
             outcome_wordings=tuple(
-                m.OutcomeWording(o.id, "results_matrix", o.statement.rstrip("."), "1") for o in r.outcomes
+                m.OutcomeWording(
+                    outcome=o.id, context="results_matrix", text=o.statement.rstrip("."), source_lines="1"
+                )
+                for o in r.outcomes
             ),
             national_priorities=tuple(
-                m.NationalPriority(o.id, 1, f"National programme {o.id}", "1") for o in r.outcomes
+                m.NationalPriority(outcome=o.id, seq=1, text=f"National programme {o.id}", source_lines="1")
+                for o in r.outcomes
             ),
             target_lists=_target_lists(r.targets),
             outcome_targets=tuple(r.targets),
-            agencies=tuple(m.Agency(a, a.upper(), None, (), "1") for a in used_agencies),
+            agencies=tuple(m.Agency(id=a, label=a.upper(), source_lines="1") for a in used_agencies),
             outcome_agencies=tuple(r.agencies),
-            lnob_groups=tuple(m.LnobGroup(g, g.replace("-", " "), (), None, "5") for g in _LNOB),
+            lnob_groups=tuple(m.LnobGroup(id=g, name=g.replace("-", " "), source_lines="5") for g in _LNOB),
             outcome_lnob_groups=tuple(r.lnob),
             partners=tuple(partners),
             outcome_partners=tuple(r.partners),

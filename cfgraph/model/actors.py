@@ -21,14 +21,14 @@ _ALIASES = col(rdf="skos:altLabel")
     kind="agency",
     rdf_class=("cfg:UnAgency",),
 )
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Agency:
     id: Annotated[str, _ID]
     label: Annotated[str, col("Short name, e.g. 'UN Women'.", rdf="skos:prefLabel", lpg="name")]
     name: Annotated[
         str | None, col("Full name as the document gives it.", rdf="cfg:fullName", lpg="full_name")
-    ]
-    aliases: Annotated[tuple[str, ...], _ALIASES]
+    ] = None
+    aliases: Annotated[tuple[str, ...], _ALIASES] = ()
     source_lines: SourceLines
 
 
@@ -41,7 +41,7 @@ class Agency:
     iri=("outcome", "{outcome}", "agency", "{listed_in}", "{seq}"),
     rdf_class=("cfg:AgencyContribution",),
 )
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class OutcomeAgency:
     outcome: OutcomeEnd
     listed_in: ListedInColumn
@@ -57,16 +57,16 @@ class OutcomeAgency:
     kind="lnob-group",
     rdf_class=("cfg:LnobGroup",),
 )
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class LnobGroup:
     id: Annotated[str, _ID]
     name: Annotated[str, col(rdf="skos:prefLabel")]
-    aliases: Annotated[tuple[str, ...], _ALIASES]
+    aliases: Annotated[tuple[str, ...], _ALIASES] = ()
     broader: Annotated[
         str | None,
         col("A wider group this one belongs to.", ref="lnob_groups", relation="broader", rdf="skos:broader",
             lpg=False),
-    ]  # fmt: skip
+    ] = None  # fmt: skip
     source_lines: SourceLines
 
 
@@ -79,7 +79,7 @@ class LnobGroup:
     iri=("outcome", "{outcome}", "lnob-group", "{listed_in}", "{seq}", "{group}"),
     rdf_class=("cfg:LnobReference",),
 )
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class OutcomeLnobGroup:
     outcome: OutcomeEnd
     listed_in: ListedInColumn
@@ -95,12 +95,12 @@ class OutcomeLnobGroup:
     kind="partner",
     rdf_class=("cfg:Partner",),
 )
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Partner:
     id: Annotated[str, _ID]
     name: Annotated[str, col(rdf="skos:prefLabel")]
     type: Annotated[str, col(enum=tuple(PARTNER_TYPES), rdf="cfg:partnerType", codec="partner-type")]
-    aliases: Annotated[tuple[str, ...], _ALIASES]
+    aliases: Annotated[tuple[str, ...], _ALIASES] = ()
     generic: Annotated[
         bool, col("true for a category ('local NGOs') rather than one organisation.", rdf="cfg:generic")
     ]
@@ -112,8 +112,8 @@ class Partner:
             relation="part-of",
             rdf="org:subOrganizationOf",
         ),
-    ]
-    note: Annotated[str | None, col(rdf="skos:note", json=False)]
+    ] = None
+    note: Annotated[str | None, col(rdf="skos:note", json=False)] = None
     source_lines: SourceLines
 
 
@@ -126,7 +126,7 @@ class Partner:
     iri=("outcome", "{outcome}", "partner", "{seq}"),
     rdf_class=("cfg:OutcomePartnership",),
 )
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class OutcomePartner:
     outcome: OutcomeEnd
     seq: Seq

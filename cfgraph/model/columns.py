@@ -31,6 +31,7 @@ __all__ = [
 OUTCOME_PATTERN = r"^[0-9]+\.[0-9]+$"
 INDICATOR_PATTERN = r"^[0-9]+\.[0-9]+-[0-9]{2}[a-z]?$"
 
+
 def source_lines(json: bool = False) -> ColumnMeta:
     """Where the row comes from in the source document (kept in the JSON document if *json*)."""
     return col(

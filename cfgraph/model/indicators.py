@@ -39,7 +39,7 @@ def _raw(node: str, json: str) -> object:
     rdf_class=("cfg:Indicator",),
     rdf_nodes=_OBSERVATIONS,
 )
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Indicator:
     id: Annotated[
         str,
@@ -64,42 +64,42 @@ class Indicator:
         col(
             pattern=INDICATOR_PATTERN, ref="indicators", relation="sub-indicator-of", rdf="cfg:subIndicatorOf"
         ),
-    ]
+    ] = None
     code: Annotated[
         str | None,
         col("The SDG indicator code as the document writes it, normalised (e.g. '1.3.1').", rdf="cfg:code"),
-    ]
+    ] = None
     code_tag: Annotated[
         str | None, col("(G) global or (N) national indicator.", enum=("G", "N"), rdf="cfg:codeTag")
-    ]
+    ] = None
     code_raw: Annotated[
         str | None, col("The code and tag exactly as written.", verbatim=True, rdf="cfg:codeRaw", json=False)
-    ]
+    ] = None
     name: Annotated[str, col(verbatim=True, rdf="skos:prefLabel")]
-    baseline_raw: Annotated[str | None, _raw(_BASE, "baseline.raw")]
+    baseline_raw: Annotated[str | None, _raw(_BASE, "baseline.raw")] = None
     baseline_value: Annotated[
         float | None, col(rdf=f"{_BASE}/sdmx-measure:obsValue", codec="decimal", json="baseline.value")
-    ]
-    baseline_unit: Annotated[str | None, col(rdf=f"{_BASE}/cfg:unit", json="baseline.unit")]
+    ] = None
+    baseline_unit: Annotated[str | None, col(rdf=f"{_BASE}/cfg:unit", json="baseline.unit")] = None
     baseline_year: Annotated[
         int | None, col(rdf=f"{_BASE}/sdmx-dimension:refPeriod", codec="gyear", json="baseline.year")
-    ]
-    target_raw: Annotated[str | None, _raw(_TARGET, "target.raw")]
+    ] = None
+    target_raw: Annotated[str | None, _raw(_TARGET, "target.raw")] = None
     target_comparator: Annotated[
         str | None,
         col(enum=("<", "<=", ">", ">="), rdf=f"{_TARGET}/cfg:comparator", json="target.comparator"),
-    ]
+    ] = None
     target_value: Annotated[
         float | None, col(rdf=f"{_TARGET}/sdmx-measure:obsValue", codec="decimal", json="target.value")
-    ]
-    target_unit: Annotated[str | None, col(rdf=f"{_TARGET}/cfg:unit", json="target.unit")]
+    ] = None
+    target_unit: Annotated[str | None, col(rdf=f"{_TARGET}/cfg:unit", json="target.unit")] = None
     target_year: Annotated[
         int | None, col(rdf=f"{_TARGET}/sdmx-dimension:refPeriod", codec="gyear", json="target.year")
-    ]
+    ] = None
     data_source: Annotated[
         str | None, col("Source of data as written (agency part excluded).", rdf="cfg:dataSource")
-    ]
-    note: Note
+    ] = None
+    note: Note = None
     source_lines: Annotated[str, source_lines(json=True)]
 
 
@@ -111,7 +111,7 @@ class Indicator:
     rdf_class=("cfg:SdgIndicatorReference",),
     required_rows=False,
 )
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class IndicatorSdgLink:
     indicator: IndicatorEnd
     seq: Seq
@@ -130,7 +130,7 @@ class IndicatorSdgLink:
     iri=("indicator", "{indicator}", "agency", "{seq}"),
     rdf_class=("cfg:IndicatorResponsibility",),
 )
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class IndicatorAgency:
     indicator: IndicatorEnd
     seq: Seq
@@ -148,7 +148,7 @@ class IndicatorAgency:
     iri=("indicator", "{indicator}", "partner", "{seq}"),
     rdf_class=("cfg:IndicatorPartnership",),
 )
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class IndicatorPartner:
     indicator: IndicatorEnd
     seq: Seq

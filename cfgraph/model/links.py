@@ -30,7 +30,7 @@ def _end(prop: str) -> object:
     rdf_class=("cfg:OutcomeLink",),
     required_rows=False,
 )
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class OutcomeLink:
     id: Annotated[str, col(pattern=r"^OL[0-9]{2}$", rdf="dcterms:identifier")]
     source: Annotated[str, col(ref="outcomes", rdf="cfg:source", lpg=False)]
@@ -39,7 +39,7 @@ class OutcomeLink:
     via_targets: Annotated[
         tuple[str, ...],
         col("SDG targets the text names as the channel.", rdf="cfg:viaTarget", codec="sdg-target"),
-    ]
+    ] = ()
     stated_as: Annotated[
         str,
         col(
@@ -49,7 +49,7 @@ class OutcomeLink:
         ),
     ]
     quote: Annotated[str, _QUOTE]
-    note: Annotated[str | None, col(rdf="skos:note", json=False)]
+    note: Annotated[str | None, col(rdf="skos:note", json=False)] = None
     source_lines: SourceLines
 
 
@@ -62,7 +62,7 @@ class OutcomeLink:
     rdf_class=("cfg:TargetLink",),
     required_rows=False,
 )
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class TargetLink:
     id: Annotated[str, col(pattern=r"^TL[0-9]{2}$", rdf="dcterms:identifier")]
     kind: Annotated[str, _KIND]
@@ -70,7 +70,7 @@ class TargetLink:
     targets: Annotated[tuple[str, ...], _end("cfg:target")]
     symmetric: Annotated[bool, col(rdf="cfg:symmetric")]
     quote: Annotated[str, _QUOTE]
-    note: Annotated[str | None, col(rdf="skos:note", json=False)]
+    note: Annotated[str | None, col(rdf="skos:note", json=False)] = None
     source_lines: SourceLines
 
     def pairs(self) -> list[tuple[str, str]]:
@@ -85,7 +85,7 @@ class TargetLink:
     rdf_class=("cfg:RecordedInconsistency", "cfg:Inconsistency"),
     required_rows=False,
 )
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class RecordedInconsistency:
     id: Annotated[str, col(pattern=r"^IC[0-9]{2}$", rdf="dcterms:identifier")]
     kind: Annotated[str, col(rdf="cfg:inconsistencyKind")]

@@ -314,6 +314,10 @@ def spec_of(cls: type) -> TableSpec:
     declared: dict[str, Any] = cls.__cfgraph_table__  # type: ignore[attr-defined]
     hints = get_type_hints(cls, include_extras=True)
     columns = tuple(_column(f.name, hints[f.name]) for f in dataclasses.fields(cls))
+    for f, c in zip(dataclasses.fields(cls), columns, strict=True):
+        if (f.default is dataclasses.MISSING) == (not c.required):
+            what = "give an optional column a default (None or ()), a required none"
+            raise TypeError(f"{cls.__name__}.{f.name}: {what}")
     composite = {name for fk in declared["foreign_keys"] for name in fk.fields}
     fks = [
         ForeignKey((c.name,), c.ref, ("id",), c.is_list)

@@ -21,7 +21,7 @@ _SOURCE = {"cfg:sourceDocument": ("source", ("cfg:SourceDocument",))}
     rdf_class=("cfg:CooperationFramework",),
     rdf_nodes=_SOURCE,
 )
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class FrameworkInfo:
     id: Annotated[str, col(pattern=SLUG_PATTERN, rdf="dcterms:identifier")]
     title: Annotated[str, col(rdf="dcterms:title", lpg="name")]
@@ -38,7 +38,9 @@ class FrameworkInfo:
         ),
     ]
     source_sha256: Annotated[str, col(pattern=r"^[0-9a-f]{64}$", rdf="cfg:sourceDocument/cfg:sha256")]
-    source_url: Annotated[str | None, col(rdf="cfg:sourceDocument/dcterms:source", codec="iri", json=False)]
+    source_url: Annotated[
+        str | None, col(rdf="cfg:sourceDocument/dcterms:source", codec="iri", json=False)
+    ] = None
     source_lines: SourceLines
 
 
@@ -48,16 +50,16 @@ class FrameworkInfo:
     kind="thematic-area",
     rdf_class=("cfg:ThematicArea",),
 )
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ThematicArea:
     id: Annotated[str, col(pattern=r"^[0-9]+$", rdf="dcterms:identifier")]
     name: Annotated[str, col(verbatim=True, rdf="skos:prefLabel")]
     pillar: Annotated[
         str | None, col("The 2030 Agenda pillar(s) the document ties the area to.", rdf="cfg:pillar")
-    ]
+    ] = None
     other_names: Annotated[
         tuple[str, ...], col("Other wordings of the name in the document.", rdf="skos:altLabel")
-    ]
+    ] = ()
     source_lines: SourceLines
 
 
@@ -67,7 +69,7 @@ class ThematicArea:
     kind="result-group",
     rdf_class=("cfg:ResultGroup",),
 )
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ResultGroup:
     id: Annotated[str, col(pattern=SLUG_PATTERN, rdf="dcterms:identifier")]
     name: Annotated[str, col(rdf="skos:prefLabel")]
@@ -85,7 +87,7 @@ class ResultGroup:
     rdf_class=("cfg:Outcome",),
     lpg_first=("name", "statement"),
 )
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Outcome:
     id: Annotated[str, col(pattern=OUTCOME_PATTERN, rdf="dcterms:identifier")]
     thematic_area: Annotated[
@@ -103,7 +105,7 @@ class Outcome:
     iri=("outcome", "{outcome}", "wording", "{context}"),
     rdf_class=("cfg:OutcomeWording",),
 )
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class OutcomeWording:
     outcome: OutcomeRef
     context: Annotated[str, col(enum=("outcome_list", "results_matrix"), rdf="cfg:context")]
@@ -118,7 +120,7 @@ class OutcomeWording:
     iri=("outcome", "{outcome}", "national-priority", "{seq}"),
     rdf_class=("cfg:NationalPriority",),
 )
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class NationalPriority:
     outcome: OutcomeRef
     seq: Seq

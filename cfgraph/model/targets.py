@@ -19,7 +19,7 @@ __all__ = ["TargetList", "OutcomeTarget"]
     iri=("outcome", "{outcome}", "target-list", "{listed_in}", "{role}"),
     rdf_class=("cfg:TargetList",),
 )
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class TargetList:
     outcome: OutcomeRef
     listed_in: ListedInColumn
@@ -40,7 +40,7 @@ class TargetList:
     iri=("outcome", "{outcome}", "target", "{listed_in}", "{role}", "{seq}"),
     rdf_class=("cfg:TargetReference",),
 )
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class OutcomeTarget:
     outcome: OutcomeRef
     listed_in: ListedInColumn

@@ -36,7 +36,10 @@ def add_agency(fw: Framework, outcome: str, *agencies: str) -> Framework:
 
 
 def one_result_group(fw: Framework) -> Framework:
-    return replace(fw, result_groups=(ResultGroup("planet", "Planet", ("1.1", "2.1"), "9"),))
+    return replace(
+        fw,
+        result_groups=(ResultGroup(id="planet", name="Planet", outcomes=("1.1", "2.1"), source_lines="9"),),
+    )
 
 
 def strong_unstated(fw: Framework) -> Framework:
@@ -53,7 +56,11 @@ def strong_unstated(fw: Framework) -> Framework:
 CASES: dict[str, tuple[Variant, Variant]] = {
     "indicator-agency-not-contributing": (
         lambda fw: replace(
-            fw, indicator_agencies=(*fw.indicator_agencies, IndicatorAgency("1.1-01", 2, "ilo", "ILO", "34"))
+            fw,
+            indicator_agencies=(
+                *fw.indicator_agencies,
+                IndicatorAgency(indicator="1.1-01", seq=2, agency="ilo", raw="ILO", source_lines="34"),
+            ),
         ),
         same,
     ),
@@ -76,7 +83,13 @@ CASES: dict[str, tuple[Variant, Variant]] = {
             fw,
             indicator_partners=(
                 *fw.indicator_partners,
-                IndicatorPartner("1.1-01", 2, "village-water-users-association", "VWUA", "34"),
+                IndicatorPartner(
+                    indicator="1.1-01",
+                    seq=2,
+                    partner="village-water-users-association",
+                    raw="VWUA",
+                    source_lines="34",
+                ),
             ),
         ),
     ),
@@ -85,7 +98,9 @@ CASES: dict[str, tuple[Variant, Variant]] = {
             fw,
             indicator_partners=(
                 *fw.indicator_partners,
-                IndicatorPartner("2.1-01", 3, "ministry-of-water", "MoW", "47"),
+                IndicatorPartner(
+                    indicator="2.1-01", seq=3, partner="ministry-of-water", raw="MoW", source_lines="47"
+                ),
             ),
         ),
         same,
@@ -244,12 +259,15 @@ def test_lnob_wording_variants_count_as_mentions() -> None:
     from cfgraph.model import LnobGroup, OutcomeLnobGroup
 
     groups = (
-        LnobGroup("msm", "men having sex with men", ("MSM",), None, "13"),
-        LnobGroup("detained", "people in detention", (), None, "13"),
-        LnobGroup("tg", "transgender", ("TG",), None, "13"),
+        LnobGroup(id="msm", name="men having sex with men", aliases=("MSM",), source_lines="13"),
+        LnobGroup(id="detained", name="people in detention", source_lines="13"),
+        LnobGroup(id="tg", name="transgender", aliases=("TG",), source_lines="13"),
     )
     named = tuple(
-        OutcomeLnobGroup("2.1", "narrative", n, g.id, g.name, "20") for n, g in enumerate(groups, 2)
+        OutcomeLnobGroup(
+            outcome="2.1", listed_in="narrative", seq=n, group=g.id, raw=g.name, source_lines="20"
+        )
+        for n, g in enumerate(groups, 2)
     )
     fw = replace(
         MINI, lnob_groups=MINI.lnob_groups + groups, outcome_lnob_groups=MINI.outcome_lnob_groups + named
@@ -267,10 +285,14 @@ def test_lnob_wording_variants_count_as_mentions() -> None:
 def test_generic_partners_match_partners_of_their_type() -> None:
     from cfgraph.model import OutcomePartner, Partner
 
-    generic = Partner("line-ministries", "line ministries", "ministry", (), True, None, None, "22")
+    generic = Partner(
+        id="line-ministries", name="line ministries", type="ministry", generic=True, source_lines="22"
+    )
     fw = replace(MINI, partners=(*MINI.partners, generic))
     swapped = tuple(
-        OutcomePartner("2.1", p.seq, "line-ministries", "line ministries", "22")
+        OutcomePartner(
+            outcome="2.1", seq=p.seq, partner="line-ministries", raw="line ministries", source_lines="22"
+        )
         if p.partner == "ministry-of-labour"
         else p
         for p in fw.outcome_partners
@@ -291,7 +313,16 @@ def test_a_link_to_a_target_code_measures_that_target() -> None:
 
     fw = replace(
         MINI,
-        indicator_sdg_links=(IndicatorSdgLink("2.1-01", 1, "4.4", "4.4 (G)", "invalid-in-source", "47"),),
+        indicator_sdg_links=(
+            IndicatorSdgLink(
+                indicator="2.1-01",
+                seq=1,
+                sdg_indicator="4.4",
+                raw="4.4 (G)",
+                code_status="invalid-in-source",
+                source_lines="47",
+            ),
+        ),
     )
     [f] = [f for f in run_gaps(fw, checks=["target-without-indicator"]) if f.subject == "2.1"]
     assert "4.4" not in f.message and f.message == "outcome 2.1: no indicator measures cross-cutting 5.1"

@@ -6,6 +6,7 @@ import pytest
 
 import cfgraph
 from cfgraph.analysis.networks import actor_network, index, influence_graph, target_network
+from cfgraph.model import Partner
 from cfgraph.vocabulary import LINK_KINDS
 
 MINI = cfgraph.load(cfgraph.MINI)
@@ -34,7 +35,7 @@ def test_actor_network_joins_co_workers_and_keeps_isolated_actors() -> None:
     g = actor_network(MINI)
     assert g.edges[k("agency", "unicef"), k("partner", "ministry-of-water")]["outcomes"] == ["1.1"]
     assert not g.has_edge(k("agency", "unicef"), k("agency", "undp"))
-    extra = MINI.partners[0].__class__("lonely-ngo", "Lonely NGO", "ngo-cso", (), False, None, None, "1")
+    extra = Partner(id="lonely-ngo", name="Lonely NGO", type="ngo-cso", generic=False, source_lines="1")
     from dataclasses import replace
 
     g2 = actor_network(replace(MINI, partners=(*MINI.partners, extra)))

@@ -18,8 +18,22 @@ FID = MINI.info.id
 
 def chain() -> Framework:
     """Mini plus outcome 3.1, which 2.1 'accelerates' (so 1.1 <- 2.1 -> 3.1)."""
-    o31 = Outcome("3.1", "2", "people", "By 2030, firms hire.", "17")
-    link = OutcomeLink("OL02", "2.1", "3.1", "accelerates", (), "named", "2.1 speeds up 3.1.", None, "20")
+    o31 = Outcome(
+        id="3.1",
+        thematic_area="2",
+        result_group="people",
+        statement="By 2030, firms hire.",
+        source_lines="17",
+    )
+    link = OutcomeLink(
+        id="OL02",
+        source="2.1",
+        target="3.1",
+        kind="accelerates",
+        stated_as="named",
+        quote="2.1 speeds up 3.1.",
+        source_lines="20",
+    )
     groups = tuple(
         replace(g, outcomes=(*g.outcomes, "3.1")) if g.id == "people" else g for g in MINI.result_groups
     )
@@ -41,7 +55,15 @@ def test_depends_reads_direction_from_the_link_kind() -> None:
 
 def test_depends_is_transitive() -> None:
     fw = chain()
-    via = OutcomeLink("OL03", "3.1", "1.1", "affects", (), "named", "3.1 helps 1.1.", None, "21")
+    via = OutcomeLink(
+        id="OL03",
+        source="3.1",
+        target="1.1",
+        kind="affects",
+        stated_as="named",
+        quote="3.1 helps 1.1.",
+        source_lines="21",
+    )
     fw = replace(fw, outcome_links=(*fw.outcome_links[1:], via))  # 2.1 -> 3.1 -> 1.1
     got = [(d.other, d.distance, d.path, d.links, d.quotes) for d in depends(fw, "1.1")]
     assert got == [

@@ -50,15 +50,26 @@ def test_a_field_added_to_a_declaration_reaches_every_layer() -> None:
     all come from its one declaration."""
 
     @table("things", "Things.", kind="partner", rdf_class=("cfg:Partner",))
-    @dataclasses.dataclass(frozen=True)
+    @dataclasses.dataclass(frozen=True, kw_only=True)
     class Thing:
         id: str
-        website: Annotated[str | None, col("Home page.", rdf="foaf:homepage", lpg="url", json="web")]
+        website: Annotated[str | None, col("Home page.", rdf="foaf:homepage", lpg="url", json="web")] = None
 
     spec = spec_of(Thing)
     website = spec.column("website")
     assert website.descriptor() == {"name": "website", "type": "string", "description": "Home page."}
     assert (website.rdf, website.lpg_name(), website.json_name()) == ("foaf:homepage", "url", "web")
+
+
+def test_an_optional_column_needs_a_default_so_new_fields_break_no_constructor() -> None:
+    @table("loose", "Loose.")
+    @dataclasses.dataclass(frozen=True, kw_only=True)
+    class Loose:
+        id: str
+        note: str | None
+
+    with pytest.raises(TypeError, match="Loose.note: give an optional column a default"):
+        spec_of(Loose)
 
 
 def test_unsupported_types_are_refused() -> None:
