@@ -2,7 +2,7 @@
 
 Each case folder holds the files that replace the mini framework's (``_delete`` lists files to
 remove) and ``expected.txt``, the exact stderr of ``cfgraph validate``. Regenerate with
-``CFGRAPH_REGEN=1 pytest tests/test_bad_inputs.py`` and review the diff.
+``CFGRAPH_REGEN=1 pytest tests/io/test_bad_inputs.py`` and review the diff.
 """
 
 from __future__ import annotations
