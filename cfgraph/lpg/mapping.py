@@ -117,46 +117,25 @@ class _FrameworkMapper:
         node_key = f"sdg/{code}"
         if node_key in self.b.nodes:
             return node_key
+        item: Any
+        extra: dict[str, str] = {}
         if code in cat.indicators:  # an indicator, then its target and goal
-            i = cat.indicators[code]
-            target = self.sdg(i.target)
-            self.b.node(
-                "SdgIndicator",
-                node_key,
-                id=code,
-                name=code,
-                title=i.title_en,
-                title_ru=i.title_ru,
-                title_kk=i.title_kk,
-            )
-            self.b.rel("of-target", f"{node_key}/OF_TARGET", node_key, str(target))
+            item, label, relation = cat.indicators[code], "SdgIndicator", "of-target"
+            up: str | None = item.target
         elif code in cat.targets:
-            t = cat.targets[code]
-            goal = self.sdg(t.goal)
-            self.b.node(
-                "SdgTarget",
-                node_key,
-                id=code,
-                name=code,
-                title=t.title_en,
-                title_ru=t.title_ru,
-                title_kk=t.title_kk,
-            )
-            self.b.rel("of-goal", f"{node_key}/OF_GOAL", node_key, str(goal))
+            item, label, relation = cat.targets[code], "SdgTarget", "of-goal"
+            up = item.goal
         elif code in cat.goals:
-            g = cat.goals[code]
-            self.b.node(
-                "SdgGoal",
-                node_key,
-                id=code,
-                name=f"SDG {code}",
-                short_name=g.short_en,
-                title=g.title_en,
-                title_ru=g.title_ru,
-                title_kk=g.title_kk,
-            )
+            item, label, relation, up = cat.goals[code], "SdgGoal", "", None
+            extra["short_name"] = item.short_en
         else:
             return None
+        broader = self.sdg(up) if up else None
+        name = f"SDG {code}" if label == "SdgGoal" else code
+        self.b.node(label, node_key, id=code, name=name, **extra, title=item.title_en, title_ru=item.title_ru,
+                    title_kk=item.title_kk)  # fmt: skip
+        if relation and broader:
+            self.b.rel(relation, f"{node_key}/{RELATIONS[relation].lpg_type}", node_key, broader)
         return node_key
 
     def add(self) -> None:

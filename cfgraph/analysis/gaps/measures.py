@@ -57,12 +57,11 @@ def target_without_indicator(check: GapCheck, fw: Framework, ix: FrameworkIndex)
         if cross:
             parts.append(f"cross-cutting {', '.join(cross)}")
         found.append(
-            check.finding(
+            check.about_rows(
                 o.id,
                 f"outcome {o.id}: no indicator measures {'; '.join(parts)}",
                 [f"outcome:{o.id}", *(f"sdg-target:{c}" for c in glob + cross)],
-                [t.raw for t in rows],
-                [t.source_lines for t in rows],
+                rows,
             )
         )
     return found

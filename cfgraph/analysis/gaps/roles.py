@@ -42,13 +42,12 @@ def indicator_agency_not_contributing(check: GapCheck, fw: Framework, ix: Framew
             inds = [i for i in ix.indicators.get(o.id, []) if agency in ix.indicator_agencies.get(i, [])]
             rows = [r for r in fw.indicator_agencies if r.agency == agency and r.indicator in inds]
             found.append(
-                check.finding(
+                check.about_rows(
                     o.id,
                     f"{agency} is responsible for indicator(s) {', '.join(inds)} of outcome {o.id} "
                     "but is not among its contributing agencies",
                     [f"outcome:{o.id}", f"agency:{agency}", *(f"indicator:{i}" for i in inds)],
-                    [r.raw for r in rows],
-                    [r.source_lines for r in rows],
+                    rows,
                 )
             )
     return found
@@ -212,13 +211,12 @@ def partner_only_in_indicators(check: GapCheck, fw: Framework, ix: FrameworkInde
                 continue
             rows = [r for r in fw.indicator_partners if r.indicator in mine and r.partner == partner]
             found.append(
-                check.finding(
+                check.about_rows(
                     o.id,
                     f"{partner} is named for indicator(s) {', '.join(sorted({r.indicator for r in rows}))} "
                     f"but not in the Partnerships paragraph of outcome {o.id}",
                     [f"outcome:{o.id}", f"partner:{partner}", *(f"indicator:{r.indicator}" for r in rows)],
-                    [r.raw for r in rows],
-                    [r.source_lines for r in rows],
+                    rows,
                 )
             )
     return found

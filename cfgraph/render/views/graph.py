@@ -113,26 +113,19 @@ def _add_derived(g: nx.MultiDiGraph, fw: Framework, facts: ViewFacts) -> None:
         outcome = facts.indicators[ip.indicator].outcome
         if (ip.partner, outcome) not in named:
             via.setdefault((ip.partner, outcome), []).append(ip.indicator)
-    for (partner, outcome), indicators in sorted(via.items()):
-        g.add_edge(
-            key("partner", partner, fid),
-            key("outcome", outcome, fid),
-            kind="partner-via-indicator",
-            tip=tip(
-                f"{facts.partners[partner].name}: partner for indicators of outcome {outcome}",
-                [("indicators", ", ".join(sorted(set(indicators))))],
-            ),
-        )
-    for ind, grp in _mentions(fw):
-        g.add_edge(
-            key("indicator", ind, fid),
-            key("lnob-group", grp, fid),
-            kind="mentions-lnob-group",
-            tip=tip(
-                f"Indicator {ind} mentions {facts.lnob[grp].name}",
-                [("indicator", facts.indicators[ind].name)],
-            ),
-        )
+    derived = [
+        (("partner", partner), ("outcome", outcome), "partner-via-indicator",
+         f"{facts.partners[partner].name}: partner for indicators of outcome {outcome}",
+         ("indicators", ", ".join(sorted(set(indicators)))))
+        for (partner, outcome), indicators in sorted(via.items())
+    ]
+    derived += [
+        (("indicator", ind), ("lnob-group", grp), "mentions-lnob-group",
+         f"Indicator {ind} mentions {facts.lnob[grp].name}", ("indicator", facts.indicators[ind].name))
+        for ind, grp in _mentions(fw)
+    ]  # fmt: skip
+    for (skind, sid), (tkind, tid), kind, title, fact in derived:
+        g.add_edge(key(skind, sid, fid), key(tkind, tid, fid), kind=kind, tip=tip(title, [fact]))
 
 
 def framework_graph(fw: Framework) -> nx.MultiDiGraph:
