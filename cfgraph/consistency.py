@@ -1,8 +1,8 @@
 """Where the document contradicts itself: computed from the data, plus what readers recorded.
 
 The data keeps what the document says; this module reports the contradictions so nobody has
-to "fix" the source silently. Computed checks compare the narrative (section 2.4) and results
-matrix (Annex 1) lists of each outcome and flag impossible or repeated codes; the rows of
+to "fix" the source silently. Computed checks compare the narrative and results
+matrix lists of each outcome and flag impossible or repeated codes; the rows of
 ``inconsistencies.csv`` add what only a reader can see (a claim the lists do not bear out).
 
 >>> import cfgraph

@@ -290,7 +290,7 @@ def write_synthetic(fw: m.Framework, folder: Path) -> Path:
     from cfgraph.io.atomic import write_bytes
     from cfgraph.io.writer import write_framework
 
-    write_bytes(folder / fw.info.source_file, _document(fw.source_text))
+    write_bytes(folder / str(fw.info.source_file), _document(fw.source_text))
     write_framework(fw, folder)
     return folder
 
@@ -334,7 +334,7 @@ def synthetic_framework(index: int, seed: int = 0) -> m.Framework:
         for g in groups
         if any(o.result_group == g for o in r.outcomes)
     )
-    area_ids = sorted({o.thematic_area for o in r.outcomes})
+    area_ids = sorted({o.thematic_area for o in r.outcomes if o.thematic_area})
     used_agencies = sorted({a.agency for a in r.agencies} | {a.agency for a in r.indicator_agencies})
     return with_source_document(
         m.Framework(

@@ -41,6 +41,8 @@ __all__ = [
     "PARTNER_TYPES",
     "SEVERITIES",
     "SEVERITY_PLURALS",
+    "PROVENANCE_POLICIES",
+    "SOURCE_KINDS",
     "LISTED_IN",
     "LISTED_IN_NAMES",
     "ROLES",
@@ -159,6 +161,7 @@ ENTITIES: dict[str, EntityKind] = {k.name: k for k in (
     EntityKind("result-group", "result group", "result groups", "ResultGroup", "ResultGroup",
                "result_groups", "result_groups", aliases=("rg",)),
     EntityKind("outcome", "outcome", "outcomes", "Outcome", "Outcome", "outcomes", "outcomes"),
+    EntityKind("output", "output", "outputs", "Output", "Output", "outputs", "outputs"),
     EntityKind("indicator", "indicator", "indicators", "Indicator", "Indicator", "indicators", "indicators"),
     EntityKind("agency", "UN agency", "UN agencies", "Agency", "UnAgency", "agencies", "agencies"),
     EntityKind("partner", "partner", "partners", "Partner", "Partner", "partners", "partners"),
@@ -175,6 +178,7 @@ ENTITIES: dict[str, EntityKind] = {k.name: k for k in (
                "outcome_links", "outcome_links"),
     EntityKind("target-link", "target interlinkage statement", "target interlinkage statements",
                "TargetLink", "TargetLink", "target_links", "target_links"),
+    EntityKind("source", "source", "sources", "Source", "SourceDocument", "sources", "sources"),
 )}
 
 #: Every kind of link between things (source -> target); ``arrow`` where the direction is the point.
@@ -192,8 +196,14 @@ RELATIONS: dict[str, Relation] = {r.name: r for r in (
     Relation("names-lnob-group", "outcome", "lnob-group", "LEAVES_NO_ONE_BEHIND", "names",
              "cfg:leavesNoOneBehind"),
     Relation("names-partner", "outcome", "partner", "PARTNERS_WITH", "names", "cfg:partneredWith"),
+    Relation("has-output", "outcome", "output", "HAS_OUTPUT", "has", "cfg:outcome", rdf_inverse=True),
+    Relation("contributes-to-output", "agency", "output", "CONTRIBUTES_TO", "contributes to",
+             "cfg:outputAgency", rdf_inverse=True),
+    Relation("names-output-partner", "output", "partner", "PARTNERS_WITH", "names", "cfg:outputPartner"),
     Relation("has-indicator", "outcome", "indicator", "HAS_INDICATOR", "is measured by",
              "cfg:outcome", rdf_inverse=True),
+    Relation("output-has-indicator", "output", "indicator", "HAS_INDICATOR", "is measured by",
+             "cfg:output", rdf_inverse=True),
     Relation("sub-indicator-of", "indicator", "indicator", "SUB_INDICATOR_OF", "is a sub-indicator of",
              "cfg:subIndicatorOf"),
     Relation("measures", "indicator", "sdg-indicator", "MEASURES", "measures", "cfg:measures"),
@@ -250,6 +260,13 @@ PARTNER_TYPES: dict[str, PartnerType] = {p.name: p for p in (
 )}
 # fmt: on
 
+#: How a framework's data must trace to its sources (``framework.csv`` ``provenance``): every
+#: document text verbatim in the lines it cites; a citation on every row, mismatches only warned;
+#: or nothing checked.
+PROVENANCE_POLICIES: tuple[str, ...] = ("verbatim", "cited", "none")
+#: Kinds of source a framework may cite.
+SOURCE_KINDS: tuple[str, ...] = ("document", "results-matrix", "strategy", "web-page", "other")
+
 #: Severities of findings and problems, weakest first.
 SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
 #: How a count of findings of each severity reads ("3 notes").
@@ -283,14 +300,18 @@ def relation(name: str) -> Relation:
     return RELATIONS[name]
 
 
-def relation_of_type(lpg_type: str, source_kind: str) -> Relation:
-    """The relation a property-graph relationship of *lpg_type* from a *source_kind* node stands for.
+def relation_of_type(lpg_type: str, source_kind: str, target_kind: str = "*") -> Relation:
+    """The relation a property-graph relationship of *lpg_type* between a *source_kind* and a
+    *target_kind* node stands for (one type may serve several relations).
 
     >>> relation_of_type("LINKS_TO", "sdg-target").name
     'target-link'
+    >>> relation_of_type("CONTRIBUTES_TO", "agency", "output").name
+    'contributes-to-output'
     """
     found = _BY_TYPE[lpg_type]
-    return next((r for r in found if r.source == source_kind), found[0])
+    exact = [r for r in found if r.source == source_kind and r.target in (target_kind, "*")]
+    return next(iter(exact), next((r for r in found if r.source == source_kind), found[0]))
 
 
 def sdg_kind(code: str) -> str:

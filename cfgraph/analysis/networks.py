@@ -32,7 +32,7 @@ class FrameworkIndex:
     """Per-outcome sets computed once (the model's look-ups scan tuples; analyses need sets).
 
     Attributes map an outcome id to: ``targets`` (valid codes, both lists and roles),
-    ``agencies`` (both lists), ``partners`` (Partnerships paragraph), ``indicator_partners``,
+    ``agencies`` (both lists), ``partners`` (partnerships text), ``indicator_partners``,
     ``lnob`` (both lists), ``indicators`` (ids, subs included), ``sdg_indicators`` (global codes
     measured), ``responsible`` (agencies responsible for any indicator); ``measures`` maps an
     indicator id to its global SDG indicator codes.
@@ -103,7 +103,7 @@ def target_network(fw: Framework, stated_weight: float = 1.0) -> nx.Graph:
     """Undirected weighted network of the SDG targets the framework uses.
 
     Two targets are joined when one outcome lists both (``cooccurrence`` = number of such
-    outcomes) or a target-link statement (section 2.3) links them (``stated`` = statement
+    outcomes) or a target-link statement links them (``stated`` = statement
     ids). ``weight = cooccurrence + stated_weight * len(stated)``; ``distance = 1 / weight``
     (for betweenness). Nodes carry ``outcomes`` (sorted ids of the outcomes listing it).
 
@@ -148,7 +148,7 @@ def actor_network(fw: Framework, include_partners: bool = True) -> nx.Graph:
     Node ids are keys (``<framework>/agency/undp``, ``<framework>/partner/...``) with ``kind``, ``label``,
     ``outcomes`` and ``result_groups``; an edge's ``outcomes`` lists the shared outcomes,
     ``weight`` counts them and ``distance = 1 / weight``. An actor named by an outcome (either
-    list, the Partnerships paragraph) or by one of its indicators works on it. Actors named by no
+    list, the partnerships text) or by one of its indicators works on it. Actors named by no
     outcome are kept as isolated nodes.
 
     >>> import cfgraph
@@ -161,7 +161,7 @@ def actor_network(fw: Framework, include_partners: bool = True) -> nx.Graph:
     import networkx as nx
 
     ix = index(fw)
-    rg_of = {o.id: o.result_group for o in fw.outcomes}
+    rg_of: dict[str, str | None] = {o.id: o.result_group for o in fw.outcomes}
     members: dict[str, set[str]] = {}
     for o in fw.outcomes:
         agencies = ix.agencies.get(o.id, set()) | ix.responsible.get(o.id, set())
@@ -181,7 +181,13 @@ def actor_network(fw: Framework, include_partners: bool = True) -> nx.Graph:
     for nid in sorted(labels):
         kind, label = labels[nid]
         outs = works.get(nid, [])
-        g.add_node(nid, kind=kind, label=label, outcomes=outs, result_groups=sorted({rg_of[o] for o in outs}))
+        g.add_node(
+            nid,
+            kind=kind,
+            label=label,
+            outcomes=outs,
+            result_groups=sorted({rg for o in outs if (rg := rg_of[o])}),
+        )
     for oid in sorted(members):
         for a, b in combinations(sorted(members[oid]), 2):
             if g.has_edge(a, b):

@@ -245,7 +245,7 @@ def _outcomes_for(fw: Framework, kind: str, ident: str) -> dict[str, str]:
     lists: dict[str, list[str]] = defaultdict(list)
     for t in fw.outcome_targets:
         if t.code == ident and t.valid:
-            lists[t.outcome].append(f"{t.listed_in.replace('_', ' ')} {t.role}")
+            lists[t.outcome].append(f"{LISTED_IN_NAMES[t.listed_in]} {t.role}")
     return {o: "lists it (" + "; ".join(dict.fromkeys(v)) + ")" for o, v in lists.items()}
 
 
@@ -253,7 +253,7 @@ def who(fw: Framework, target_or_outcome: str) -> list[Involvement]:
     """Who and what is involved in an outcome or an SDG target.
 
     For an outcome: its UN agencies (contributing, responsible for indicators), partners
-    (Partnerships paragraph, indicators), LNOB groups and indicators. For a target: the
+    (partnerships text, indicators), LNOB groups and indicators. For a target: the
     outcomes listing it and, through them, the same; indicators measuring it come first.
 
     >>> import cfgraph

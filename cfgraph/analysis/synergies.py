@@ -9,9 +9,9 @@ component                 weight  value
 ``targets``               0.25    Jaccard share of the SDG targets both list (global and
                                   cross-cutting, narrative and results matrix)
 ``interlinkages``         0.15    share of the two outcomes' targets joined across the pair by
-                                  a stated target interlinkage (section 2.3)
+                                  a stated target interlinkage
 ``agencies``              0.15    Jaccard share of contributing UN agencies
-``partners``              0.10    Jaccard share of partners (Partnerships paragraph and indicators)
+``partners``              0.10    Jaccard share of partners (partnerships text and indicators)
 ``lnob_groups``           0.10    Jaccard share of LNOB groups
 ``sdg_indicators``        0.10    Jaccard share of the global SDG indicators measured
 ``stated``                0.15    1 when the text states a link between the two, else 0

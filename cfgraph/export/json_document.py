@@ -31,9 +31,11 @@ SCHEMA_VERSION = "1.0"
 #: Top-level sections: JSON key -> table (``None``: composed here, not one table's rows).
 _SECTIONS: dict[str, str | None] = {
     "framework": "framework",
+    "sources": "sources",
     "thematic_areas": "thematic_areas",
     "result_groups": "result_groups",
     "outcomes": "outcomes",
+    "outputs": "outputs",
     "indicators": "indicators",
     "agencies": "agencies",
     "partners": "partners",
@@ -44,16 +46,24 @@ _SECTIONS: dict[str, str | None] = {
 }
 
 
-def _columns(spec: TableSpec) -> list[Column]:
-    """The columns the JSON keeps, ``id`` first, then the table's ``lpg_first`` ones."""
-    kept = [c for c in spec.columns if c.json_name() is not None]
+#: Sections of optional tables, left out when the framework has no such table.
+_OPTIONAL_SECTIONS = ("sources", "outputs")
+
+
+def _columns(spec: TableSpec, layout: dict[str, tuple[str, ...]] | None = None) -> list[Column]:
+    """The columns the JSON keeps, ``id`` first, then the table's ``lpg_first`` ones. With a
+    framework's *layout*, an optional column its file did not have is left out."""
+    has = (layout or {}).get(spec.name)
+    kept = [
+        c for c in spec.columns if c.json_name() is not None and (has is None or c.required or c.name in has)
+    ]
     first = [c for name in ("id", *spec.lpg_first) for c in kept if c.name == name]
     return first + [c for c in kept if c not in first]
 
 
-def _entity(spec: TableSpec, row: Any) -> dict[str, Any]:
+def _entity(spec: TableSpec, row: Any, layout: dict[str, tuple[str, ...]] | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for column in _columns(spec):
+    for column in _columns(spec, layout):
         value = getattr(row, column.name)
         value = list(value) if isinstance(value, tuple) else value
         outer, _, inner = str(column.json_name()).partition(".")
@@ -76,8 +86,9 @@ def _insert_after(d: dict[str, Any], after: str, items: dict[str, Any]) -> dict[
     return out
 
 
-def _first_line(cell: str) -> int:
-    return parse_lines(cell)[0]
+def _first_line(cell: str) -> int | None:
+    lines = parse_lines(cell)
+    return lines[0] if lines else None
 
 
 def _targets(fw: Framework, outcome: str) -> list[dict[str, Any]]:
@@ -93,7 +104,7 @@ def _targets(fw: Framework, outcome: str) -> list[dict[str, Any]]:
 
 def _outcome(fw: Framework, o: Any) -> dict[str, Any]:
     return {
-        **_entity(table_spec("outcomes"), o),
+        **_entity(table_spec("outcomes"), o, fw.layout),
         "other_wordings": [w.text for w in fw.outcome_wordings if w.outcome == o.id],
         "national_priorities": [n.text for n in fw.national_priorities if n.outcome == o.id],
         "targets": _targets(fw, o.id),
@@ -105,7 +116,7 @@ def _outcome(fw: Framework, o: Any) -> dict[str, Any]:
 
 
 def _indicator(fw: Framework, i: Indicator) -> dict[str, Any]:
-    d = _entity(table_spec("indicators"), i)
+    d = _entity(table_spec("indicators"), i, fw.layout)
     d = _insert_after(d, "name", {"sdg_indicators": fw.sdg_indicators_of(i)})
     d = _insert_after(
         d,
@@ -119,33 +130,46 @@ def _target_links(fw: Framework) -> list[dict[str, Any]]:
     spec = table_spec("target_links")
     found = []
     for link in fw.target_links:
-        d = _entity(spec, link)
+        d = _entity(spec, link, fw.layout)
         for s, t in link.pairs():
             pair = _insert_after(d, "id", {"source": s, "target": t})
             found.append({**pair, "source_line": _first_line(link.source_lines)})
     return found
 
 
+def _output(fw: Framework, out: Any) -> dict[str, Any]:
+    return {
+        **_entity(table_spec("outputs"), out, fw.layout),
+        "agencies": [a.agency for a in fw.output_agencies if a.output == out.id],
+        "partners": [p.partner for p in fw.output_partners if p.output == out.id],
+    }
+
+
 def framework_document(fw: Framework) -> dict[str, Any]:
     """Build the JSON-ready document (plain dicts and lists, deterministic order)."""
-    return {
+    lay = fw.layout
+
+    def entities(table: str) -> list[dict[str, Any]]:
+        return [_entity(table_spec(table), r, lay) for r in getattr(fw, table)]
+
+    doc: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
-        "framework": _entity(table_spec("framework"), fw.info),
+        "framework": _entity(table_spec("framework"), fw.info, lay),
+        "sources": entities("sources"),
         "thematic_areas": [
-            {
-                **_entity(table_spec("thematic_areas"), t),
-                "outcomes": [o.id for o in fw.outcomes if o.thematic_area == t.id],
-            }
+            {**_entity(table_spec("thematic_areas"), t, lay),
+             "outcomes": [o.id for o in fw.outcomes if o.thematic_area == t.id]}
             for t in fw.thematic_areas
         ],
-        "result_groups": [_entity(table_spec("result_groups"), r) for r in fw.result_groups],
+        "result_groups": entities("result_groups"),
         "outcomes": [_outcome(fw, o) for o in fw.outcomes],
+        "outputs": [_output(fw, o) for o in fw.outputs],
         "indicators": [_indicator(fw, i) for i in fw.indicators],
-        "agencies": [_entity(table_spec("agencies"), a) for a in fw.agencies],
-        "partners": [_entity(table_spec("partners"), p) for p in fw.partners],
-        "lnob_groups": [_entity(table_spec("lnob_groups"), g) for g in fw.lnob_groups],
+        "agencies": entities("agencies"),
+        "partners": entities("partners"),
+        "lnob_groups": entities("lnob_groups"),
         "outcome_links": [
-            {**_entity(table_spec("outcome_links"), link), "source_line": _first_line(link.source_lines)}
+            {**_entity(table_spec("outcome_links"), link, lay), "source_line": _first_line(link.source_lines)}
             for link in fw.outcome_links
         ],
         "target_links": _target_links(fw),
@@ -159,7 +183,11 @@ def framework_document(fw: Framework) -> dict[str, Any]:
             }
             for i in find_inconsistencies(fw)
         ],
-    }
+    }  # fmt: skip
+    for section in _OPTIONAL_SECTIONS:
+        if not doc[section] and lay and section not in lay:
+            del doc[section]
+    return doc
 
 
 def export_json(fw: Framework) -> str:
@@ -170,6 +198,7 @@ def export_json(fw: Framework) -> str:
 # -- the JSON Schema, from the same declarations -------------------------------------------------
 _JSON_TYPES = {"string": "string", "integer": "integer", "number": "number", "boolean": "boolean"}
 _LINE = {"type": "integer", "minimum": 1}
+_LINE_OR_NULL = {"type": ["integer", "null"], "minimum": 1}
 _IDS = {"type": "array", "items": {"type": "string"}}
 _TEXTS = _IDS
 
@@ -189,25 +218,31 @@ def _column_schema(column: Column) -> dict[str, Any]:
     return item
 
 
-def _object(properties: dict[str, Any]) -> dict[str, Any]:
+def _object(properties: dict[str, Any], optional: tuple[str, ...] = ()) -> dict[str, Any]:
     return {
         "type": "object",
         "additionalProperties": False,
-        "required": list(properties),
+        "required": [p for p in properties if p not in optional],
         "properties": properties,
     }
 
 
 def _entity_schema(spec: TableSpec, extras: dict[str, Any] | None = None) -> dict[str, Any]:
+    """An entity's object: its columns (an optional column may be absent: the framework's file
+    did not have it) and the composed *extras*."""
     props: dict[str, Any] = {}
+    optional: list[str] = []
     for column in _columns(spec):
         outer, _, inner = str(column.json_name()).partition(".")
         if inner:
             props.setdefault(outer, _object({}))["properties"][inner] = _column_schema(column)
-            props[outer]["required"].append(inner)
+            if column.required:
+                props[outer]["required"].append(inner)
         else:
             props[outer] = _column_schema(column)
-    return _object({**props, **(extras or {})})
+            if not column.required:
+                optional.append(outer)
+    return _object({**props, **(extras or {})}, tuple(optional))
 
 
 def _array(item: dict[str, Any]) -> dict[str, Any]:
@@ -238,13 +273,13 @@ def schema() -> dict[str, Any]:
             "agencies": _IDS,
             "lnob_groups": _IDS,
             "partners": _IDS,
-            "source_line": _LINE,
+            "source_line": _LINE_OR_NULL,
         },
         "indicators": {
             "sdg_indicators": _IDS,
             "responsible_agencies": _IDS,
             "partners": _IDS,
-            "source_line": _LINE,
+            "source_line": _LINE_OR_NULL,
         },
         "outcome_links": {"source_line": _LINE},
     }
@@ -255,9 +290,13 @@ def schema() -> dict[str, Any]:
         item = _entity_schema(table_spec(table), extras.get(section))
         properties[section] = item if section == "framework" else _array(item)
     links = properties["target_links"]["items"]["properties"]
+    optional = tuple(
+        properties["target_links"]["items"]["properties"].keys()
+        - set(properties["target_links"]["items"]["required"])
+    )
     properties["target_links"]["items"] = _object(
         {"id": links.pop("id"), "source": {"type": "string"}, "target": {"type": "string"}, **links,
-         "source_line": _LINE}
+         "source_line": _LINE_OR_NULL}, optional
     )  # fmt: skip
     properties["inconsistencies"] = _array(
         _object(
@@ -275,7 +314,7 @@ def schema() -> dict[str, Any]:
         "$id": "https://w3id.org/cfgraph/schemas/framework.schema.json",
         "title": "cfgraph framework document",
         "description": "One UN Cooperation Framework as exported by `cfgraph export --format json`.",
-        **_object(properties),
+        **_object(properties, _OPTIONAL_SECTIONS),
     }
 
 

@@ -109,7 +109,7 @@ class Relationship:
 
     @property
     def relation(self) -> str:
-        return relation_of_type(self.type, split_key(self.source)[1]).name
+        return relation_of_type(self.type, split_key(self.source)[1], split_key(self.target)[1]).name
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from cfgraph.model.framework import Framework, closest, parse_lines, sdg_sort_ke
 from cfgraph.model.indicators import Indicator, IndicatorAgency, IndicatorPartner, IndicatorSdgLink
 from cfgraph.model.links import OutcomeLink, RecordedInconsistency, TargetLink
 from cfgraph.model.schema import Column, ForeignKey, TableSpec, spec_of
+from cfgraph.model.sources import Output, OutputAgency, OutputPartner, Source
 from cfgraph.model.structure import (
     FrameworkInfo,
     NationalPriority,
@@ -54,6 +55,10 @@ __all__ = [
     "OutcomeLink",
     "TargetLink",
     "RecordedInconsistency",
+    "Source",
+    "Output",
+    "OutputAgency",
+    "OutputPartner",
     "Framework",
     "closest",
     "sdg_sort_key",
@@ -71,6 +76,7 @@ TABLES: tuple[TableSpec, ...] = tuple(
     spec_of(cls)
     for cls in (
         FrameworkInfo,
+        Source,
         ThematicArea,
         ResultGroup,
         Outcome,
@@ -84,6 +90,9 @@ TABLES: tuple[TableSpec, ...] = tuple(
         OutcomeLnobGroup,
         Partner,
         OutcomePartner,
+        Output,
+        OutputAgency,
+        OutputPartner,
         Indicator,
         IndicatorSdgLink,
         IndicatorAgency,

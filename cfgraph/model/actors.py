@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from cfgraph.model.columns import ListedInColumn, OutcomeEnd, Raw, Seq, SourceLines
+from cfgraph.model.columns import ListedInColumn, Locator, OutcomeEnd, Raw, Seq, SourceId, SourceLines
 from cfgraph.model.schema import SLUG_PATTERN, col, table
 from cfgraph.vocabulary import PARTNER_TYPES
 
@@ -17,7 +17,7 @@ _ALIASES = col(rdf="skos:altLabel")
 
 @table(
     "agencies",
-    "UN entities, one row per entity; names from the Legal Annex where it gives them.",
+    "UN entities, one row per entity, named as the framework names them.",
     kind="agency",
     rdf_class=("cfg:UnAgency",),
 )
@@ -29,7 +29,9 @@ class Agency:
         str | None, col("Full name as the document gives it.", rdf="cfg:fullName", lpg="full_name")
     ] = None
     aliases: Annotated[tuple[str, ...], _ALIASES] = ()
-    source_lines: SourceLines
+    source_lines: SourceLines = ""
+    source_id: SourceId = None
+    locator: Locator = None
 
 
 @table(
@@ -48,7 +50,9 @@ class OutcomeAgency:
     seq: Seq
     agency: Annotated[str, col(ref="agencies", rdf="cfg:agency", lpg=False)]
     raw: Raw
-    source_lines: SourceLines
+    source_lines: SourceLines = ""
+    source_id: SourceId = None
+    locator: Locator = None
 
 
 @table(
@@ -67,7 +71,9 @@ class LnobGroup:
         col("A wider group this one belongs to.", ref="lnob_groups", relation="broader", rdf="skos:broader",
             lpg=False),
     ] = None  # fmt: skip
-    source_lines: SourceLines
+    source_lines: SourceLines = ""
+    source_id: SourceId = None
+    locator: Locator = None
 
 
 @table(
@@ -86,7 +92,9 @@ class OutcomeLnobGroup:
     seq: Seq
     group: Annotated[str, col(ref="lnob_groups", rdf="cfg:lnobGroup", lpg=False)]
     raw: Raw
-    source_lines: SourceLines
+    source_lines: SourceLines = ""
+    source_id: SourceId = None
+    locator: Locator = None
 
 
 @table(
@@ -114,12 +122,14 @@ class Partner:
         ),
     ] = None
     note: Annotated[str | None, col(rdf="skos:note", json=False)] = None
-    source_lines: SourceLines
+    source_lines: SourceLines = ""
+    source_id: SourceId = None
+    locator: Locator = None
 
 
 @table(
     "outcome_partners",
-    "Partners each outcome's Partnerships paragraph names.",
+    "Partners each outcome's partnerships text names.",
     key=("outcome", "seq"),
     relation="names-partner",
     ends=("outcome", "partner"),
@@ -132,4 +142,6 @@ class OutcomePartner:
     seq: Seq
     partner: Annotated[str, col(ref="partners", rdf="cfg:partner", lpg=False)]
     raw: Raw
-    source_lines: SourceLines
+    source_lines: SourceLines = ""
+    source_id: SourceId = None
+    locator: Locator = None

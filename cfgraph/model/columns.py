@@ -10,16 +10,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from cfgraph.model.schema import LINES_PATTERN, ColumnMeta, col
+from cfgraph.model.schema import ID_PATTERN, LINES_PATTERN, ColumnMeta, col
 from cfgraph.vocabulary import ListedIn, Role
 
 __all__ = [
     "OUTCOME_PATTERN",
     "INDICATOR_PATTERN",
     "SourceLines",
+    "SourceId",
+    "Locator",
     "source_lines",
     "OutcomeRef",
     "OutcomeEnd",
+    "OutputEnd",
     "IndicatorEnd",
     "Seq",
     "Raw",
@@ -28,27 +31,47 @@ __all__ = [
     "Note",
 ]
 
-OUTCOME_PATTERN = r"^[0-9]+\.[0-9]+$"
-INDICATOR_PATTERN = r"^[0-9]+\.[0-9]+-[0-9]{2}[a-z]?$"
+#: Outcomes and indicators are numbered as each framework numbers them.
+OUTCOME_PATTERN = INDICATOR_PATTERN = ID_PATTERN
 
 
 def source_lines(json: bool = False) -> ColumnMeta:
-    """Where the row comes from in the source document (kept in the JSON document if *json*)."""
+    """Where the row comes from: lines of its source (kept in the JSON document if *json*)."""
     return col(
-        "Line(s) of the source document this row comes from, e.g. '230;590-591'.",
+        "Line(s) of the source this row comes from, e.g. '230;590-591' (a text source).",
         pattern=LINES_PATTERN,
+        required=False,
+        blank="",
         rdf="cfg:sourceLines",
         codec="provenance",
         json=json,
     )
 
 
-#: Where the row comes from in the source document.
+#: Where the row comes from: line(s) of its source (blank: cited by a locator, or not at all).
 SourceLines = Annotated[str, source_lines()]
+#: Which source the row comes from (an id of ``sources.csv``; blank: the framework's first source).
+SourceId = Annotated[
+    str | None,
+    col(
+        "The source this row comes from: an id of sources.csv (blank: the framework's first source).",
+        ref="sources",
+        rdf="cfg:citedSource",
+        json=False,
+    ),
+]
+#: Where in the source, when lines do not say it: a page, a cell, a section.
+Locator = Annotated[
+    str | None,
+    col("Where in the source, when not by line: a page ('p. 12'), a cell ('Matrix!B12'), a section.",
+        rdf="cfg:locator", json=False),
+]  # fmt: skip
 #: The outcome a row belongs to (a property of the row in every graph).
 OutcomeRef = Annotated[
     str, col("Outcome id.", pattern=OUTCOME_PATTERN, ref="outcomes", rdf="cfg:outcome", lpg=False)
 ]
+#: The output end of a relation row.
+OutputEnd = Annotated[str, col("Output id.", pattern=ID_PATTERN, ref="outputs", rdf="cfg:output", lpg=False)]
 #: The outcome end of a relation row (not a property: the relationship's end).
 OutcomeEnd = OutcomeRef
 #: The indicator end of a relation row.
@@ -59,7 +82,7 @@ Seq = Annotated[int, col("Position in the list as the document gives it (1-based
 Raw = Annotated[str, col("The text exactly as the document writes it.", verbatim=True, rdf="cfg:raw")]
 ListedInColumn = Annotated[
     ListedIn,
-    col("Which list of the document: section 2.4 narrative or Annex 1 results matrix.", rdf="cfg:listedIn"),
+    col("Which list of the document: the narrative list or the results matrix.", rdf="cfg:listedIn"),
 ]
 RoleColumn = Annotated[Role, col(rdf="cfg:role")]
 Note = Annotated[str | None, col(rdf="skos:note")]

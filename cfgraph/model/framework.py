@@ -20,6 +20,7 @@ from cfgraph.errors import UnknownIdError
 from cfgraph.model.actors import Agency, LnobGroup, OutcomeAgency, OutcomeLnobGroup, OutcomePartner, Partner
 from cfgraph.model.indicators import Indicator, IndicatorAgency, IndicatorPartner, IndicatorSdgLink
 from cfgraph.model.links import OutcomeLink, RecordedInconsistency, TargetLink
+from cfgraph.model.sources import Output, OutputAgency, OutputPartner, Source
 from cfgraph.model.structure import (
     FrameworkInfo,
     NationalPriority,
@@ -66,33 +67,44 @@ def _index[T](items: Iterable[T], key: str) -> dict[str, T]:
     return {getattr(i, key): i for i in items}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Framework:
-    """Everything one Cooperation Framework states, validated. Build it with :func:`cfgraph.load`."""
+    """Everything one Cooperation Framework states, validated. Build it with :func:`cfgraph.load`.
+
+    ``source_text`` holds the lines of the default (first) source when it is a text file,
+    ``texts`` those of every text source by source id (``""`` for a framework's one source named
+    in ``framework.csv``), and ``layout`` the columns each table's file had (the writer keeps them).
+    """
 
     info: FrameworkInfo
-    thematic_areas: tuple[ThematicArea, ...]
-    result_groups: tuple[ResultGroup, ...]
-    outcomes: tuple[Outcome, ...]
-    outcome_wordings: tuple[OutcomeWording, ...]
-    national_priorities: tuple[NationalPriority, ...]
-    target_lists: tuple[TargetList, ...]
-    outcome_targets: tuple[OutcomeTarget, ...]
-    agencies: tuple[Agency, ...]
-    outcome_agencies: tuple[OutcomeAgency, ...]
-    lnob_groups: tuple[LnobGroup, ...]
-    outcome_lnob_groups: tuple[OutcomeLnobGroup, ...]
-    partners: tuple[Partner, ...]
-    outcome_partners: tuple[OutcomePartner, ...]
-    indicators: tuple[Indicator, ...]
-    indicator_sdg_links: tuple[IndicatorSdgLink, ...]
-    indicator_agencies: tuple[IndicatorAgency, ...]
-    indicator_partners: tuple[IndicatorPartner, ...]
-    outcome_links: tuple[OutcomeLink, ...]
-    target_links: tuple[TargetLink, ...]
-    inconsistencies: tuple[RecordedInconsistency, ...]
+    sources: tuple[Source, ...] = ()
+    thematic_areas: tuple[ThematicArea, ...] = ()
+    result_groups: tuple[ResultGroup, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()
+    outcome_wordings: tuple[OutcomeWording, ...] = ()
+    national_priorities: tuple[NationalPriority, ...] = ()
+    target_lists: tuple[TargetList, ...] = ()
+    outcome_targets: tuple[OutcomeTarget, ...] = ()
+    agencies: tuple[Agency, ...] = ()
+    outcome_agencies: tuple[OutcomeAgency, ...] = ()
+    lnob_groups: tuple[LnobGroup, ...] = ()
+    outcome_lnob_groups: tuple[OutcomeLnobGroup, ...] = ()
+    partners: tuple[Partner, ...] = ()
+    outcome_partners: tuple[OutcomePartner, ...] = ()
+    outputs: tuple[Output, ...] = ()
+    output_agencies: tuple[OutputAgency, ...] = ()
+    output_partners: tuple[OutputPartner, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    indicator_sdg_links: tuple[IndicatorSdgLink, ...] = ()
+    indicator_agencies: tuple[IndicatorAgency, ...] = ()
+    indicator_partners: tuple[IndicatorPartner, ...] = ()
+    outcome_links: tuple[OutcomeLink, ...] = ()
+    target_links: tuple[TargetLink, ...] = ()
+    inconsistencies: tuple[RecordedInconsistency, ...] = ()
     catalogue: SdgCatalogue = field(repr=False, compare=False)
     source_text: tuple[str, ...] = field(repr=False, compare=False, default=())
+    texts: dict[str, tuple[str, ...]] = field(repr=False, compare=False, default_factory=dict)
+    layout: dict[str, tuple[str, ...]] = field(repr=False, compare=False, default_factory=dict)
 
     # -- look-ups ---------------------------------------------------------------------------
     @cached_property
@@ -173,7 +185,7 @@ class Framework:
         return self._listed(self.outcome_lnob_groups, "group", outcome_id, listed_in)
 
     def partners_of(self, outcome_id: str, include_indicators: bool = False) -> list[str]:
-        """Partner ids named in the outcome's Partnerships paragraph (and its indicators)."""
+        """Partner ids named in the outcome's partnerships text (and for its indicators)."""
         self.outcome(outcome_id)
         seen: dict[str, None] = {}
         for p in self.outcome_partners:

@@ -10,13 +10,15 @@ from cfgraph.model.columns import (
     INDICATOR_PATTERN,
     OUTCOME_PATTERN,
     IndicatorEnd,
+    Locator,
     Note,
     Raw,
     Seq,
+    SourceId,
     SourceLines,
     source_lines,
 )
-from cfgraph.model.schema import col, table
+from cfgraph.model.schema import ID_PATTERN, col, table
 from cfgraph.vocabulary import CODE_STATUSES
 
 __all__ = ["Indicator", "IndicatorSdgLink", "IndicatorAgency", "IndicatorPartner"]
@@ -34,7 +36,7 @@ def _raw(node: str, json: str) -> object:
 
 @table(
     "indicators",
-    "Annex 1 indicators; sub-indicators have a parent.",
+    "Indicators of the results matrix; sub-indicators have a parent.",
     kind="indicator",
     rdf_class=("cfg:Indicator",),
     rdf_nodes=_OBSERVATIONS,
@@ -44,7 +46,7 @@ class Indicator:
     id: Annotated[
         str,
         col(
-            "'<outcome>-<nn>' in matrix order; sub-indicators add a letter.",
+            "The indicator's id (e.g. the framework's own numbering; sub-indicators may add a letter).",
             pattern=INDICATOR_PATTERN,
             rdf="dcterms:identifier",
         ),
@@ -52,13 +54,20 @@ class Indicator:
     outcome: Annotated[
         str,
         col(
-            "Outcome id.",
+            "Outcome id (blank for an output's indicator: the output's outcome).",
             pattern=OUTCOME_PATTERN,
+            required=False,
+            blank="",
             ref="outcomes",
             relation="has-indicator",
             rdf="cfg:outcome",
         ),
-    ]
+    ] = ""
+    output: Annotated[
+        str | None,
+        col("The output the indicator measures, if any.", pattern=ID_PATTERN, ref="outputs",
+            relation="output-has-indicator", rdf="cfg:output"),
+    ] = None  # fmt: skip
     parent: Annotated[
         str | None,
         col(
@@ -100,7 +109,9 @@ class Indicator:
         str | None, col("Source of data as written (agency part excluded).", rdf="cfg:dataSource")
     ] = None
     note: Note = None
-    source_lines: Annotated[str, source_lines(json=True)]
+    source_lines: Annotated[str, source_lines(json=True)] = ""
+    source_id: SourceId = None
+    locator: Locator = None
 
 
 @table(
@@ -118,7 +129,9 @@ class IndicatorSdgLink:
     sdg_indicator: Annotated[str, col(rdf="cfg:code")]
     raw: Raw
     code_status: Annotated[str, col(enum=CODE_STATUSES, rdf="cfg:codeStatus")]
-    source_lines: SourceLines
+    source_lines: SourceLines = ""
+    source_id: SourceId = None
+    locator: Locator = None
 
 
 @table(
@@ -136,12 +149,14 @@ class IndicatorAgency:
     seq: Seq
     agency: Annotated[str, col(ref="agencies", rdf="cfg:agency", lpg=False)]
     raw: Raw
-    source_lines: SourceLines
+    source_lines: SourceLines = ""
+    source_id: SourceId = None
+    locator: Locator = None
 
 
 @table(
     "indicator_partners",
-    "Partners named for each indicator (Annex 1 partners column).",
+    "Partners the results matrix names for each indicator.",
     key=("indicator", "seq"),
     relation="involves-partner",
     ends=("indicator", "partner"),
@@ -154,4 +169,6 @@ class IndicatorPartner:
     seq: Seq
     partner: Annotated[str, col(ref="partners", rdf="cfg:partner", lpg=False)]
     raw: Raw
-    source_lines: SourceLines
+    source_lines: SourceLines = ""
+    source_id: SourceId = None
+    locator: Locator = None

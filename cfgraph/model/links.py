@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from cfgraph.model.columns import SourceLines
-from cfgraph.model.schema import col, table
+from cfgraph.model.columns import Locator, SourceId, SourceLines
+from cfgraph.model.schema import ID_PATTERN, col, table
 from cfgraph.vocabulary import LINK_KINDS
 
 __all__ = ["OutcomeLink", "TargetLink", "RecordedInconsistency"]
@@ -32,7 +32,7 @@ def _end(prop: str) -> object:
 )
 @dataclass(frozen=True, kw_only=True)
 class OutcomeLink:
-    id: Annotated[str, col(pattern=r"^OL[0-9]{2}$", rdf="dcterms:identifier")]
+    id: Annotated[str, col(pattern=ID_PATTERN, rdf="dcterms:identifier")]
     source: Annotated[str, col(ref="outcomes", rdf="cfg:source", lpg=False)]
     target: Annotated[str, col(ref="outcomes", rdf="cfg:target", lpg=False)]
     kind: Annotated[str, _KIND]
@@ -50,12 +50,14 @@ class OutcomeLink:
     ]
     quote: Annotated[str, _QUOTE]
     note: Annotated[str | None, col(rdf="skos:note", json=False)] = None
-    source_lines: SourceLines
+    source_lines: SourceLines = ""
+    source_id: SourceId = None
+    locator: Locator = None
 
 
 @table(
     "target_links",
-    "Target-to-target interlinkages of section 2.3, with the quote.",
+    "Target-to-target interlinkages the text states, with the quote.",
     kind="target-link",
     relation="target-link",
     ends=("sources", "targets"),
@@ -64,14 +66,16 @@ class OutcomeLink:
 )
 @dataclass(frozen=True, kw_only=True)
 class TargetLink:
-    id: Annotated[str, col(pattern=r"^TL[0-9]{2}$", rdf="dcterms:identifier")]
+    id: Annotated[str, col(pattern=ID_PATTERN, rdf="dcterms:identifier")]
     kind: Annotated[str, _KIND]
     sources: Annotated[tuple[str, ...], _end("cfg:source")]
     targets: Annotated[tuple[str, ...], _end("cfg:target")]
     symmetric: Annotated[bool, col(rdf="cfg:symmetric")]
     quote: Annotated[str, _QUOTE]
     note: Annotated[str | None, col(rdf="skos:note", json=False)] = None
-    source_lines: SourceLines
+    source_lines: SourceLines = ""
+    source_id: SourceId = None
+    locator: Locator = None
 
     def pairs(self) -> list[tuple[str, str]]:
         """Every (source, target) pair the statement links, self-pairs left out."""
@@ -87,8 +91,10 @@ class TargetLink:
 )
 @dataclass(frozen=True, kw_only=True)
 class RecordedInconsistency:
-    id: Annotated[str, col(pattern=r"^IC[0-9]{2}$", rdf="dcterms:identifier")]
+    id: Annotated[str, col(pattern=ID_PATTERN, rdf="dcterms:identifier")]
     kind: Annotated[str, col(rdf="cfg:inconsistencyKind")]
     message: Annotated[str, col(rdf="cfg:message")]
     subjects: Annotated[tuple[str, ...], col(required=True, rdf="dcterms:subject")]
-    source_lines: SourceLines
+    source_lines: SourceLines = ""
+    source_id: SourceId = None
+    locator: Locator = None

@@ -36,11 +36,27 @@ __all__ = [
     "spec_of",
     "LINES_PATTERN",
     "SLUG_PATTERN",
+    "ID_PATTERN",
+    "PATTERN_HINTS",
 ]
 
 #: Provenance: one or more line numbers or ranges of the source document, e.g. ``230;590-591``.
 LINES_PATTERN = r"^[1-9][0-9]*(-[1-9][0-9]*)?(;[1-9][0-9]*(-[1-9][0-9]*)?)*$"
+#: A lower-case slug (``un-women``).
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+#: An id as a framework numbers things: letters and digits joined by ``.``, ``-`` or ``_``
+#: (``1``, ``1.1``, ``O2``, ``1.1-01a``, ``outcome-3``).
+ID_PATTERN = r"^[A-Za-z0-9]+([._-][A-Za-z0-9]+)*$"
+
+#: How an error names each pattern (never the raw regular expression).
+PATTERN_HINTS: dict[str, str] = {
+    LINES_PATTERN: "line numbers or ranges separated by ';' (e.g. 230;590-591)",
+    SLUG_PATTERN: "lower-case letters and digits joined by '-' (e.g. un-women)",
+    ID_PATTERN: "letters and digits joined by '.', '-' or '_' (e.g. 1, 1.1, O2, 1.1-01a)",
+    r"^[A-Z]{3}$": "three capital letters (an ISO 3166 alpha-3 code, e.g. KAZ)",
+    r"^[0-9a-f]{64}$": "64 lower-case hex digits (a sha256)",
+    r"^[0-9]+\.[0-9a-z]+(\.[0-9a-z]+)?$": "an SDG target or indicator code (e.g. 5.2, 3.b, 3.3.1)",
+}
 
 #: What is kept or named differently: ``True`` the column's own name, ``False`` left out.
 Naming = bool | str
@@ -61,6 +77,7 @@ class ColumnMeta:
     codec: str = "literal"
     lpg: Naming = True
     json: Naming = True
+    blank: Any = None
 
 
 def col(
@@ -76,6 +93,7 @@ def col(
     codec: str = "literal",
     lpg: Naming = True,
     json: Naming = True,
+    blank: Any = None,
 ) -> ColumnMeta:
     """Column metadata for ``Annotated[type, col(...)]``.
 
@@ -86,7 +104,8 @@ def col(
     pattern, enum : str, tuple
         Constraints on the text (a ``Literal`` type gives the enum by itself).
     required : bool, optional
-        Only for lists (``tuple[str, ...]``): must hold at least one item.
+        For lists (``tuple[str, ...]``): must hold at least one item. ``False`` on a ``str``
+        column: the cell may be blank (the model gets *blank*, e.g. ``""``, or the loader derives it).
     ref : str, optional
         The table whose ``id`` the value (each item of a list) must be.
     relation : str, optional
@@ -100,10 +119,14 @@ def col(
         ``partner-type``, ``decimal``, ``gyear``, ``iri``, ``provenance``.
     lpg, json : bool or str
         Whether the property graph and the JSON document keep the column, or under which name.
+    blank : object
+        The value of a blank cell (default None).
     """
     if ref is not None and codec == "literal":
         codec = "ref"
-    return ColumnMeta(description, pattern, enum, required, ref, relation, verbatim, rdf, codec, lpg, json)
+    return ColumnMeta(
+        description, pattern, enum, required, ref, relation, verbatim, rdf, codec, lpg, json, blank
+    )
 
 
 @dataclass(frozen=True)
@@ -122,6 +145,11 @@ class Column:
     @property
     def enum(self) -> tuple[str, ...]:
         return self.meta.enum
+
+    @property
+    def pattern_hint(self) -> str:
+        """How an error names the pattern a value must match."""
+        return PATTERN_HINTS.get(self.meta.pattern, f"text matching {self.meta.pattern}")
 
     def lpg_name(self) -> str | None:
         """The property-graph property name, or None when the column is not a property."""
@@ -268,7 +296,7 @@ def _column(name: str, hint: Any) -> Column:
         hint = type(get_args(hint)[0])
     if hint not in _TYPES:
         raise TypeError(f"column {name}: unsupported type {hint!r}")
-    required = bool(meta.required) if is_list else not optional
+    required = bool(meta.required) if is_list else not optional and meta.required is not False
     return Column(name, _TYPES[hint], required, is_list, meta)
 
 

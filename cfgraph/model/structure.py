@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from cfgraph.model.columns import OUTCOME_PATTERN, OutcomeRef, Seq, SourceLines
-from cfgraph.model.schema import SLUG_PATTERN, col, table
+from cfgraph.model.columns import OUTCOME_PATTERN, Locator, OutcomeRef, Seq, SourceId, SourceLines
+from cfgraph.model.schema import ID_PATTERN, SLUG_PATTERN, col, table
+from cfgraph.vocabulary import PROVENANCE_POLICIES
 
 __all__ = ["FrameworkInfo", "ThematicArea", "ResultGroup", "Outcome", "OutcomeWording", "NationalPriority"]
 
@@ -16,7 +17,7 @@ _SOURCE = {"cfg:sourceDocument": ("source", ("cfg:SourceDocument",))}
 
 @table(
     "framework",
-    "Metadata of the Cooperation Framework and its source document (one row).",
+    "Metadata of the Cooperation Framework (one row); a single source document may be named here.",
     kind="framework",
     rdf_class=("cfg:CooperationFramework",),
     rdf_nodes=_SOURCE,
@@ -29,30 +30,42 @@ class FrameworkInfo:
     country_iso3: Annotated[str, col(pattern=r"^[A-Z]{3}$", rdf="cfg:countryIso3")]
     start_year: Annotated[int, col(rdf="cfg:startYear")]
     end_year: Annotated[int, col(rdf="cfg:endYear")]
-    source_file: Annotated[
-        str,
+    provenance: Annotated[
+        str | None,
         col(
-            "Path of the source text, relative to this folder.",
+            "How facts must trace to the sources: verbatim (default), cited or none.",
+            enum=PROVENANCE_POLICIES,
+            rdf="cfg:provenancePolicy",
+        ),
+    ] = None
+    source_file: Annotated[
+        str | None,
+        col(
+            "Path of the one source text, relative to this folder (or list sources in sources.csv).",
             rdf="cfg:sourceDocument/dcterms:identifier",
             json=False,
         ),
-    ]
-    source_sha256: Annotated[str, col(pattern=r"^[0-9a-f]{64}$", rdf="cfg:sourceDocument/cfg:sha256")]
+    ] = None
+    source_sha256: Annotated[
+        str | None, col(pattern=r"^[0-9a-f]{64}$", rdf="cfg:sourceDocument/cfg:sha256")
+    ] = None
     source_url: Annotated[
         str | None, col(rdf="cfg:sourceDocument/dcterms:source", codec="iri", json=False)
     ] = None
-    source_lines: SourceLines
+    source_lines: SourceLines = ""
+    source_id: SourceId = None
+    locator: Locator = None
 
 
 @table(
     "thematic_areas",
-    "Thematic areas (strategic priorities) that group the outcomes.",
+    "Strategic priorities (thematic areas, result areas) that group the outcomes.",
     kind="thematic-area",
     rdf_class=("cfg:ThematicArea",),
 )
 @dataclass(frozen=True, kw_only=True)
 class ThematicArea:
-    id: Annotated[str, col(pattern=r"^[0-9]+$", rdf="dcterms:identifier")]
+    id: Annotated[str, col(pattern=ID_PATTERN, rdf="dcterms:identifier")]
     name: Annotated[str, col(verbatim=True, rdf="skos:prefLabel")]
     pillar: Annotated[
         str | None, col("The 2030 Agenda pillar(s) the document ties the area to.", rdf="cfg:pillar")
@@ -60,7 +73,9 @@ class ThematicArea:
     other_names: Annotated[
         tuple[str, ...], col("Other wordings of the name in the document.", rdf="skos:altLabel")
     ] = ()
-    source_lines: SourceLines
+    source_lines: SourceLines = ""
+    source_id: SourceId = None
+    locator: Locator = None
 
 
 @table(
@@ -77,12 +92,14 @@ class ResultGroup:
         tuple[str, ...],
         col("Outcomes the group covers.", required=True, ref="outcomes", rdf="cfg:coordinates", lpg=False),
     ]
-    source_lines: SourceLines
+    source_lines: SourceLines = ""
+    source_id: SourceId = None
+    locator: Locator = None
 
 
 @table(
     "outcomes",
-    "Outcomes with the statement of their section 2.4 heading.",
+    "Outcomes with their statements.",
     kind="outcome",
     rdf_class=("cfg:Outcome",),
     lpg_first=("name", "statement"),
@@ -91,11 +108,15 @@ class ResultGroup:
 class Outcome:
     id: Annotated[str, col(pattern=OUTCOME_PATTERN, rdf="dcterms:identifier")]
     thematic_area: Annotated[
-        str, col(ref="thematic_areas", relation="in-thematic-area", rdf="cfg:thematicArea")
-    ]
-    result_group: Annotated[str, col(ref="result_groups", relation="in-result-group", rdf="cfg:resultGroup")]
+        str | None, col(ref="thematic_areas", relation="in-thematic-area", rdf="cfg:thematicArea")
+    ] = None
+    result_group: Annotated[
+        str | None, col(ref="result_groups", relation="in-result-group", rdf="cfg:resultGroup")
+    ] = None
     statement: Annotated[str, col(verbatim=True, rdf="cfg:statement")]
-    source_lines: SourceLines
+    source_lines: SourceLines = ""
+    source_id: SourceId = None
+    locator: Locator = None
 
 
 @table(
@@ -110,12 +131,14 @@ class OutcomeWording:
     outcome: OutcomeRef
     context: Annotated[str, col(enum=("outcome_list", "results_matrix"), rdf="cfg:context")]
     text: Annotated[str, col(verbatim=True, rdf="cfg:text")]
-    source_lines: SourceLines
+    source_lines: SourceLines = ""
+    source_id: SourceId = None
+    locator: Locator = None
 
 
 @table(
     "national_priorities",
-    "National development priorities each outcome serves (Annex 1).",
+    "National development priorities each outcome serves.",
     key=("outcome", "seq"),
     iri=("outcome", "{outcome}", "national-priority", "{seq}"),
     rdf_class=("cfg:NationalPriority",),
@@ -125,4 +148,6 @@ class NationalPriority:
     outcome: OutcomeRef
     seq: Seq
     text: Annotated[str, col(verbatim=True, rdf="cfg:text")]
-    source_lines: SourceLines
+    source_lines: SourceLines = ""
+    source_id: SourceId = None
+    locator: Locator = None

@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from cfgraph.model.columns import ListedInColumn, OutcomeRef, Raw, RoleColumn, Seq, SourceLines
+from cfgraph.model.columns import (
+    ListedInColumn,
+    Locator,
+    OutcomeRef,
+    Raw,
+    RoleColumn,
+    Seq,
+    SourceId,
+    SourceLines,
+)
 from cfgraph.model.schema import ForeignKey, col, table
 from cfgraph.vocabulary import CODE_STATUSES
 
@@ -25,7 +34,9 @@ class TargetList:
     listed_in: ListedInColumn
     role: RoleColumn
     raw: Annotated[str, col(verbatim=True, rdf="cfg:raw")]
-    source_lines: SourceLines
+    source_lines: SourceLines = ""
+    source_id: SourceId = None
+    locator: Locator = None
 
 
 @table(
@@ -57,7 +68,9 @@ class OutcomeTarget:
             lpg=False,
         ),
     ]
-    source_lines: SourceLines
+    source_lines: SourceLines = ""
+    source_id: SourceId = None
+    locator: Locator = None
 
     @property
     def valid(self) -> bool:

@@ -100,25 +100,52 @@ class _Builder:
             return
         self.g.add((s, p, o if isinstance(o, URIRef | Literal | BNode) else Literal(o)))
 
-    def provenance(self, iri: URIRef, lines: str) -> None:
-        self.add(iri, CFG.sourceLines, lines)
-        for part in lines.split(";"):
-            if part:
-                self.g.add((iri, PROV.wasDerivedFrom, self.excerpt(part)))
+    def source_id(self, source_id: str | None) -> str:
+        """The id of the source a row cites: its own, else the first of ``sources.csv``, else
+        ``""`` for the one source ``framework.csv`` names."""
+        if source_id:
+            return source_id
+        return self.fw.sources[0].id if self.fw.sources else ""
 
-    def excerpt(self, part: str) -> URIRef:
+    def source_iri(self, source_id: str) -> URIRef:
+        return self.iri("source", source_id) if source_id else self.iri("source")
+
+    def provenance(
+        self, iri: URIRef, lines: str, source_id: str | None = None, locator: str | None = None
+    ) -> None:
+        """The row's citation: ``cfg:sourceLines`` as written and ``prov:wasDerivedFrom`` each
+        excerpt (document lines) of its source, or the source itself when cited by a locator."""
+        sid = self.source_id(source_id)
+        if lines:
+            self.add(iri, CFG.sourceLines, lines)
+            for part in lines.split(";"):
+                if part:
+                    self.g.add((iri, PROV.wasDerivedFrom, self.excerpt(part, sid)))
+        elif locator:
+            self.g.add((iri, PROV.wasDerivedFrom, self.source_iri(sid)))
+
+    def excerpt(self, part: str, sid: str = "") -> URIRef:
         first, last = _excerpt_range(part)
-        iri = self.iri("source", f"L{part}")
+        document = self.source_iri(sid)
+        iri = URIRef(f"{document}/L{part}")
         if (iri, RDF.type, CFG.SourceExcerpt) not in self.g:
             self.g.add((iri, RDF.type, CFG.SourceExcerpt))
-            self.g.add((iri, DCTERMS.isPartOf, self.iri("source")))
+            self.g.add((iri, DCTERMS.isPartOf, document))
             self.g.add((iri, CFG.firstLine, Literal(first)))
             self.g.add((iri, CFG.lastLine, Literal(last)))
-            self.g.add((iri, RDFS.label, Literal(f"{self.fw.info.source_file} lines {part}")))
-            text = self.fw.source_text[first - 1 : last]
+            self.g.add((iri, RDFS.label, Literal(f"{self.source_name(sid)} lines {part}")))
+            text = self.fw.texts.get(sid, self.fw.source_text if sid == self.source_id(None) else ())[
+                first - 1 : last
+            ]
             if text:
                 self.g.add((iri, PROV.value, Literal("\n".join(text))))
         return iri
+
+    def source_name(self, sid: str) -> str:
+        found = next((s for s in self.fw.sources if s.id == sid), None)
+        if found is not None:
+            return found.path or found.title
+        return self.fw.info.source_file or sid
 
     def sdg(self, code: str) -> URIRef:
         self.sdg_codes.add(code)
@@ -136,8 +163,10 @@ class _Builder:
             self.g.add((iri, CFG.inFramework, self.fw_iri))
         for column in spec.columns:
             value = getattr(row, column.name)
-            if column.rdf is not None and value is not None and value != ():
+            if column.rdf is not None and value not in (None, (), ""):
                 self.value(spec, iri, column, value)
+        self.provenance(iri, getattr(row, "source_lines", ""), getattr(row, "source_id", None),
+                        getattr(row, "locator", None))  # fmt: skip
         self.shortcut(spec, row)
         return iri
 
@@ -227,7 +256,7 @@ def _partner_type(b: _Builder, s: URIRef, p: URIRef, c: Column, v: Any) -> None:
 _CODECS: dict[str, Codec] = {
     "literal": _literal,
     "ref": _ref,
-    "provenance": lambda b, s, p, c, v: b.provenance(s, v),
+    "provenance": lambda b, s, p, c, v: None,  # written with the row's whole citation (provenance)
     "sdg-target": _sdg_target,
     "link-kind": lambda b, s, p, c, v: b.add(s, p, link_kind_iri(v)),
     "partner-type": _partner_type,
@@ -253,6 +282,10 @@ def _framework(b: _Builder, fw: URIRef, info: Any) -> None:
         b.g.add((iri, SKOS.prefLabel, Literal(kind.name.replace("-", " "))))
         b.g.add((iri, SKOS.notation, Literal(kind.name)))
         b.g.add((iri, CFG.impliesProperty, CFG[kind.rdf_property]))
+
+
+def _source(b: _Builder, iri: URIRef, src: Any) -> None:
+    b.g.add((b.fw_iri, CFG.sourceDocument, iri))
 
 
 def _outcome(b: _Builder, iri: URIRef, o: Any) -> None:
@@ -301,6 +334,7 @@ def _outcome_link(b: _Builder, iri: URIRef, ol: Any) -> None:
 
 _EXTRAS: dict[str, Callable[[_Builder, URIRef, Any], None]] = {
     "framework": _framework,
+    "sources": _source,
     "outcomes": _outcome,
     "outcome_targets": _outcome_target,
     "agencies": _agency,

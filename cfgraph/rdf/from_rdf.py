@@ -85,14 +85,14 @@ class _Reader:
 
     def value(self, s: Node, column: Column) -> Any:
         if column.rdf is None:
-            return () if column.is_list else None
+            return () if column.is_list else column.meta.blank
         items = [self.convert(column, o) for o in self.objects(s, column)]
         if column.is_list:
             return tuple(sorted(items, key=sort_key))
         if not items:
             if column.required:
                 raise CfgraphError(f"{s} has no {column.rdf}")
-            return None
+            return column.meta.blank
         return items[0]
 
     def convert(self, column: Column, o: Node) -> Any:
@@ -126,6 +126,6 @@ def framework_from_graph(graph: Graph, framework_id: str | None = None) -> m.Fra
         found = ", ".join(str(graph.value(f, DCTERMS.identifier)) for f in frameworks) or "none"
         raise CfgraphError(f"expected one framework in the graph, found {found}")
     reader = _Reader(graph, URIRef(str(frameworks[0])))
-    tables = {spec.name: reader.table(spec) for spec in m.TABLES}
+    tables: dict[str, Any] = {spec.name: reader.table(spec) for spec in m.TABLES}
     info = tables.pop("framework")[0]
     return m.Framework(info=info, **tables, catalogue=load_catalogue())

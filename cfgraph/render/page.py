@@ -88,7 +88,7 @@ def search_text(node: dict[str, Any]) -> str:
     """What the search menu offers for a node: its full name when short enough, and its kind.
 
     >>> search_text({"label": "UNDP", "name": "United Nations Development Programme", "kind": "agency"})
-    'UNDP — United Nations Development Programme (agency)'
+    'UNDP — United Nations Development Programme (UN agency)'
     >>> search_text({"label": "Ministry of …", "name": "Ministry of Water", "kind": "partner"})
     'Ministry of Water (partner)'
     """
@@ -96,7 +96,10 @@ def search_text(node: dict[str, Any]) -> str:
     text = label
     if name and name != label and len(name) <= 90:
         text = name if label.endswith("…") else f"{label} — {name}"
-    return f"{text} ({str(node['kind']).replace('_', ' ')})"
+    from cfgraph.vocabulary import ENTITIES
+
+    kind = ENTITIES.get(str(node["kind"]))
+    return f"{text} ({kind.singular if kind else node['kind']})"
 
 
 def page_html(net: Any, *, title: str, lib: str = "lib", **context: Any) -> str:

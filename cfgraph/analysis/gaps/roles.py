@@ -174,9 +174,11 @@ def _related(fw: Framework, partner: str, others: set[str]) -> bool:
     return any(fw.partner(o).type == kind and (generic or fw.partner(o).generic) for o in others)
 
 
-@register(CHECKS, "partner-not-in-indicators", "info", "Partner named in Partnerships but in no indicator")
+@register(
+    CHECKS, "partner-not-in-indicators", "info", "Partner named in the partnerships text but in no indicator"
+)
 def partner_not_in_indicators(check: GapCheck, fw: Framework, ix: FrameworkIndex) -> list[Finding]:
-    """A partner named in the outcome's Partnerships paragraph appears in none of its
+    """A partner named in the outcome's partnerships text appears in none of its
     indicators' partner cells (itself, its parent body or one of its parts; a generic partner
     such as "civil society organizations" is matched by any partner of its type)."""
     found = []
@@ -189,7 +191,8 @@ def partner_not_in_indicators(check: GapCheck, fw: Framework, ix: FrameworkIndex
             found.append(
                 check.about_rows(
                     o.id,
-                    f"{partner} is a partner of outcome {o.id} (Partnerships) but of none of its indicators",
+                    f"{partner} is a partner of outcome {o.id} (partnerships text) "
+                    "but of none of its indicators",
                     [f"outcome:{o.id}", f"partner:{partner}"],
                     rows,
                 )
@@ -197,10 +200,12 @@ def partner_not_in_indicators(check: GapCheck, fw: Framework, ix: FrameworkIndex
     return found
 
 
-@register(CHECKS, "partner-only-in-indicators", "info", "Indicator partner missing from Partnerships")
+@register(
+    CHECKS, "partner-only-in-indicators", "info", "Indicator partner missing from the partnerships text"
+)
 def partner_only_in_indicators(check: GapCheck, fw: Framework, ix: FrameworkIndex) -> list[Finding]:
     """A partner named for an indicator of an outcome is missing from the outcome's
-    Partnerships paragraph (neither it, its parent body, one of its parts nor a generic partner
+    partnerships text (neither it, its parent body, one of its parts nor a generic partner
     of its type such as "line ministries" is named there)."""
     found = []
     for o in fw.outcomes:
@@ -214,7 +219,7 @@ def partner_only_in_indicators(check: GapCheck, fw: Framework, ix: FrameworkInde
                 check.about_rows(
                     o.id,
                     f"{partner} is named for indicator(s) {', '.join(sorted({r.indicator for r in rows}))} "
-                    f"but not in the Partnerships paragraph of outcome {o.id}",
+                    f"but not in the partnerships text of outcome {o.id}",
                     [f"outcome:{o.id}", f"partner:{partner}", *(f"indicator:{r.indicator}" for r in rows)],
                     rows,
                 )
@@ -227,7 +232,7 @@ def partner_only_in_indicators(check: GapCheck, fw: Framework, ix: FrameworkInde
 )
 def outcome_without_partner_type(check: GapCheck, fw: Framework, ix: FrameworkIndex) -> list[Finding]:
     """An outcome has no partner of a type it needs (``NEEDED_PARTNER_TYPES``, by default a
-    ministry) among the partners of its Partnerships paragraph and indicators: who in
+    ministry) among the partners of its partnerships text and indicators: who in
     government owns the result?"""
     types = {p.id: p.type for p in fw.partners}
     found = []

@@ -48,7 +48,7 @@ def _quotes(fw: Framework, finding: Finding) -> Finding:
 
 @register(CHECKS, "narrative-matrix-mismatch", "warning", "Narrative and results matrix list different items")
 def narrative_matrix_mismatch(check: GapCheck, fw: Framework, ix: FrameworkIndex) -> list[Finding]:
-    """The narrative (section 2.4) and the results matrix (Annex 1) of an outcome list different
+    """The narrative and the results matrix of an outcome list different
     SDG targets, LNOB groups or UN agencies; one of them is incomplete."""
     kinds = ("target-list-mismatch", "lnob-list-mismatch", "agency-list-mismatch")
     return [_quotes(fw, f) for f in _from_inconsistencies(check, fw, kinds)]

@@ -114,17 +114,17 @@ def _result_group(f: ViewFacts, key: str) -> dict[str, Any]:
 
 def _outcome(f: ViewFacts, key: str) -> dict[str, Any]:
     o = f.outcomes[key]
-    rg = f.result_groups.get(o.result_group)
+    rg = f.result_groups.get(o.result_group or "")
     facts = [
         ("statement", o.statement),
-        ("result group", rg.name if rg else o.result_group),
+        ("result group", rg.name if rg else o.result_group or ""),
         ("SDG targets", ", ".join(f.fw.target_codes(o.id))),
     ]
     return {
         "label": f"Outcome {o.id}",
         "name": o.statement,
-        "group": o.result_group,
-        "group_label": rg.name if rg else o.result_group,
+        "group": o.result_group or "",
+        "group_label": rg.name if rg else o.result_group or "",
         "tip": tip(f"Outcome {o.id}", facts, None, o.source_lines),
     }
 

@@ -1,0 +1,141 @@
+"""Start a framework folder: ``cfgraph init``.
+
+:func:`init_framework` writes a complete, empty framework folder: ``framework.csv`` filled from
+what the user gave, ``sources.csv`` with each source (files are copied into ``sources/`` and
+registered with their sha256; web pages by URL), every table with its header and
+``datapackage.json``. ``cfgraph validate`` then says exactly what is left to fill.
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp()) / "riverland"
+>>> made = init_framework(folder, title="Riverland Cooperation Framework 2027-2031", country="Riverland",
+...                       start=2027, end=2031, sources=["https://example.org/cf"])
+>>> sorted(p.name for p in folder.iterdir())[:4]
+['agencies.csv', 'datapackage.json', 'framework.csv', 'indicator_agencies.csv']
+>>> (folder / "sources.csv").read_text(encoding="utf-8").splitlines()[1]
+'source-1,https://example.org/cf,web-page,,https://example.org/cf,,'
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+from cfgraph.errors import CfgraphError
+from cfgraph.io.atomic import write_text
+from cfgraph.io.datapackage import datapackage_text
+from cfgraph.model import TABLES, table_spec
+
+__all__ = ["init_framework", "source_kind_of", "slug"]
+
+#: The folder inside a framework folder where ``init`` copies source files.
+SOURCES_FOLDER = "sources"
+
+_KINDS = {".xlsx": "results-matrix", ".xls": "results-matrix", ".csv": "results-matrix", ".ods": "results-matrix"}
+
+
+def slug(text: str) -> str:
+    """A lower-case slug of *text*.
+
+    >>> slug("Moldova Cooperation Framework 2023–2027"), slug("ПРООН")
+    ('moldova-cooperation-framework-2023-2027', 'x')
+    """
+    found = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return found or "x"
+
+
+def source_kind_of(location: str) -> str:
+    """The kind of source a file or URL is likely to be: a spreadsheet is a results matrix, a web
+    address a web page, anything else a document (the user may change it in ``sources.csv``)."""
+    if re.match(r"^https?://", location):
+        return "web-page"
+    return _KINDS.get(Path(location).suffix.lower(), "document")
+
+
+def _rows(name: str, rows: list[dict[str, str]]) -> str:
+    spec = table_spec(name)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([c.name for c in spec.columns])
+    for row in rows:
+        writer.writerow([row.get(c.name, "") for c in spec.columns])
+    return buffer.getvalue()
+
+
+def _register(folder: Path, location: str, n: int, used: set[str]) -> dict[str, str]:
+    """One row of ``sources.csv``: a web page by URL, a file copied into ``sources/``."""
+    if re.match(r"^https?://", location):
+        base = f"source-{n}"
+        row = {"title": location, "url": location}
+    else:
+        path = Path(location)
+        if not path.is_file():
+            raise CfgraphError(f"--source {location}: no such file")
+        target = folder / SOURCES_FOLDER / path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+        base = slug(path.stem)
+        row = {"title": path.name, "path": f"{SOURCES_FOLDER}/{path.name}",
+               "sha256": hashlib.sha256(target.read_bytes()).hexdigest()}  # fmt: skip
+    ident, k = base, 1
+    while ident in used:
+        k += 1
+        ident = f"{base}-{k}"
+    used.add(ident)
+    return {"id": ident, "kind": source_kind_of(location), **row}
+
+
+def init_framework(
+    folder: Path | str,
+    *,
+    title: str,
+    country: str,
+    start: int,
+    end: int,
+    sources: Sequence[str] = (),
+    framework_id: str | None = None,
+    country_iso3: str = "",
+    provenance: str = "cited",
+) -> Path:
+    """Write a new framework folder in *folder*, which must not exist or be empty.
+
+    Parameters
+    ----------
+    folder : path
+        Where to write it.
+    title, country, start, end : str, str, int, int
+        The framework's title, its country and its first and last year.
+    sources : sequence of str
+        Files (copied into ``sources/``, registered with their sha256) or web addresses.
+    framework_id : str, optional
+        The framework's id (default: a slug of the country and the years).
+    country_iso3 : str
+        The country's ISO 3166 alpha-3 code, if known (``validate`` asks for it otherwise).
+    provenance : str
+        The provenance policy: ``cited`` by default for a new framework.
+
+    Returns
+    -------
+    Path
+        The folder.
+    """
+    target = Path(folder)
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise CfgraphError(f"{target} is not empty; give a new folder")
+    if end < start:
+        raise CfgraphError(f"--end {end} is before --start {start}")
+    target.mkdir(parents=True, exist_ok=True)
+    fid = framework_id or slug(f"{country} {start} {end}")
+    used: set[str] = set()
+    registered = [_register(target, s, n, used) for n, s in enumerate(sources, 1)]
+    info = {"id": fid, "title": title, "country": country, "country_iso3": country_iso3,
+            "start_year": str(start), "end_year": str(end), "provenance": provenance}  # fmt: skip
+    for spec in TABLES:
+        rows = [info] if spec.name == "framework" else registered if spec.name == "sources" else []
+        write_text(target / spec.filename, _rows(spec.name, rows))
+    write_text(target / "datapackage.json", datapackage_text(fid, title))
+    return target
