@@ -14,7 +14,7 @@ from cfgraph.errors import CfgraphError, UnknownIdError, ValidationFailed
 if TYPE_CHECKING:
     from cfgraph.model import Framework
 
-__all__ = ["framework_option", "format_option", "handle_errors", "load_framework", "echo_rows"]
+__all__ = ["framework_option", "format_option", "handle_errors", "load_framework", "answer_rows", "echo_rows"]
 
 framework_option = click.option(
     "--framework",
@@ -40,10 +40,22 @@ def format_option[F: Callable[..., Any]](
 
 
 def load_framework(framework_dir: Path | None) -> Framework:
-    """Load the framework, turning bad data into a clean exit 1."""
-    from cfgraph.io.loader import load
+    """Load the framework (from the cache when its folder has not changed); bad data exits 1."""
+    from cfgraph.io.cache import load
 
     return load(framework_dir)
+
+
+def answer_rows(
+    framework_dir: Path | None,
+    question: tuple[str, ...],
+    compute: Callable[[Framework], list[dict[str, Any]]],
+) -> list[dict[str, Any]]:
+    """The rows *compute* gives for the framework, remembered per *question* (the command and its
+    arguments) while the framework folder and cfgraph are unchanged (:mod:`cfgraph.io.cache`)."""
+    from cfgraph.io.cache import for_folder
+
+    return for_folder(framework_dir, "rows", question, lambda: compute(load_framework(framework_dir)))
 
 
 def handle_errors[F: Callable[..., Any]](func: F) -> F:
