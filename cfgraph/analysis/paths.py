@@ -66,7 +66,7 @@ def depends(
 ) -> list[Dependency]:
     """What *outcome* depends on and what it affects, transitively, through the stated links.
 
-    Links are read as influence (:func:`cfgraph.graph.influence_graph`): "A affects B" and
+    Links are read as influence (:func:`cfgraph.analysis.networks.influence_graph`): "A affects B" and
     "B depends on A" both mean A influences B. Mutual kinds (interlinked, mutually reinforcing,
     ...) state no direction, so they are left out unless *mutual* is true (then they go both
     ways) — the same reading as the ``outcome-dependencies`` SPARQL question.
@@ -130,6 +130,37 @@ class PathExplanation:
     steps: tuple[str, ...]
     links: tuple[str, ...]
     source_lines: tuple[int, ...]
+    directions: tuple[str, ...] = ()
+
+    @property
+    def against(self) -> int:
+        """How many hops walk against the direction the text states."""
+        return sum(d == "against" for d in self.directions)
+
+
+def _influence_ways(d: dict[str, Any], u: str, v: str) -> set[tuple[str, str]]:
+    """The ways a stated link from *u* to *v* carries influence (both ways for other edges)."""
+    if "link_kind" not in d:
+        return {(u, v), (v, u)}
+    influence = LINK_KINDS[str(d["link_kind"])].influence
+    return {"forward": {(u, v)}, "backward": {(v, u)}, "both": {(u, v), (v, u)}}[influence]
+
+
+def _direction(g: nx.MultiDiGraph, u: str, v: str) -> str:
+    """How the hop u -> v reads: ``with`` the stated influence, ``against`` it, ``mutual`` or
+    ``""`` (not a stated link)."""
+    ways: set[tuple[str, str]] = set()
+    stated = False
+    for a, b in ((u, v), (v, u)):
+        for d in (g.get_edge_data(a, b) or {}).values():
+            if "link_kind" in d:
+                stated = True
+                ways |= _influence_ways(d, a, b)
+    if not stated:
+        return ""
+    if ways == {(u, v), (v, u)}:
+        return "mutual"
+    return "with" if (u, v) in ways else "against"
 
 
 def _wording(d: dict[str, Any]) -> str:
@@ -141,8 +172,10 @@ def _wording(d: dict[str, Any]) -> str:
 def _explain(g: nx.MultiDiGraph, u: str, v: str) -> tuple[str, list[str], list[str]]:
     edges = [(u, v, k, d) for k, d in (g.get_edge_data(u, v) or {}).items()]
     edges += [(v, u, k, d) for k, d in (g.get_edge_data(v, u) or {}).items()]
-    edges.sort(key=lambda e: (e[0] != u, str(e[2])))
+    edges.sort(key=lambda e: ((u, v) not in _influence_ways(e[3], e[0], e[1]), e[0] != u, str(e[2])))
     s, t, _, d = edges[0]
+    stated = [d2 for *_, d2 in edges if "link_kind" in d2]
+    generic = bool(stated) and all(d2.get("stated_as") == "all-others" for d2 in stated)
     listed = LISTED_IN_NAMES.get(str(d.get("listed_in", "")), "")
     detail = ", ".join(x for x in (listed, str(d.get("role", ""))) if x)
     links = sorted({str(d2["id"]) for *_, d2 in edges if "link_kind" in d2})
@@ -154,6 +187,7 @@ def _explain(g: nx.MultiDiGraph, u: str, v: str) -> tuple[str, list[str], list[s
             None,
             [
                 ", ".join(links),
+                "generic: 'all other outcomes'" if generic else "",
                 detail,
                 ("line " if len(lines) == 1 else "lines ") + ", ".join(lines) if lines else "",
             ],
@@ -168,14 +202,22 @@ def _explain(g: nx.MultiDiGraph, u: str, v: str) -> tuple[str, list[str], list[s
 
 
 def explain_path(
-    fw: Framework, a: str, b: str, limit: int = 5, via: tuple[str, ...] = ("outcome", "sdg-target")
+    fw: Framework,
+    a: str,
+    b: str,
+    limit: int = 5,
+    via: tuple[str, ...] = ("outcome", "sdg-target"),
+    directed: bool = False,
 ) -> list[PathExplanation]:
     """How *a* and *b* (outcomes or targets) connect: up to *limit* shortest paths, explained.
 
     The path may pass only through nodes of the kinds in *via* (default outcomes and SDG
     targets: stated outcome links, target lists and stated target interlinkages; add
-    ``agency``, ``partner``, ``lnob-group`` or ``indicator`` to go through them). Directions are
-    ignored for finding paths and kept in the explanation.
+    ``agency``, ``partner``, ``lnob-group`` or ``indicator`` to go through them). Stated links
+    read as influence (:func:`cfgraph.analysis.networks.influence_graph`: "A depends on B" is B
+    acting on A). With *directed*, a path follows stated links only the way influence flows from
+    *a* towards *b*; otherwise it may walk against them, and each hop's ``direction`` says so
+    (``with``, ``against``, ``mutual``, or empty for a hop that is not a stated link).
 
     Returns
     -------
@@ -190,9 +232,12 @@ def explain_path(
     src, dst = find_node(full, a, kinds), find_node(full, b, kinds)
     keep = [n for n, k in full.nodes(data="kind") if k in via or n in (src, dst)]
     sub = full.subgraph(keep)
-    und = nx.Graph(sub.to_undirected(as_view=True))
+    walk = nx.DiGraph()
+    walk.add_nodes_from(sub)
+    for u, v, d in sub.edges(data=True):
+        walk.add_edges_from(_influence_ways(d, u, v) if directed else {(u, v), (v, u)})
     try:
-        paths = sorted(nx.all_shortest_paths(und, src, dst))[:limit]
+        paths = sorted(nx.all_shortest_paths(walk, src, dst))[:limit]
     except nx.NetworkXNoPath:
         return []
     found = []
@@ -205,14 +250,16 @@ def explain_path(
             lines += ln
         found.append(
             PathExplanation(rank, len(path) - 1, tuple(full.nodes[n]["id"] for n in path), tuple(steps),
-                            tuple(dict.fromkeys(links)), tuple(sorted({int(n) for n in lines})))
+                            tuple(dict.fromkeys(links)), tuple(sorted({int(n) for n in lines})),
+                            tuple(_direction(sub, u, v) for u, v in zip(path, path[1:], strict=False)))
         )  # fmt: skip
     return found
 
 
 def path_rows(paths: list[PathExplanation], framework: str) -> list[dict[str, Any]]:
     """Paths as output rows, one per hop: ``path`` (its rank), ``hop``, ``from``, ``to``,
-    ``explanation`` and the path's ``length``.
+    ``direction`` (``with`` or ``against`` the stated influence, ``mutual``, empty for a hop that
+    is not a stated link), ``explanation`` and the path's ``length``.
 
     >>> import cfgraph
     >>> fw = cfgraph.load(cfgraph.MINI)
@@ -220,10 +267,10 @@ def path_rows(paths: list[PathExplanation], framework: str) -> list[dict[str, An
     [('1.1', '2.1')]
     """
     return [
-        {"framework": framework, "path": p.rank, "hop": n, "from": u, "to": v, "explanation": step,
-         "length": p.length}
+        {"framework": framework, "path": p.rank, "hop": n, "from": u, "to": v, "direction": way,
+         "explanation": step, "length": p.length}
         for p in paths
-        for n, (u, v, step) in enumerate(zip(p.nodes, p.nodes[1:], p.steps, strict=False), 1)
+        for n, (u, v, step, way) in enumerate(zip(p.nodes, p.nodes[1:], p.steps, p.directions, strict=False), 1)
     ]  # fmt: skip
 
 
