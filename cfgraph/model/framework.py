@@ -124,6 +124,36 @@ class Framework:
         """The partner with this id."""
         return self._get("partner", self.partners, "id", partner_id)
 
+    @cached_property
+    def _bodies(self) -> dict[str, str]:
+        """Partner id -> the id of the body it is (its ``same_as``, followed to the end)."""
+        same = {p.id: p.same_as for p in self.partners if p.same_as}
+        bodies = {}
+        for p in self.partners:
+            seen, current = {p.id}, p.id
+            while current in same and same[current] not in seen:
+                current = same[current]
+                seen.add(current)
+            bodies[p.id] = current
+        return bodies
+
+    def actor_id(self, partner_id: str) -> str:
+        """The id every count, map and matrix uses for a partner: the partner its ``same_as``
+        names when the data records the two as one body, else its own id."""
+        return self._bodies.get(partner_id, partner_id)
+
+    def actor_name(self, partner_id: str) -> str:
+        """The partner's name, with the other names of the same body: ``A = B``."""
+        body = self.actor_id(partner_id)
+        names = [self.partner(body).name]
+        names += sorted(p.name for p in self.partners if p.id != body and self._bodies[p.id] == body)
+        return " = ".join(names)
+
+    def same_body_ids(self, partner_id: str) -> list[str]:
+        """Every partner id of the body *partner_id* is, its own id first then the others."""
+        body = self.actor_id(partner_id)
+        return [body, *sorted(p for p, b in self._bodies.items() if b == body and p != body)]
+
     def indicator(self, indicator_id: str) -> Indicator:
         """The indicator with this id."""
         return self._get("indicator", self.indicators, "id", indicator_id)

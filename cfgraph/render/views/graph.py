@@ -74,11 +74,13 @@ def _stated_tip(
     return tip(f"{uid} {wording} {vid}", facts, d.get("quote"), str(d.get("source_lines", "")))
 
 
-def _add_edges(g: nx.MultiDiGraph, base: nx.MultiDiGraph, fw: Framework, facts: ViewFacts) -> None:
+def _add_edges(g: nx.MultiDiGraph, base: nx.MultiDiGraph, fw: Framework, facts: ViewFacts,
+               body: dict[str, str]) -> None:  # fmt: skip
     grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
-    for u, v, d in base.edges(data=True):
+    for u0, v0, d in base.edges(data=True):
         kind = str(d["kind"])
-        if u not in g or v not in g:
+        u, v = body.get(u0, u0), body.get(v0, v0)
+        if u not in g or v not in g or u == v:
             continue
         if kind in _STATED:
             relation = str(d["link_kind"])
@@ -107,17 +109,30 @@ def _mentions(fw: Framework) -> list[tuple[str, str]]:
 
 def _add_derived(g: nx.MultiDiGraph, fw: Framework, facts: ViewFacts) -> None:
     fid = fw.info.id
-    named = {(op.partner, op.outcome) for op in fw.outcome_partners}
+    named = {(fw.actor_id(op.partner), op.outcome) for op in fw.outcome_partners}
     via: dict[tuple[str, str], list[str]] = {}
     for ip in fw.indicator_partners:
         outcome = facts.indicators[ip.indicator].outcome
-        if (ip.partner, outcome) not in named:
-            via.setdefault((ip.partner, outcome), []).append(ip.indicator)
+        if (fw.actor_id(ip.partner), outcome) not in named:
+            via.setdefault((fw.actor_id(ip.partner), outcome), []).append(ip.indicator)
+    listed = {(oa.agency, oa.outcome) for oa in fw.outcome_agencies}
+    responsible: dict[tuple[str, str], list[str]] = {}
+    for ia in fw.indicator_agencies:
+        outcome = facts.indicators[ia.indicator].outcome
+        if (ia.agency, outcome) not in listed:
+            responsible.setdefault((ia.agency, outcome), []).append(ia.indicator)
     derived = [
         (("partner", partner), ("outcome", outcome), "partner-via-indicator",
-         f"{facts.partners[partner].name}: partner for indicators of outcome {outcome}",
+         f"{fw.actor_name(partner)}: partner for indicators of outcome {outcome}",
          ("indicators", ", ".join(sorted(set(indicators)))))
         for (partner, outcome), indicators in sorted(via.items())
+    ]
+    derived += [
+        (("agency", agency), ("outcome", outcome), "agency-via-indicator",
+         f"{facts.agency_label(agency)} is responsible for indicators of outcome {outcome}"
+         " (the outcome's agency lists do not name it)",
+         ("indicators", ", ".join(sorted(set(indicators)))))
+        for (agency, outcome), indicators in sorted(responsible.items())
     ]
     derived += [
         (("indicator", ind), ("lnob-group", grp), "mentions-lnob-group",
@@ -137,10 +152,15 @@ def framework_graph(fw: Framework) -> nx.MultiDiGraph:
     base = to_networkx(fw)
     facts = ViewFacts(fw)
     g = nx.MultiDiGraph(name=fw.info.title, frameworks=[fw.info.id])
+    body = {  # a partner recorded as the same body as another is drawn as that one
+        key("partner", p.id, fw.info.id): key("partner", fw.actor_id(p.id), fw.info.id)
+        for p in fw.partners
+        if fw.actor_id(p.id) != p.id
+    }
     for n, d in base.nodes(data=True):
-        if d["kind"] in DRAWN_KINDS:
+        if d["kind"] in DRAWN_KINDS and n not in body:
             g.add_node(n, kind=d["kind"], id=d["id"], framework=d["framework"],
                        **node_attributes(facts, d["kind"], str(d["id"])))  # fmt: skip
-    _add_edges(g, base, fw, facts)
+    _add_edges(g, base, fw, facts, body)
     _add_derived(g, fw, facts)
     return g
