@@ -70,7 +70,8 @@ def involvement(fw: Framework, kind: str | None = None) -> list[Tie]:
                             op.source_lines))  # fmt: skip
         for ip in fw.indicator_partners:
             p = info[fw.actor_id(ip.partner)]
-            ties.append(Tie("partner", p.id, fw.actor_name(p.id), p.type, outcome_of[ip.indicator], "indicator",
+            outcome = outcome_of[ip.indicator]
+            ties.append(Tie("partner", p.id, fw.actor_name(p.id), p.type, outcome, "indicator",
                             ip.indicator, ip.source_lines))  # fmt: skip
     return ties
 

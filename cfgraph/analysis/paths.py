@@ -24,7 +24,10 @@ from cfgraph.vocabulary import LINK_KINDS, LISTED_IN_NAMES, RELATIONS, entity_ki
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Dependency", "PathExplanation", "Involvement", "depends", "explain_path", "who", "path_rows"]
+__all__ = [
+    "Dependency", "PathExplanation", "Involvement", "depends", "depends_answer", "explain_path",
+    "path_answer", "who", "path_rows",
+]  # fmt: skip
 
 DIRECTIONS = ("depends-on", "affects")
 
@@ -270,7 +273,9 @@ def path_rows(paths: list[PathExplanation], framework: str) -> list[dict[str, An
         {"framework": framework, "path": p.rank, "hop": n, "from": u, "to": v, "direction": way,
          "explanation": step, "length": p.length}
         for p in paths
-        for n, (u, v, step, way) in enumerate(zip(p.nodes, p.nodes[1:], p.steps, p.directions, strict=False), 1)
+        for n, (u, v, step, way) in enumerate(
+            zip(p.nodes, p.nodes[1:], p.steps, p.directions, strict=False), 1
+        )
     ]  # fmt: skip
 
 
@@ -396,3 +401,58 @@ class _Acc:
             lines = tuple(sorted({int(p.split("-")[0]) for c in cells for p in c.split(";") if p}))
             out.append((self.ORDER.index(kind), n, Involvement(kind, ident, name, "; ".join(hows), lines)))
         return [row for *_, row in sorted(out, key=lambda t: (t[0], t[1]))]
+
+
+def depends_answer(
+    fw: Framework, outcome: str, direction: str | None = None, mutual: bool = False
+) -> tuple[str, list[dict[str, Any]], str]:
+    """``cfgraph depends``: a heading, the :func:`depends` rows, and why there are none.
+
+    >>> import cfgraph
+    >>> title, rows, empty = depends_answer(cfgraph.load(cfgraph.MINI), "1.1", "affects")
+    >>> rows, empty
+    ([], 'outcome 1.1 affects no other outcome through a stated link of a directed kind')
+    """
+    from cfgraph.analysis.records import records
+
+    found = depends(fw, outcome, direction, mutual)
+    sides = {"depends-on": "depends on", "affects": "affects"}
+    side = sides[direction] if direction else "depends on or affects"
+    title = f"What outcome {outcome} {side}, through the stated links read as influence"
+    kinds = "a stated link" if mutual else "a stated link of a directed kind"
+    empty = f"outcome {outcome} {side} no other outcome through {kinds}"
+    touching = [ol for ol in fw.outcome_links if outcome in (ol.source, ol.target)]
+    if not mutual and any(LINK_KINDS[ol.kind].symmetric for ol in touching):
+        n = sum(LINK_KINDS[ol.kind].symmetric for ol in touching)
+        empty += f"; {n} link(s) of a mutual kind touch it (--mutual follows them)"
+    return title, records(found, framework=fw.info.id), empty
+
+
+def path_answer(
+    fw: Framework, a: str, b: str, limit: int = 5, via: tuple[str, ...] = (), directed: bool = False
+) -> tuple[str, list[dict[str, Any]], list[str]]:
+    """``cfgraph path``: a heading, the :func:`path_rows` and notes (hops against the stated
+    direction).
+
+    >>> import cfgraph
+    >>> title, rows, notes = path_answer(cfgraph.load(cfgraph.MINI), "1.1", "2.1")
+    >>> title, [r["direction"] for r in rows]
+    ('How 1.1 and 2.1 connect: 1 shortest path of 1 hop', ['against'])
+    >>> notes[0][:40]
+    '1 hop walks against the stated direction'
+
+    """
+    paths = explain_path(fw, a, b, limit=limit, via=("outcome", "sdg-target", *via), directed=directed)
+    rows = path_rows(paths, fw.info.id)
+    length = paths[0].length if paths else 0
+    plural = "s" if len(paths) != 1 else ""
+    hops = f"{length} hop{'s' if length != 1 else ''}"
+    title = f"How {a} and {b} connect: {len(paths)} shortest path{plural} of {hops}"
+    against = sum(p.against for p in paths)
+    notes = []
+    if against:
+        notes.append(
+            f"{against} hop{' walks' if against == 1 else 's walk'} against the stated direction "
+            "(the text says the later node acts on the earlier); --directed follows influence only"
+        )
+    return title, rows, notes

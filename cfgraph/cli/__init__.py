@@ -17,6 +17,7 @@ __all__ = ["main", "cli", "COMMANDS"]
 #: command name -> "module:attribute" of its click command.
 COMMANDS: dict[str, str] = {
     "who": "cfgraph.cli.analysis:who_command",
+    "actors": "cfgraph.cli.analysis:actors_command",
     "path": "cfgraph.cli.analysis:path_command",
     "depends": "cfgraph.cli.analysis:depends_command",
     "gaps": "cfgraph.cli.analysis:gaps_command",

@@ -83,13 +83,12 @@ def load_framework(framework_dir: Path | None) -> Framework:
     return load(framework_dir)
 
 
-def answer_rows(
-    framework_dir: Path | None,
-    question: tuple[str, ...],
-    compute: Callable[[Framework], list[dict[str, Any]]],
-) -> list[dict[str, Any]]:
-    """The rows *compute* gives for the framework, remembered per *question* (the command and its
-    arguments) while the framework folder and cfgraph are unchanged (:mod:`cfgraph.io.cache`)."""
+def answer_rows[T](
+    framework_dir: Path | None, question: tuple[str, ...], compute: Callable[[Framework], T]
+) -> T:
+    """What *compute* gives for the framework (rows, or a heading and rows), remembered per
+    *question* (the command and its arguments) while the framework folder and cfgraph are
+    unchanged (:mod:`cfgraph.io.cache`); errors are raised every time, never remembered."""
     from cfgraph.io.cache import for_folder
 
     return for_folder(framework_dir, "rows", question, lambda: compute(load_framework(framework_dir)))

@@ -109,7 +109,8 @@ class Framework:
     def _get[T](self, kind: str, items: tuple[T, ...], key: str, value: str) -> T:
         found = self._lookup(items, key).get(value)
         if found is None:
-            raise UnknownIdError(kind, value, closest(value, (getattr(i, key) for i in items)))
+            ids = [getattr(i, key) for i in items]
+            raise UnknownIdError(kind, value, closest(value, ids) or (ids if len(ids) <= 8 else []))
         return found
 
     def outcome(self, outcome_id: str) -> Outcome:

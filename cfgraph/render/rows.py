@@ -23,6 +23,7 @@ import csv
 import io
 import json
 import re
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -144,9 +145,12 @@ def render_table(
     from rich.text import Text
 
     spec = spec or TableSpec()
-    lines: list[str] = [visible(spec.title), ""] if spec.title else []
+    def wrap(text: str) -> list[str]:
+        return textwrap.wrap(visible(text), width) if width else [visible(text)]
+
+    lines: list[str] = [*wrap(spec.title), ""] if spec.title else []
     if not rows:
-        lines.append(spec.empty or "(no rows)")
+        lines += wrap(spec.empty or "(no rows)")
         return "\n".join(lines) + "\n"
     present = _columns(rows)
     wanted = list(columns) or ([] if all_columns else [c for c in spec.columns if c in present])
@@ -180,7 +184,9 @@ def render_table(
     if hidden:
         more = "1 more column" if len(hidden) == 1 else f"{len(hidden)} more columns"
         summary += f" ({more}: --all-columns or --format csv)"
-    lines += ["", summary, *spec.notes]
+    lines.append("")
+    for text in (summary, *spec.notes):
+        lines += wrap(text)
     return "\n".join(lines) + "\n"
 
 
