@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from cfgraph.errors import UnknownIdError
 from cfgraph.render.views.spec import NODE_KINDS, ViewSpec, load_view_spec, view_names
 from cfgraph.render.views.style import (
+    GENERIC_LABEL,
     Styler,
     legend,
     legend_order,
@@ -185,8 +186,10 @@ def render_graph(
         text = estyle.label
         if estyle.color_by == "relation":
             text = f"{estyle.label}: {relation.replace('-', ' ')}"
+        if options["fk"].endswith("|generic"):
+            text = GENERIC_LABEL
         legend_edges.append(
-            (options["fk"], text, options["color"]["color"], "dashes" if estyle.dashes else "line")
+            (options["fk"], text, options["color"]["color"], "dashes" if options["dashes"] else "line")
         )
     net.options = vis_options(spec, len(nodes), precomputed)
     html = page_html(
