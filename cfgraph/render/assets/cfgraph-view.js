@@ -40,9 +40,10 @@
     network.setOptions({ physics: { enabled: false } });
     network.fit({ animation: false });
     loading.style.display = "none";
-    if (raw.focus && nodes.get(raw.focus)) {
-      network.selectNodes([raw.focus]);
-      showDetails(nodes.get(raw.focus).tip);
+    var focused = (raw.focus || []).filter(function (id) { return nodes.get(id); });
+    if (focused.length) {
+      network.selectNodes(focused);
+      showDetails(nodes.get(focused[0]).tip);
     }
     document.body.setAttribute("data-ready", "1");
   }
