@@ -15,7 +15,7 @@ import cfgraph
 from cfgraph.render.report import Report, build_report
 from cfgraph.render.views import write_view
 from cfgraph.vocabulary import LINK_KINDS
-from tests.render.test_report_browser import _clean, browser, visit  # noqa: F401 - the fixture
+from tests.render.test_report_browser import _clean, visit
 
 __all__: list[str] = []
 
@@ -49,7 +49,9 @@ def test_outcome_page_shows_targets_side_by_side_agencies_and_quoted_links(
         _clean(seen)
 
 
-def test_report_links_every_outcome_and_agency_page(browser: Any, kz_report: Report, kz: cfgraph.Framework) -> None:
+def test_report_links_every_outcome_and_agency_page(
+    browser: Any, kz_report: Report, kz: cfgraph.Framework
+) -> None:
     root = kz_report.index.parent
     for seen in visit(browser, kz_report.index, root):
         page = seen.page
@@ -84,7 +86,9 @@ def test_findings_filter_by_outcome_check_and_severity(browser: Any, kz_report: 
         _clean(seen)
 
 
-def test_multi_focus_view_draws_both_neighbourhoods(browser: Any, tmp_path: Path, kz: cfgraph.Framework) -> None:
+def test_multi_focus_view_draws_both_neighbourhoods(
+    browser: Any, tmp_path: Path, kz: cfgraph.Framework
+) -> None:
     out = tmp_path / "views" / "meeting.html"
     view = write_view(kz, "stakeholder-map", out, ["unicef", "ministry-of-healthcare"])
     for seen in visit(browser, out, out.parent):
@@ -94,7 +98,8 @@ def test_multi_focus_view_draws_both_neighbourhoods(browser: Any, tmp_path: Path
         focus = page.locator("#focus").inner_text()
         assert "UNICEF (agency:unicef)" in focus and "Ministry of Healthcare" in focus
         selected = page.evaluate("window.cfgraphView.network.getSelectedNodes()")
-        assert sorted(selected) == [f"{kz.info.id}/agency/unicef", f"{kz.info.id}/partner/ministry-of-healthcare"]
+        fid = kz.info.id
+        assert sorted(selected) == [f"{fid}/agency/unicef", f"{fid}/partner/ministry-of-healthcare"]
         page.fill("#search", "healthc")
         page.press("#search", "Enter")
         assert page.evaluate("window.cfgraphView.network.getSelectedNodes()") == [
@@ -103,7 +108,9 @@ def test_multi_focus_view_draws_both_neighbourhoods(browser: Any, tmp_path: Path
         _clean(seen)
 
 
-def test_theory_of_change_generic_links_toggle(browser: Any, kz_report: Report, kz: cfgraph.Framework) -> None:
+def test_theory_of_change_generic_links_toggle(
+    browser: Any, kz_report: Report, kz: cfgraph.Framework
+) -> None:
     root = kz_report.index.parent
     for seen in visit(browser, root / "views" / "theory-of-change.html", root):
         page = seen.page
@@ -122,7 +129,7 @@ def test_theory_of_change_generic_links_toggle(browser: Any, kz_report: Report, 
         # an arrowhead only where a directed kind links the pair
         assert sum(a["to"]["enabled"] or a["from"]["enabled"] for a in arrows) == sum(
             1 for p in pairs
-            if any(LINK_KINDS[ol.kind].arrow for ol in kz.outcome_links if frozenset((ol.source, ol.target)) == p)
+            if any(LINK_KINDS[ol.kind].arrow for ol in kz.outcome_links if {ol.source, ol.target} == p)
         )
         _clean(seen)
 
@@ -143,5 +150,6 @@ def test_image_export_saves_png_and_svg(browser: Any, kz_report: Report, tmp_pat
         svg_path = tmp_path / svg.value.suggested_filename
         svg.value.save_as(svg_path)
         text = svg_path.read_text(encoding="utf-8")
-        assert text.startswith("<svg") and text.count("<circle") == page.evaluate("window.cfgraphView.nodeCount()")
+        drawn = page.evaluate("window.cfgraphView.nodeCount()")
+        assert text.startswith("<svg") and text.count("<circle") == drawn
         _clean(seen)
