@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from cfgraph.model import Framework
 
 __all__ = [
-    "enabled", "cache_dir", "folder_digest", "code_digest", "memo", "for_folder", "load", "ntriples", "clear",
+    "enabled", "cache_dir", "folder_digest", "code_digest", "framework_digest", "memo", "for_folder",
+    "for_framework", "load", "ntriples", "clear",
 ]  # fmt: skip
 
 _ENTRY_VERSION = b"cfgraph-cache-1"
@@ -65,7 +66,8 @@ def code_digest() -> str:
 
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256(_ENTRY_VERSION)
-    roots = [package, resource_dir("queries"), resource_dir("data") / "sdg-catalogue"]
+    roots = [package, *(resource_dir(n) for n in ("queries", "ontology", "visualisations"))]
+    roots.append(resource_dir("data") / "sdg-catalogue")
     for root in roots:
         for dirpath, dirnames, filenames in os.walk(root):
             dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
@@ -130,6 +132,25 @@ def for_folder[T](path: Path | str | None, kind: str, parts: tuple[str, ...], co
     if not enabled() or not folder.is_dir():
         return compute()
     return memo(kind, (folder_digest(folder), "" if path is None else str(path), *parts), compute)
+
+
+def framework_digest(fw: Framework) -> str:
+    """The SHA-256 of everything a framework states (every table's rows, its catalogue's id and
+    its source text), for entries computed from a framework already loaded."""
+    from cfgraph.model import TABLES
+
+    digest = hashlib.sha256()
+    for t in TABLES:
+        digest.update(repr(getattr(fw, t.name, None) if t.name != "framework" else fw.info).encode("utf-8"))
+    digest.update("\n".join(fw.source_text).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def for_framework[T](fw: Framework, kind: str, parts: tuple[str, ...], compute: Callable[[], T]) -> T:
+    """:func:`memo` keyed on what *fw* states (:func:`framework_digest`) and *parts*."""
+    if not enabled():
+        return compute()
+    return memo(kind, (framework_digest(fw), *parts), compute)
 
 
 def load(path: Path | str | None = None) -> Framework:

@@ -266,7 +266,7 @@ def main_cli():  # type: ignore[no-untyped-def]
 
 def test_write_view_returns_counts(mini: cfgraph.Framework, tmp_path: Path) -> None:
     view = write_view(mini, "lnob-map", tmp_path / "lnob.html", focus="women")
-    assert view.focus == f"{mini.info.id}/lnob-group/women"
+    assert view.focus == (f"{mini.info.id}/lnob-group/women",)
     assert (tmp_path / "lnob.html").read_text(encoding="utf-8").count('"kind":"lnob-group"') == 2
     assert main is not None
 

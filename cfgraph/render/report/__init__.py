@@ -139,16 +139,26 @@ def heat_cells(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> list[l
 
 def _write_views(fw: Framework, out: Path, progress: Progress, report: Report) -> None:
     from cfgraph.io.atomic import write_text
+    from cfgraph.io.cache import for_framework
     from cfgraph.render.page import copy_assets
     from cfgraph.render.views import list_views, render_view
     from cfgraph.render.views.graph import framework_graph
 
     progress("building the framework graph")
-    graph = framework_graph(fw)
+    built: list[Any] = []
+
+    def graph() -> Any:  # built only when a view is not in the cache
+        if not built:
+            built.append(framework_graph(fw))
+        return built[0]
     report.files += copy_assets(out / "lib")
     for spec in list_views():
         progress(f"drawing view {spec.name}")
-        view = render_view(fw, spec.name, graph=graph, back_link="../index.html", lib="../lib")
+
+        def draw(name: str = spec.name) -> Any:
+            return render_view(fw, name, graph=graph(), back_link="../index.html", lib="../lib")
+
+        view = for_framework(fw, "report-view", (spec.name,), draw)
         report.files.append(write_text(out / "views" / f"{spec.name}.html", view.html))
         report.views.append(
             {
@@ -174,12 +184,22 @@ def _write_charts(
     fw: Framework, tables: dict[str, list[dict[str, Any]]], out: Path, report: Report
 ) -> dict[str, str]:
     from cfgraph.io.atomic import write_bytes
+    from cfgraph.io.cache import for_framework
+
+    charts = for_framework(fw, "report-charts", (), lambda: _charts(fw, tables))
+    for name, (png, svg) in sorted(charts.items()):
+        report.files.append(write_bytes(out / "charts" / f"{name}.png", png))
+        report.files.append(write_bytes(out / "charts" / f"{name}.svg", svg))
+    return {name: f"charts/{name}" for name in charts}
+
+
+def _charts(fw: Framework, tables: dict[str, list[dict[str, Any]]]) -> dict[str, tuple[bytes, bytes]]:
     from cfgraph.render.report.charts import bar_chart, heatmap
     from cfgraph.render.views.style import COMMUNITY_COLOURS
 
     outcomes = [o.id for o in fw.outcomes]
     top = tables["target_centrality"][:20]
-    charts = {
+    return {
         "agency-outcome": heatmap(tables["agency_outcome"], "name", outcomes, "UN agencies × outcomes"),
         "partner-outcome": heatmap(tables["partner_outcome"], "name", outcomes, "Partners × outcomes"),
         "target-centrality": bar_chart(
@@ -190,10 +210,6 @@ def _write_charts(
             [COMMUNITY_COLOURS[min(max(r["community"] - 1, 0), len(COMMUNITY_COLOURS) - 1)] for r in top],
         ),
     }
-    for name, (png, svg) in sorted(charts.items()):
-        report.files.append(write_bytes(out / "charts" / f"{name}.png", png))
-        report.files.append(write_bytes(out / "charts" / f"{name}.svg", svg))
-    return {name: f"charts/{name}" for name in charts}
 
 
 def report_tables(fw: Framework) -> dict[str, list[dict[str, Any]]]:
@@ -220,6 +236,7 @@ def report_tables(fw: Framework) -> dict[str, list[dict[str, Any]]]:
 def build_report(fw: Framework, out: Path | str, progress: Progress = _quiet) -> Report:
     """Write the report for *fw* into the folder *out*; *progress* hears about each slow step."""
     from cfgraph.io.atomic import write_text
+    from cfgraph.io.cache import for_framework
     from cfgraph.render.page import CSP, template_env
     from cfgraph.render.report.pages import page_name, write_pages
     from cfgraph.summary import framework_counts
@@ -228,7 +245,7 @@ def build_report(fw: Framework, out: Path | str, progress: Progress = _quiet) ->
     report = Report(index=out / "index.html")
     _write_views(fw, out, progress, report)
     progress("computing findings, synergies and centrality")
-    tables = report_tables(fw)
+    tables = for_framework(fw, "report-tables", (), lambda: report_tables(fw))
     _write_tables(tables, out, report)
     progress("writing a page per outcome and per UN agency")
     report.files += write_pages(fw, out, tables["findings"])

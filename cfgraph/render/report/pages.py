@@ -104,7 +104,7 @@ def outcome_page(fw: Framework, outcome: str, findings: list[dict[str, Any]]) ->
                      for a, h in agencies.items()],  # fmt: skip
         "partners": {t: [{"name": n, "how": ", ".join(dict.fromkeys(h))} for n, h in sorted(ps.items())]
                      for t, ps in sorted(partners.items())},  # fmt: skip
-        "lnob": [{"name": g.name, "lists": ", ".join(LISTED_IN_NAMES[li] for li in LISTED_IN
+        "groups": [{"name": g.name, "lists": ", ".join(LISTED_IN_NAMES[li] for li in LISTED_IN
                                                      if g.id in fw.lnob_groups_of(outcome, listed_in=li))}
                  for g in (fw.lnob_group(x) for x in fw.lnob_groups_of(outcome))],  # fmt: skip
         "indicators": [
@@ -142,22 +142,29 @@ def agency_page(fw: Framework, agency: str, findings: list[dict[str, Any]]) -> d
 def write_pages(fw: Framework, out: Path, findings: list[dict[str, Any]]) -> list[Path]:
     """Write ``outcomes/<id>.html`` and ``agencies/<id>.html`` under *out*; return the files."""
     from cfgraph.io.atomic import write_text
+    from cfgraph.io.cache import for_framework
+
+    pages = for_framework(fw, "report-pages", (), lambda: _render_pages(fw, findings))
+    return [write_text(out / folder / name, html) for folder, name, html in pages]
+
+
+def _render_pages(fw: Framework, findings: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
     from cfgraph.render.page import CSP, template_env
 
     env = template_env()
     common = {"fw": fw, "csp": CSP, "page_name": page_name}
-    written = []
+    written: list[tuple[str, str, str]] = []
     for o in fw.outcomes:
         sections = ("targets", "agencies", "partners", "indicators", "links", "findings")
         nav = [(f"#{s}", s.title()) for s in sections]
         html = env.get_template("outcome.html.j2").render(
             page_title=f"Outcome {o.id}", nav=nav, p=outcome_page(fw, o.id, findings), **common
         )
-        written.append(write_text(out / "outcomes" / page_name(o.id), html))
+        written.append(("outcomes", page_name(o.id), html))
     for a in fw.agencies:
         nav = [(f"#{s}", s.title()) for s in ("outcomes", "indicators", "fellows", "findings")]
         html = env.get_template("agency.html.j2").render(
             page_title=a.label, nav=nav, p=agency_page(fw, a.id, findings), **common
         )
-        written.append(write_text(out / "agencies" / page_name(a.id), html))
+        written.append(("agencies", page_name(a.id), html))
     return written
