@@ -272,8 +272,8 @@ def _about_target(fw: Framework, code: str, out: _Sections) -> dict[str, str]:
         codes = {i.code} | {lk.sdg_indicator for lk in fw.indicator_sdg_links if lk.indicator == i.id}
         measured = sorted(c for c in codes if c and c.rsplit(".", 1)[0] == code)
         if measured:
-            how = f"measures SDG {', '.join(measured)}"
-            out.add("indicators", "indicator", i.id, i.name, how, i.source_lines)
+            measuring = f"measures SDG {', '.join(measured)}"
+            out.add("indicators", "indicator", i.id, i.name, measuring, i.source_lines)
     return {o: "" for o in lists}
 
 

@@ -19,9 +19,12 @@ how they are tied, the indicators and the count as attributes.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from cfgraph.vocabulary import LISTED_IN_NAMES, PARTNER_TYPES
+from cfgraph.vocabulary import LISTED_IN, PARTNER_TYPES, ListedIn
+
+#: The two lists, typed.
+LISTED_IN_OPTIONS = cast("tuple[ListedIn, ...]", LISTED_IN)
 
 if TYPE_CHECKING:
     from cfgraph.model import Framework
@@ -40,7 +43,7 @@ def _outcome_rows(fw: Framework) -> list[dict[str, Any]]:
     rg = {r.id: r.name for r in fw.result_groups}
     rows = []
     for o in fw.outcomes:
-        listed = {li: [t.code for t in fw.targets_of(o.id, listed_in=li)] for li in LISTED_IN_NAMES}
+        listed = {li: [t.code for t in fw.targets_of(o.id, listed_in=li)] for li in LISTED_IN_OPTIONS}
         rows.append({
             "Outcome": o.id, "Result group": rg.get(o.result_group, o.result_group), "Statement": o.statement,
             "UN agencies": len(ix.agencies.get(o.id, set()) | ix.responsible.get(o.id, set())),

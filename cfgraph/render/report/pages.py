@@ -20,9 +20,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from cfgraph.vocabulary import LINK_KINDS, LISTED_IN, LISTED_IN_NAMES, PARTNER_TYPES
+from cfgraph.vocabulary import LINK_KINDS, LISTED_IN, LISTED_IN_NAMES, PARTNER_TYPES, ListedIn
+
+#: The two lists, typed.
+LISTED_IN_OPTIONS = cast("tuple[ListedIn, ...]", LISTED_IN)
 
 if TYPE_CHECKING:
     from cfgraph.model import Framework
@@ -69,9 +72,10 @@ def outcome_page(fw: Framework, outcome: str, findings: list[dict[str, Any]]) ->
     """Everything the page of *outcome* shows (*findings*: the report's finding rows)."""
     o = fw.outcome(outcome)
     rg = {r.id: r.name for r in fw.result_groups}
-    lists = {li: [t.code for t in fw.targets_of(outcome, listed_in=li, valid_only=False)] for li in LISTED_IN}
+    lists = {li: [t.code for t in fw.targets_of(outcome, listed_in=li, valid_only=False)]
+             for li in LISTED_IN_OPTIONS}  # fmt: skip
     codes = list(dict.fromkeys(lists["narrative"] + lists["results_matrix"]))
-    targets = [{"code": c, **{li: c in lists[li] for li in LISTED_IN}} for c in codes]
+    targets = [{"code": c, **{li: c in lists[li] for li in LISTED_IN_OPTIONS}} for c in codes]
     agencies: dict[str, list[str]] = defaultdict(list)
     for oa in fw.outcome_agencies:
         if oa.outcome == outcome:
@@ -104,7 +108,7 @@ def outcome_page(fw: Framework, outcome: str, findings: list[dict[str, Any]]) ->
                      for a, h in agencies.items()],  # fmt: skip
         "partners": {t: [{"name": n, "how": ", ".join(dict.fromkeys(h))} for n, h in sorted(ps.items())]
                      for t, ps in sorted(partners.items())},  # fmt: skip
-        "groups": [{"name": g.name, "lists": ", ".join(LISTED_IN_NAMES[li] for li in LISTED_IN
+        "groups": [{"name": g.name, "lists": ", ".join(LISTED_IN_NAMES[li] for li in LISTED_IN_OPTIONS
                                                      if g.id in fw.lnob_groups_of(outcome, listed_in=li))}
                  for g in (fw.lnob_group(x) for x in fw.lnob_groups_of(outcome))],  # fmt: skip
         "indicators": [

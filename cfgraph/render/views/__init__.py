@@ -104,8 +104,8 @@ def view_graph(
     )
     centres = [_resolve_in_view(g, sub, spec, f) for f in _foci(focus)]
     if centres:
-        keep = neighbourhood(sub, centres, depth if depth is not None else spec.focus_depth)
-        sub = nx.MultiDiGraph(sub.subgraph(sorted(keep)))
+        near = neighbourhood(sub, centres, depth if depth is not None else spec.focus_depth)
+        sub = nx.MultiDiGraph(sub.subgraph(sorted(near)))
     if spec.drop_isolated:
         sub.remove_nodes_from(sorted(n for n in nx.isolates(sub) if n not in centres))
     return sub
