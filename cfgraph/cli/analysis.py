@@ -56,9 +56,12 @@ def synergies_command(level: str, framework_dir: Path | None, fmt: str, out: Pat
     generic 'all other outcomes' sentences weighs less); the verdict flags stated links the data
     does not support and strong links the text does not state.
     """
-    from cfgraph.analysis.synergies import synergies
+    def compute(fw: Any) -> list[dict[str, Any]]:
+        from cfgraph.analysis.synergies import synergies
 
-    rows = answer_rows(framework_dir, ("synergies", level), lambda fw: synergies(fw, level))
+        return synergies(fw, level)
+
+    rows = answer_rows(framework_dir, ("synergies", level), compute)
     if level == "outcome":
         verdicts = {v: v for v in ("stated-not-supported", "generic-not-supported", "strong-not-stated")}
         spec = TableSpec("Synergies between outcomes, strongest first", SYNERGY_COLUMNS,
@@ -104,10 +107,10 @@ def gaps_command(
     out: Path | None,
 ) -> None:
     """Named gap and consistency checks; each finding with ids, quotes and source lines."""
-    from cfgraph.analysis.gaps import findings_for
-
     question = ("gaps", "list" if list_checks else "run", min_severity, outcome or "", *checks)
     def compute(fw: Any) -> list[dict[str, Any]]:
+        from cfgraph.analysis.gaps import findings_for
+
         return findings_for(fw, checks or None, min_severity, outcome, list_checks)
 
     rows = answer_rows(framework_dir, question, compute)
@@ -150,11 +153,13 @@ def depends_command(
     Links read as influence: "A affects B" and "B depends on A" both mean A acts on B. Links of a
     mutual kind state no direction and are followed only with --mutual.
     """
-    from cfgraph.analysis.paths import depends_answer
+    def compute(fw: Any) -> tuple[str, list[dict[str, Any]], str]:
+        from cfgraph.analysis.paths import depends_answer
+
+        return depends_answer(fw, outcome, direction, mutual)
 
     question = ("depends", outcome, direction or "", str(mutual))
-    title, rows, empty = answer_rows(framework_dir, question,
-                                     lambda fw: depends_answer(fw, outcome, direction, mutual))  # fmt: skip
+    title, rows, empty = answer_rows(framework_dir, question, compute)
     echo_rows(rows, fmt, out, TableSpec(title, DEPENDS_COLUMNS, "outcome", empty=empty))
 
 
@@ -182,11 +187,13 @@ def path_command(
 ) -> None:
     """How A and B (outcomes or SDG targets; 'sdg-target:1.1' for a target whose code is an outcome id)
     connect: the shortest paths, one row per hop, each explained with its evidence."""
-    from cfgraph.analysis.paths import path_answer
+    def compute(fw: Any) -> tuple[str, list[dict[str, Any]], list[str]]:
+        from cfgraph.analysis.paths import path_answer
+
+        return path_answer(fw, a, b, limit, via, directed)
 
     question = ("path", a, b, str(limit), str(directed), *via)
-    title, rows, notes = answer_rows(framework_dir, question,
-                                     lambda fw: path_answer(fw, a, b, limit, via, directed))  # fmt: skip
+    title, rows, notes = answer_rows(framework_dir, question, compute)
     empty = f"no path from {a} to {b}" + (" following the stated direction" if directed else "")
     echo_rows(rows, fmt, out, TableSpec(title, PATH_COLUMNS, "hop", empty=empty, notes=tuple(notes)))
 
@@ -207,9 +214,9 @@ def who_command(name: str, fellows: int, framework_dir: Path | None, fmt: str, o
     responsibility, partnerships text), its indicators, its fellow actors and the SDG targets of
     its outcomes; an outcome or target its agencies, partners (with type), groups and indicators.
     """
-    from cfgraph.analysis.actors import who, who_rows
-
     def compute(fw: Any) -> tuple[str, list[dict[str, Any]], str]:
+        from cfgraph.analysis.actors import who, who_rows
+
         answer = who(fw, name, fellows or None)
         return answer.title, who_rows(answer, fw.info.id), answer.empty
 
@@ -244,11 +251,13 @@ def actors_command(
     Example: which ministries are partners on more than one outcome?
     cfgraph actors --type ministry --min-outcomes 2
     """
-    from cfgraph.analysis.actors import actors
+    def compute(fw: Any) -> list[dict[str, Any]]:
+        from cfgraph.analysis.actors import actors
+
+        return actors(fw, kind, type_, min_outcomes, result_group)
 
     question = ("actors", kind or "", type_ or "", str(min_outcomes), result_group or "")
-    rows = answer_rows(framework_dir, question,
-                       lambda fw: actors(fw, kind, type_, min_outcomes, result_group))  # fmt: skip
+    rows = answer_rows(framework_dir, question, compute)
     what = PARTNER_TYPES[type_].display if type_ in PARTNER_TYPES else ("UN agency" if type_ else "actor")
     where = f" of result group {result_group}" if result_group else ""
     whats = what[:-1] + "ies" if what.endswith("y") else what + "s"

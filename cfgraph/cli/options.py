@@ -129,17 +129,23 @@ def echo_rows(
 ) -> None:
     """Print (or write to *out*) rows through the output registry; a table is shaped by *spec*
     and the table options of :func:`format_option`."""
-    from cfgraph.render.rows import render_rows
+    import hashlib
+    import pickle
+
+    from cfgraph.io.cache import memo
 
     meta = click.get_current_context().meta if click.get_current_context(silent=True) else {}
-    text = render_rows(
-        rows,
-        fmt,
-        spec,
-        width=table_width(bool(meta.get("cfgraph.wide"))),
-        all_columns=bool(meta.get("cfgraph.all_columns")),
-        columns=meta.get("cfgraph.columns", ()),
-    )
+    width = table_width(bool(meta.get("cfgraph.wide")))
+    all_columns, columns = bool(meta.get("cfgraph.all_columns")), tuple(meta.get("cfgraph.columns", ()))
+
+    def render() -> str:
+        from cfgraph.render.rows import render_rows
+
+        return render_rows(rows, fmt, spec, width=width, all_columns=all_columns, columns=columns)
+
+    # the text is a function of what it shows: remembered under the hash of all of it
+    shown = pickle.dumps((rows, fmt, spec, width, all_columns, columns), protocol=5)
+    text = memo("text", (hashlib.sha256(shown).hexdigest(),), render)
     if out is None:
         click.echo(text, nl=False)
     else:
