@@ -2,7 +2,8 @@
 
 In an installed wheel they live inside the package under ``cfgraph/_resources/<name>``; in an
 editable install (a checkout) they are the top-level folders of the repository. Both are found
-through :mod:`importlib.resources`, never through the current working directory.
+from the package's own location (what :func:`importlib.resources.files` gives for a package on
+disk, without its import cost), never through the current working directory.
 
 >>> resource_dir("data").joinpath("sdg-catalogue").is_dir()
 True
@@ -10,7 +11,6 @@ True
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 __all__ = ["resource_dir", "default_framework_dir", "DEFAULT_FRAMEWORK"]
@@ -21,7 +21,7 @@ DEFAULT_FRAMEWORK = "kazakhstan-2021-2025"
 
 def resource_dir(name: str) -> Path:
     """Return the folder of shipped files called *name* (``data``, ``ontology``, ...)."""
-    package = Path(str(resources.files("cfgraph")))
+    package = Path(__file__).resolve().parent
     bundled = package / "_resources" / name
     if bundled.is_dir():
         return bundled

@@ -200,6 +200,8 @@ RELATIONS: dict[str, Relation] = {r.name: r for r in (
     Relation("responsible-for", "agency", "indicator", "RESPONSIBLE_FOR", "is responsible for"),
     Relation("involves-partner", "indicator", "partner", "INVOLVES_PARTNER", "names"),
     Relation("part-of", "partner", "partner", "PART_OF", "is part of", "org:subOrganizationOf"),
+    Relation("same-as", "partner", "partner", "SAME_AS", "is the same body as", "cfg:sameBodyAs",
+             symmetric=True),
     Relation("broader", "lnob-group", "lnob-group", "BROADER", "is part of", "skos:broader"),
     Relation("outcome-link", "outcome", "outcome", "LINKS_TO", "is linked to", arrow=True),
     Relation("target-link", "sdg-target", "sdg-target", "LINKS_TO", "is linked to", arrow=True),
@@ -208,6 +210,8 @@ RELATIONS: dict[str, Relation] = {r.name: r for r in (
     Relation("has-inconsistency", "framework", "inconsistency", "HAS_INCONSISTENCY", "has"),
     Relation("concerns", "inconsistency", "*", "CONCERNS", "concerns"),
     Relation("partner-via-indicator", "partner", "outcome", "", "is named only for an indicator of",
+             derived=True),
+    Relation("agency-via-indicator", "agency", "outcome", "", "is responsible only for indicators of",
              derived=True),
     Relation("mentions-lnob-group", "indicator", "lnob-group", "", "mentions", derived=True),
 )}

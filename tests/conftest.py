@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -41,3 +42,13 @@ def framework_copy(tmp_path: Path, overlay: Path | None = None, name: str = "fw"
             elif f.name != "expected.txt":
                 shutil.copy(f, target / f.name)
     return target
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The tests keep their cache entries (cfgraph.io.cache) in a folder of their own."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+    patch.delenv("CFGRAPH_CACHE", raising=False)
+    yield
+    patch.undo()

@@ -50,7 +50,8 @@ class Tie:
 def involvement(fw: Framework, kind: str | None = None) -> list[Tie]:
     """Every tie of a UN agency (*kind* ``agency``) or partner (``partner``) or both to an outcome,
     in document order. An indicator's tie is its own cell of the results matrix (a sub-indicator
-    whose agencies the matrix gives once for its parent is not counted again)."""
+    whose agencies the matrix gives once for its parent is not counted again). Partners recorded as
+    one body (``same_as``) are one actor, named with both names."""
     ties: list[Tie] = []
     outcome_of = {i.id: i.outcome for i in fw.indicators}
     if kind in (None, "agency"):
@@ -64,13 +65,13 @@ def involvement(fw: Framework, kind: str | None = None) -> list[Tie]:
     if kind in (None, "partner"):
         info = {p.id: p for p in fw.partners}
         for op in fw.outcome_partners:
-            p = info[op.partner]
-            ties.append(
-                Tie("partner", p.id, p.name, p.type, op.outcome, "partnerships text", "", op.source_lines)
-            )
+            p = info[fw.actor_id(op.partner)]
+            ties.append(Tie("partner", p.id, fw.actor_name(p.id), p.type, op.outcome, "partnerships text", "",
+                            op.source_lines))  # fmt: skip
         for ip in fw.indicator_partners:
-            p = info[ip.partner]
-            ties.append(Tie("partner", p.id, p.name, p.type, outcome_of[ip.indicator], "indicator",
+            p = info[fw.actor_id(ip.partner)]
+            outcome = outcome_of[ip.indicator]
+            ties.append(Tie("partner", p.id, fw.actor_name(p.id), p.type, outcome, "indicator",
                             ip.indicator, ip.source_lines))  # fmt: skip
     return ties
 
@@ -92,7 +93,7 @@ def actor_outcome_matrix(fw: Framework, kind: str) -> list[dict[str, Any]]:
     everyone = (
         [(a.id, a.label, "UN agency") for a in fw.agencies]
         if kind == "agency"
-        else [(p.id, p.name, p.type) for p in fw.partners]
+        else [(p.id, fw.actor_name(p.id), p.type) for p in fw.partners if fw.actor_id(p.id) == p.id]
     )
     actors = pd.DataFrame(everyone, columns=["actor", "name", "type"])
     ties = pd.DataFrame([(t.actor, t.outcome) for t in involvement(fw, kind)], columns=["actor", "outcome"])

@@ -53,9 +53,12 @@ def validate_command(ctx: click.Context, framework_dir: Path | None, quiet: bool
 @handle_errors
 def export_command(fmt: str, framework_dir: Path | None, out: Path | None) -> None:
     """Export the whole framework in another format (written atomically)."""
-    from cfgraph.export import get_exporter
+    from cfgraph.export import check_out, get_exporter
     from cfgraph.io.atomic import write_bytes, write_text
 
+    if out is not None and (problem := check_out(fmt, str(out))):
+        click.echo(f"Error: {problem}", err=True)
+        click.get_current_context().exit(2)
     result = get_exporter(fmt)(load_framework(framework_dir))
     if isinstance(result, dict):
         if out is None:

@@ -81,7 +81,8 @@ def query_command(
 
     Example: cfgraph query outcomes-for-target --param target=3.8
     """
-    from cfgraph.rdf.queries import list_queries, query_catalogue, run_query
+    from cfgraph.rdf.queries import list_queries, query_catalogue
+    from cfgraph.rdf.store import answer
 
     if list_only:
         echo_rows(query_catalogue(), fmt, out)
@@ -89,7 +90,7 @@ def query_command(
     if name is None:
         names = ", ".join(q.name for q in list_queries())
         raise click.UsageError(f"give a query NAME or --list; queries: {names}")
-    rows = run_query(load_framework(framework_dir), name, _params(params))
+    rows = answer(framework_dir, name, _params(params))
     echo_rows(rows, fmt, out)
 
 

@@ -71,6 +71,21 @@ def _normalise(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def _widths(ws: Any, columns: list[str], rows: list[dict[str, Any]]) -> None:
+    """Each column as wide as its longest text (header and the first 500 rows), 8 to 60
+    characters; longer text wraps."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    for i, name in enumerate(columns, 1):
+        longest = max([len(str(name)), *(len(str(_cell(r.get(name)) or "")) for r in rows[:500])])
+        width = min(max(longest + 2, 8), 60)
+        ws.column_dimensions[get_column_letter(i)].width = width
+        if longest > 60:
+            for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
 def workbook_bytes(sheets: dict[str, list[dict[str, Any]]]) -> bytes:
     """An .xlsx workbook with one sheet per entry: a header row, then one row per dict."""
     from openpyxl import Workbook
@@ -93,6 +108,7 @@ def workbook_bytes(sheets: dict[str, list[dict[str, Any]]]) -> bytes:
         ws.freeze_panes = "A2"
         if columns:
             ws.auto_filter.ref = ws.dimensions
+            _widths(ws, list(columns), rows)
     if not sheets:
         wb.create_sheet("Empty")
     buffer = io.BytesIO()

@@ -113,6 +113,16 @@ class Partner:
             rdf="org:subOrganizationOf",
         ),
     ] = None
+    same_as: Annotated[
+        str | None,
+        col(
+            "Another partner id that the notes show is the same body under another name; every count, "
+            "map and matrix treats the two as one actor.",
+            ref="partners",
+            relation="same-as",
+            rdf="cfg:sameBodyAs",
+        ),
+    ] = None
     note: Annotated[str | None, col(rdf="skos:note", json=False)] = None
     source_lines: SourceLines
 

@@ -109,7 +109,8 @@ class Framework:
     def _get[T](self, kind: str, items: tuple[T, ...], key: str, value: str) -> T:
         found = self._lookup(items, key).get(value)
         if found is None:
-            raise UnknownIdError(kind, value, closest(value, (getattr(i, key) for i in items)))
+            ids = [getattr(i, key) for i in items]
+            raise UnknownIdError(kind, value, closest(value, ids) or (ids if len(ids) <= 8 else []))
         return found
 
     def outcome(self, outcome_id: str) -> Outcome:
@@ -123,6 +124,36 @@ class Framework:
     def partner(self, partner_id: str) -> Partner:
         """The partner with this id."""
         return self._get("partner", self.partners, "id", partner_id)
+
+    @cached_property
+    def _bodies(self) -> dict[str, str]:
+        """Partner id -> the id of the body it is (its ``same_as``, followed to the end)."""
+        same = {p.id: p.same_as for p in self.partners if p.same_as}
+        bodies = {}
+        for p in self.partners:
+            seen, current = {p.id}, p.id
+            while current in same and same[current] not in seen:
+                current = same[current]
+                seen.add(current)
+            bodies[p.id] = current
+        return bodies
+
+    def actor_id(self, partner_id: str) -> str:
+        """The id every count, map and matrix uses for a partner: the partner its ``same_as``
+        names when the data records the two as one body, else its own id."""
+        return self._bodies.get(partner_id, partner_id)
+
+    def actor_name(self, partner_id: str) -> str:
+        """The partner's name, with the other names of the same body: ``A = B``."""
+        body = self.actor_id(partner_id)
+        names = [self.partner(body).name]
+        names += sorted(p.name for p in self.partners if p.id != body and self._bodies[p.id] == body)
+        return " = ".join(names)
+
+    def same_body_ids(self, partner_id: str) -> list[str]:
+        """Every partner id of the body *partner_id* is, its own id first then the others."""
+        body = self.actor_id(partner_id)
+        return [body, *sorted(p for p, b in self._bodies.items() if b == body and p != body)]
 
     def indicator(self, indicator_id: str) -> Indicator:
         """The indicator with this id."""

@@ -36,7 +36,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cfgraph.errors import QueryError, UnknownIdError
-from cfgraph.model import closest
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -73,6 +72,8 @@ class UnknownQueryError(UnknownIdError):
     """The named query does not exist; the message lists the ones that do."""
 
     def __init__(self, name: str, valid: list[str]) -> None:
+        from cfgraph.model import closest
+
         super().__init__("query", name, closest(name, valid))
         self.args = (f"unknown query {name!r}; valid queries: {', '.join(valid)}",)
 
@@ -231,7 +232,7 @@ def term_text(value: str, datatype: str | None = None, is_iri: bool = False) -> 
     >>> term_text("825000.0", "http://www.w3.org/2001/XMLSchema#decimal"), term_text("21.70", "http://www.w3.org/2001/XMLSchema#decimal")
     ('825000', '21.7')
     """
-    from cfgraph.namespaces import iri_to_id
+    from cfgraph.iris import iri_to_id
 
     if is_iri:
         return iri_to_id(value)
@@ -255,7 +256,7 @@ def tidy_rows(rows: list[dict[str, str]], list_columns: Iterable[str] = ()) -> l
     >>> tidy_rows([{"ids": "10.2; ; 3.8; 3.8"}], ["ids"])
     [{'ids': '3.8; 10.2'}]
     """
-    from cfgraph.namespaces import sort_key
+    from cfgraph.iris import sort_key
 
     columns = list(list_columns)
     if not columns:
@@ -372,6 +373,7 @@ def check_ids(graph: Graph, params: Mapping[str, str]) -> None:
     ...
     cfgraph.errors.UnknownIdError: unknown outcome '1.3'; did you mean 1.1?
     """
+    from cfgraph.model import closest
     from cfgraph.namespaces import CFG, DCTERMS, RDF
     from cfgraph.sdg import load_catalogue
 

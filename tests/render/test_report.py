@@ -38,6 +38,9 @@ def test_report_writes_every_part(mini_report: Path) -> None:
         [
             "index.html",
             *(f"views/{v}.html" for v in VIEWS),
+            "outcomes/1.1.html",
+            "outcomes/2.1.html",
+            *(f"agencies/{a.id}.html" for a in cfgraph.load(cfgraph.MINI).agencies),
             *(
                 f"charts/{c}.{ext}"
                 for c in ("agency-outcome", "partner-outcome", "target-centrality")

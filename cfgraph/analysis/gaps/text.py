@@ -81,17 +81,16 @@ def recorded_inconsistency(check: GapCheck, fw: Framework, ix: FrameworkIndex) -
     return [_quotes(fw, f) for f in _from_inconsistencies(check, fw, ("recorded",))]
 
 
-def _synergy_findings(check: GapCheck, fw: Framework, verdict: str) -> list[Finding]:
+def _synergy_findings(check: GapCheck, fw: Framework, verdicts: tuple[str, ...]) -> list[Finding]:
     from cfgraph.analysis.synergies import outcome_synergies
 
     found = []
     for s in outcome_synergies(fw):
-        if s.verdict != verdict:
+        if s.verdict not in verdicts:
             continue
         comps = ", ".join(f"{k} {v:.2f}" for k, v in s.components.items() if k != "stated")
         what = "the text links" if s.stated_links else "the text does not link"
-        blanket = {ol.stated_as for ol in fw.outcome_links if ol.id in s.stated_links} == {"all-others"}
-        how = "; only by statements about all other outcomes" if blanket else ""
+        how = "; only by generic statements about all other outcomes" if s.stated_as == "all-others" else ""
         shared = [
             *(f"sdg-target:{c}" for c in s.shared_targets),
             *(f"agency:{a}" for a in s.shared_agencies),
@@ -119,11 +118,11 @@ def stated_link_not_supported(check: GapCheck, fw: Framework, ix: FrameworkIndex
     """The text states a link between two outcomes, but they share almost no targets,
     interlinked targets, agencies, partners, LNOB groups or SDG indicators (data score below
     0.1, see :mod:`cfgraph.analysis.synergies`)."""
-    return _synergy_findings(check, fw, "stated-not-supported")
+    return _synergy_findings(check, fw, ("stated-not-supported", "generic-not-supported"))
 
 
 @register(CHECKS, "strong-link-not-stated", "info", "Strong data link the text does not state")
 def strong_link_not_stated(check: GapCheck, fw: Framework, ix: FrameworkIndex) -> list[Finding]:
     """Two outcomes share much (data score 0.3 or more) but the text states no link between
     them: a synergy to make explicit."""
-    return _synergy_findings(check, fw, "strong-not-stated")
+    return _synergy_findings(check, fw, ("strong-not-stated",))

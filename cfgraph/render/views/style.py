@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = [
+    "GENERIC_COLOUR",
+    "GENERIC_LABEL",
     "COMMUNITY_COLOURS",
     "Styler",
     "legend",
@@ -192,18 +194,32 @@ def _arrow(kind: str, relation: str) -> bool:
     return link.arrow if link is not None else True
 
 
+#: How a link stated only by a generic "all other outcomes" sentence is drawn (dashed, grey).
+GENERIC_COLOUR = "#9e9e9e"
+#: Its legend entry.
+GENERIC_LABEL = "generic statement ('all other outcomes'), not naming the two"
+
+
 def vis_edge(style: EdgeStyle, data: dict[str, Any]) -> dict[str, Any]:
     relation = str(data.get("relation", ""))
     colour = style.palette.get(relation, style.color) if style.color_by == "relation" else style.color
+    generic = data.get("stated_as") == "all-others"
+    if "arrows" in data:  # a merged stated link: arrowheads where influence flows
+        ends = str(data["arrows"]).split(";")
+        arrows = {end: {"enabled": end in ends, "scaleFactor": 0.6} for end in ("to", "from")}
+    else:
+        arrows = {"to": {"enabled": _arrow(style.kind, relation), "scaleFactor": 0.6}}
     edge: dict[str, Any] = {
-        "color": {"color": colour, "highlight": "#000000", "opacity": 0.85},
-        "width": style.width,
-        "dashes": style.dashes,
-        "arrows": {"to": {"enabled": _arrow(style.kind, relation), "scaleFactor": 0.6}},
+        "color": {"color": GENERIC_COLOUR if generic else colour, "highlight": "#000000", "opacity": 0.85},
+        "width": style.width * (0.6 if generic else 1),
+        "dashes": True if generic else style.dashes,
+        "arrows": arrows,
         "kind": data["kind"],
         "fk": f"{data['kind']}|{relation}" if style.color_by == "relation" else data["kind"],
         "tip": data.get("tip", {}),
     }
+    if generic:
+        edge["fk"] = f"{data['kind']}|generic"
     if style.show_label:
         edge["label"] = data.get("label", relation)
     return edge

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from cfgraph.model import Framework, Indicator, parse_lines
+from cfgraph.vocabulary import PARTNER_TYPES
 
 __all__ = ["DRAWN_KINDS", "ViewFacts", "node_attributes", "short", "tip", "cells"]
 
@@ -76,13 +77,16 @@ class ViewFacts:
         for oa in fw.outcome_agencies:
             self.agency_outcomes.setdefault(oa.agency, set()).add(oa.outcome)
         self.responsible: dict[str, list[str]] = {}
+        self.responsible_outcomes: dict[str, set[str]] = {}
         for ia in fw.indicator_agencies:
             self.responsible.setdefault(ia.agency, []).append(ia.indicator)
+            self.responsible_outcomes.setdefault(ia.agency, set()).add(self.indicators[ia.indicator].outcome)
         self.partner_outcomes: dict[str, set[str]] = {}
         for op in fw.outcome_partners:
-            self.partner_outcomes.setdefault(op.partner, set()).add(op.outcome)
+            self.partner_outcomes.setdefault(fw.actor_id(op.partner), set()).add(op.outcome)
         for ip in fw.indicator_partners:
-            self.partner_outcomes.setdefault(ip.partner, set()).add(self.indicators[ip.indicator].outcome)
+            outcome = self.indicators[ip.indicator].outcome
+            self.partner_outcomes.setdefault(fw.actor_id(ip.partner), set()).add(outcome)
 
     def agency_label(self, agency: str) -> str:
         return self.agencies[agency].label if agency in self.agencies else agency
@@ -92,7 +96,7 @@ class ViewFacts:
         if kind == "agency":
             return self.agency_label(key)
         if kind == "partner" and key in self.partners:
-            return self.partners[key].name
+            return self.fw.actor_name(key)
         if kind == "lnob-group" and key in self.lnob:
             return self.lnob[key].name
         if kind == "result-group" and key in self.result_groups:
@@ -133,8 +137,8 @@ def _agency(f: ViewFacts, key: str) -> dict[str, Any]:
     a = f.agencies[key]
     facts = [
         ("name", a.name or ""),
-        ("indicators", f"responsible for {len(f.responsible.get(key, []))}"),
-        ("outcomes", ", ".join(sorted(f.agency_outcomes.get(key, set())))),
+        ("outcomes listing it", ", ".join(sorted(f.agency_outcomes.get(key, set())))),
+        ("responsible for", _responsible(f, key)),
         ("also written", ", ".join(a.aliases)),
     ]
     return {
@@ -145,20 +149,32 @@ def _agency(f: ViewFacts, key: str) -> dict[str, Any]:
     }
 
 
+def _responsible(f: ViewFacts, key: str) -> str:
+    indicators = f.responsible.get(key, [])
+    if not indicators:
+        return ""
+    outcomes = ", ".join(sorted(f.responsible_outcomes.get(key, set())))
+    return f"{len(indicators)} indicator{'s' if len(indicators) > 1 else ''} of outcomes {outcomes}"
+
+
 def _partner(f: ViewFacts, key: str) -> dict[str, Any]:
     p = f.partners[key]
+    name = f.fw.actor_name(key)
+    others = [f.partners[i] for i in f.fw.same_body_ids(key)[1:]]
     facts = [
-        ("type", p.type.replace("-", " ")),
+        ("type", PARTNER_TYPES[p.type].display),
+        ("same body as", "; ".join(o.name for o in others)),
         ("outcomes", ", ".join(sorted(f.partner_outcomes.get(key, set())))),
         ("part of", f.partners[p.part_of].name if p.part_of in f.partners else ""),
-        ("also written", ", ".join(p.aliases)),
+        ("also written", ", ".join(a for q in (p, *others) for a in q.aliases)),
         ("note", p.note or ""),
     ]
+    lines = ";".join(q.source_lines for q in (p, *others))
     return {
-        "label": short(p.name),
-        "name": p.name,
+        "label": short(name),
+        "name": name,
         "group": p.type,
-        "tip": tip(p.name, facts, None, p.source_lines),
+        "tip": tip(name, facts, None, lines),
     }
 
 
