@@ -175,7 +175,8 @@ def explain_path(
     The path may pass only through nodes of the kinds in *via* (default outcomes and SDG
     targets: stated outcome links, target lists and stated target interlinkages; add
     ``agency``, ``partner``, ``lnob-group`` or ``indicator`` to go through them). Directions are
-    ignored for finding paths and kept in the explanation.
+    ignored for finding paths and kept in the explanation. Reviewers' scores (``judged``
+    relations) are not evidence of a path.
 
     Returns
     -------
@@ -188,8 +189,12 @@ def explain_path(
     via = tuple(entity_kind(k).name for k in via)
     kinds = tuple(dict.fromkeys((*via, "outcome", "sdg-target")))
     src, dst = find_node(full, a, kinds), find_node(full, b, kinds)
-    keep = [n for n, k in full.nodes(data="kind") if k in via or n in (src, dst)]
-    sub = full.subgraph(keep)
+    keep = {n for n, k in full.nodes(data="kind") if k in via or n in (src, dst)}
+    sub = nx.subgraph_view(  # what the text states: reviewers' judgements are not paths
+        full,
+        filter_node=keep.__contains__,
+        filter_edge=lambda u, v, k: not RELATIONS[full.edges[u, v, k]["kind"]].judged,
+    )
     und = nx.Graph(sub.to_undirected(as_view=True))
     try:
         paths = sorted(nx.all_shortest_paths(und, src, dst))[:limit]

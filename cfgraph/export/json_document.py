@@ -41,6 +41,7 @@ _SECTIONS: dict[str, str | None] = {
     "outcome_links": "outcome_links",
     "target_links": "target_links",
     "inconsistencies": None,
+    "reviews": "reviews",
 }
 
 
@@ -159,6 +160,7 @@ def framework_document(fw: Framework) -> dict[str, Any]:
             }
             for i in find_inconsistencies(fw)
         ],
+        "reviews": [_entity(table_spec("reviews"), r) for r in fw.reviews],
     }
 
 

@@ -138,8 +138,22 @@ class _Builder:
             value = getattr(row, column.name)
             if column.rdf is not None and value is not None and value != ():
                 self.value(spec, iri, column, value)
+        self.ends(spec, iri, row)
         self.shortcut(spec, row)
         return iri
+
+    def ends(self, spec: TableSpec, iri: URIRef, row: Any) -> None:
+        """The ends of a row whose relation its own columns pick (codec ``end``): an outcome's
+        IRI or an SDG target's, by the kinds the row's relation joins."""
+        if spec.relation is None or spec.ends is None:
+            return
+        rel = RELATIONS[spec.relation_of(row)]
+        for name, kind in zip(spec.ends, (rel.source, rel.target), strict=True):
+            column = spec.column(name)
+            if column.codec == "end" and column.rdf is not None:
+                value = str(getattr(row, name))
+                node = self.sdg(value) if ENTITIES[kind].shared else self.iri(ENTITIES[kind].segment, value)
+                self.g.add((iri, curie(column.rdf), node))
 
     def subject(self, spec: TableSpec, iri: URIRef, column: Column) -> tuple[URIRef, URIRef]:
         """The node and property a column's value goes on (``a/b``: on the node ``a`` points to)."""
@@ -163,7 +177,7 @@ class _Builder:
         """The direct triple a relation row asserts (``outcome cfg:contributingAgency agency``)."""
         if spec.relation is None or spec.ends is None:
             return
-        rel = RELATIONS[spec.relation]
+        rel = RELATIONS[spec.relation_of(row)]
         ends = [spec.column(name) for name in spec.ends]
         if rel.rdf_property is None or any(c.ref is None for c in ends):
             return
@@ -224,6 +238,24 @@ def _partner_type(b: _Builder, s: URIRef, p: URIRef, c: Column, v: Any) -> None:
     b.g.add((s, RDF.type, CFG[PARTNER_TYPES[v].rdf_class]))
 
 
+def _agent(b: _Builder, s: URIRef, p: URIRef, c: Column, v: Any) -> None:
+    """A person (a reviewer): one ``prov:Agent`` per name in the framework."""
+    agent = b.iri("reviewer", v)
+    b.g.add((s, p, agent))
+    b.g.add((agent, RDF.type, PROV.Agent))
+    b.g.add((agent, RDFS.label, Literal(v)))
+    b.g.add((agent, DCTERMS.identifier, Literal(v)))
+
+
+def _sheet(b: _Builder, s: URIRef, p: URIRef, c: Column, v: Any) -> None:
+    """The review sheet file a row was read from, one node per SHA-256."""
+    sheet = b.iri("review-sheet", v)
+    b.g.add((s, p, sheet))
+    b.g.add((sheet, RDF.type, CFG.ReviewSheet))
+    b.g.add((sheet, CFG.sha256, Literal(v)))
+    b.g.add((sheet, DCTERMS.identifier, Literal(v)))
+
+
 _CODECS: dict[str, Codec] = {
     "literal": _literal,
     "ref": _ref,
@@ -234,6 +266,10 @@ _CODECS: dict[str, Codec] = {
     "decimal": lambda b, s, p, c, v: b.add(s, p, Literal(Decimal(repr(float(v))), datatype=XSD.decimal)),
     "gyear": lambda b, s, p, c, v: b.add(s, p, Literal(str(v), datatype=XSD.gYear)),
     "iri": lambda b, s, p, c, v: b.add(s, p, URIRef(v)),
+    "date": lambda b, s, p, c, v: b.add(s, p, Literal(str(v), datatype=XSD.date)),
+    "agent": _agent,
+    "sheet": _sheet,
+    "end": lambda b, s, p, c, v: None,  # added by _Builder.ends, which knows the row's relation
 }
 
 
