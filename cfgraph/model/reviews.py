@@ -46,9 +46,13 @@ class Review:
     ]
     source: Annotated[
         str,
-        col("The outcome id or SDG target code whose progress influences.", rdf="cfg:influencing", codec="end",
-            lpg=False),
-    ]  # fmt: skip
+        col(
+            "The outcome id or SDG target code whose progress influences.",
+            rdf="cfg:influencing",
+            codec="end",
+            lpg=False,
+        ),
+    ]
     target: Annotated[
         str,
         col("The outcome id or SDG target code influenced.", rdf="cfg:influenced", codec="end", lpg=False),
@@ -56,18 +60,28 @@ class Review:
     reviewer: Annotated[str, col("Who gave the score.", rdf="prov:wasAttributedTo", codec="agent")]
     score: Annotated[
         int | None,
-        col("-3 cancelling ... +3 indivisible; empty: a comment without a score.",
-            minimum=-3, maximum=3, rdf="cfg:score"),
-    ] = None  # fmt: skip
+        col(
+            "-3 cancelling ... +3 indivisible; empty: a comment without a score.",
+            minimum=-3,
+            maximum=3,
+            rdf="cfg:score",
+        ),
+    ] = None
     confidence: Annotated[Confidence | None, col("How sure the reviewer is.", rdf="cfg:confidence")] = None
     comment: Annotated[str | None, col(rdf="rdfs:comment")] = None
     date: Annotated[
-        str, col("Day of the review sheet (YYYY-MM-DD).", pattern=DATE_PATTERN, rdf="prov:generatedAtTime",
-                 codec="date")
-    ]  # fmt: skip
+        str,
+        col(
+            "Day of the review sheet (YYYY-MM-DD).",
+            pattern=DATE_PATTERN,
+            rdf="prov:generatedAtTime",
+            codec="date",
+        ),
+    ]
     sheet_file: Annotated[str, col("File name of the review sheet.", rdf="cfg:sheetFile")]
     sheet_sha256: Annotated[
-        str, col("SHA-256 of the sheet file.", pattern=SHA256_PATTERN, rdf="prov:wasDerivedFrom", codec="sheet")
+        str,
+        col("SHA-256 of the sheet file.", pattern=SHA256_PATTERN, rdf="prov:wasDerivedFrom", codec="sheet"),
     ]
     sheet_tab: Annotated[str | None, col("Worksheet of an Excel sheet.", rdf="cfg:sheetTab")] = None
     sheet_row: Annotated[int, col("Row of the sheet the score was read from.", rdf="cfg:sheetRow")]
