@@ -45,11 +45,13 @@ BASES: dict[str, str] = {
 @dataclass(frozen=True)
 class StatedPair:
     """What the text states about one directed pair: ``named`` (a link naming both sides),
-    ``all-others`` (only "all other outcomes"), with the links' ids and quotes."""
+    ``all-others`` (only "all other outcomes"), with the links' ids and quotes (named first);
+    ``generic`` are the ids of the links stated only as "all other outcomes"."""
 
     stated: str
     links: tuple[str, ...]
     quotes: tuple[str, ...]
+    generic: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ class Pair:
     basis: tuple[str, ...]
     links: tuple[str, ...]
     quotes: tuple[str, ...]
+    generic: tuple[str, ...]  # the links stated only as "all other outcomes"
     shared_targets: tuple[str, ...]
     across: tuple[str, ...]  # the group's outcomes that list source and target (target level)
 
@@ -104,6 +107,7 @@ def stated_pairs(fw: Framework, level: str) -> dict[tuple[str, str], StatedPair]
             "named" if items[0][0] else "all-others",
             tuple(dict.fromkeys(i[1] for i in items)),
             tuple(dict.fromkeys(i[2] for i in items)),
+            tuple(i[1] for i in items if not i[0]),
         )
     return out
 
@@ -143,6 +147,7 @@ class _Collector:
                     tuple(sorted(entry["basis"], key=rank.__getitem__)),
                     said.links,
                     said.quotes,
+                    said.generic,
                     tuple(sorted(entry["shared"], key=sdg_sort_key)),
                     tuple(sorted(entry["across"])),
                 )

@@ -108,6 +108,15 @@ def _basis(p: Pair) -> str:
     return "; ".join(parts)
 
 
+def _stated(fw: Framework, p: Pair) -> tuple[str, str]:
+    """(links, quotes) as a sheet writes them, links stated only as "all other outcomes" marked."""
+    quotes = {ol.id: ol.quote for ol in fw.outcome_links} | {tl.id: tl.quote for tl in fw.target_links}
+    marked = [(i, i in p.generic) for i in p.links]
+    links = "; ".join(f"{i} (all others)" if generic else i for i, generic in marked)
+    texts = [f"[all other outcomes] {quotes[i]}" if generic else quotes[i] for i, generic in marked]
+    return links, "\n".join(dict.fromkeys(texts))
+
+
 def row_check(framework: str, context: dict[str, str]) -> str:
     """The check of one row: a short hash of the framework id and the row's context cells."""
     text = _SEP.join([framework, *(context.get(c) or "" for c in CONTEXT)])
@@ -125,6 +134,7 @@ def context_row(fw: Framework, p: Pair) -> dict[str, str]:
     from cfgraph.export.xlsx import cell_value
 
     (source, source_text), (target, target_text) = _name(fw, p.level, p.source), _name(fw, p.level, p.target)
+    links, quotes = _stated(fw, p)
     context = {
         "result_group": p.result_group,
         "level": p.level,
@@ -133,8 +143,8 @@ def context_row(fw: Framework, p: Pair) -> dict[str, str]:
         "direction": f"{source} → {target}",
         "stated": p.stated,
         "basis": _basis(p),
-        "links": "; ".join(p.links),
-        "quote": "\n".join(p.quotes),
+        "links": links,
+        "quote": quotes,
         "source_text": source_text,
         "target_text": target_text,
     }
@@ -205,7 +215,7 @@ _WIDTHS = {
     "direction": 26,
     "stated": 10,
     "basis": 36,
-    "links": 12,
+    "links": 24,
     "quote": 60,
     "source_text": 40,
     "target_text": 40,

@@ -169,6 +169,7 @@ def report_tables(fw: Framework) -> dict[str, list[dict[str, Any]]]:
     from cfgraph.analysis.gaps import check_rows, finding_rows, run_gaps
     from cfgraph.analysis.matrix import actor_outcome_matrix
     from cfgraph.analysis.synergies import outcome_synergies, synergy_rows
+    from cfgraph.review.results import review_results
     from cfgraph.summary import outcome_rows
 
     fid = fw.info.id
@@ -181,6 +182,7 @@ def report_tables(fw: Framework) -> dict[str, list[dict[str, Any]]]:
         "agency_outcome": actor_outcome_matrix(fw, "agency"),
         "partner_outcome": actor_outcome_matrix(fw, "partner"),
         "target_centrality": centrality_rows(target_centrality(fw), fid),
+        **review_results(fw),
     }
 
 
@@ -188,6 +190,8 @@ def build_report(fw: Framework, out: Path | str, progress: Progress = _quiet) ->
     """Write the report for *fw* into the folder *out*; *progress* hears about each slow step."""
     from cfgraph.io.atomic import write_text
     from cfgraph.render.page import CSP, template_env
+    from cfgraph.render.report.review import review_section
+    from cfgraph.review.aggregate import CONTESTED_SPREAD
     from cfgraph.summary import framework_counts
 
     out = Path(out)
@@ -198,6 +202,7 @@ def build_report(fw: Framework, out: Path | str, progress: Progress = _quiet) ->
     _write_tables(tables, out, report)
     progress("drawing charts")
     charts = _write_charts(fw, tables, out, report)
+    review = review_section(fw, tables, out, report.files)
     outcomes = [o.id for o in fw.outcomes]
     progress("writing index.html")
     html = (
@@ -218,6 +223,8 @@ def build_report(fw: Framework, out: Path | str, progress: Progress = _quiet) ->
             partner_heat=heat_cells(tables["partner_outcome"], outcomes),
             outcome_columns=lambda ids: [(o, f"Outcome {o}") for o in ids],
             csv_files=sorted(f"tables/{name}.csv" for name in tables),
+            review=review,
+            contested_spread=CONTESTED_SPREAD,
         )
     )
     write_text(report.index, html)

@@ -23,6 +23,7 @@ from cfgraph.errors import UnknownIdError
 from cfgraph.render.views.spec import NODE_KINDS, ViewSpec, load_view_spec, view_names
 from cfgraph.render.views.style import (
     Styler,
+    consensus_label,
     legend,
     legend_order,
     nx_undirected,
@@ -185,6 +186,8 @@ def render_graph(
         text = estyle.label
         if estyle.color_by == "relation":
             text = f"{estyle.label}: {relation.replace('-', ' ')}"
+        elif estyle.color_by == "consensus":
+            text = f"{estyle.label}: {consensus_label(relation)}"
         legend_edges.append(
             (options["fk"], text, options["color"]["color"], "dashes" if estyle.dashes else "line")
         )

@@ -24,6 +24,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from cfgraph.model import Framework
+from cfgraph.render.views.reviews import add_review_edges
 from cfgraph.render.views.tips import DRAWN_KINDS, ViewFacts, cells, node_attributes, short, tip
 from cfgraph.vocabulary import LINK_KINDS, LISTED_IN_NAMES, RELATIONS, ROLE_NAMES, key
 
@@ -78,7 +79,7 @@ def _add_edges(g: nx.MultiDiGraph, base: nx.MultiDiGraph, fw: Framework, facts: 
     grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
     for u, v, d in base.edges(data=True):
         kind = str(d["kind"])
-        if u not in g or v not in g:
+        if u not in g or v not in g or RELATIONS[kind].judged:  # judgements: add_review_edges
             continue
         if kind in _STATED:
             relation = str(d["link_kind"])
@@ -143,4 +144,5 @@ def framework_graph(fw: Framework) -> nx.MultiDiGraph:
                        **node_attributes(facts, d["kind"], str(d["id"])))  # fmt: skip
     _add_edges(g, base, fw, facts)
     _add_derived(g, fw, facts)
+    add_review_edges(g, fw)
     return g
