@@ -182,6 +182,9 @@ def _column_schema(column: Column) -> dict[str, Any]:
         item["enum"] = list(column.enum)
     if column.pattern:
         item["pattern"] = column.pattern
+    for bound in ("minimum", "maximum"):
+        if getattr(column, bound) is not None:
+            item[bound] = getattr(column, bound)
     if column.is_list:
         return {"type": "array", "items": item}
     if not column.required:

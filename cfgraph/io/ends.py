@@ -40,8 +40,10 @@ def _unresolved(pkg: PackageContents, catalogue: SdgCatalogue, kind: str, value:
 
 def _check_row(pkg: PackageContents, catalogue: SdgCatalogue, spec: TableSpec, row: TypedRow) -> None:
     if any(row.values.get(c.name) is None for c in spec.columns if "{" + c.name + "}" in str(spec.relation)):
-        return  # the column that picks the relation is empty or wrong: reported already
-    relation = RELATIONS[spec.relation_of(SimpleNamespace(**row.values))]
+        return  # the column that picks the relation is empty: reported already
+    relation = RELATIONS.get(spec.relation_of(SimpleNamespace(**row.values)))
+    if relation is None:
+        return  # not one of the column's values: reported already
     ends = spec.ends or ("", "")
     for name, kind in zip(ends, (relation.source, relation.target), strict=True):
         value = row.values.get(name)

@@ -67,13 +67,24 @@ def _table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _csv_cell(value: Any) -> str:
+    """A number as it is (``-2.5`` is a number to a spreadsheet, not a formula); text neutralised.
+
+    >>> _csv_cell(-2.5), _csv_cell("-2.5"), _csv_cell([-1, 2])
+    ('-2.5', "'-2.5", "'-1; 2")
+    """
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _text(value)
+    return str(safe_cell(_text(value)))
+
+
 def _csv(rows: list[dict[str, Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     columns = _columns(rows)
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([safe_cell(_text(row.get(c))) for c in columns])
+        writer.writerow([_csv_cell(row.get(c)) for c in columns])
     return buffer.getvalue()
 
 

@@ -11,9 +11,10 @@ Excel); with any problem nothing is merged.
 Merging: a row of ``reviews.csv`` is one reviewer's score of one pair, with the day of the sheet
 (``--date``, else the file's modification day), the file's name and SHA-256, its worksheet and
 row. A sheet already imported for that reviewer (same SHA-256) changes nothing; a sheet replaces
-the reviewer's earlier scores of every pair it lists (a pair left empty removes the earlier
-score), unless the earlier score comes from a sheet of a later day, which is kept. The file is
-written atomically.
+the reviewer's earlier scores of every pair it lists, unless the earlier score comes from a sheet
+of a later day, which is kept. A pair the newer sheet leaves empty withdraws the earlier score:
+its row stays, with no score and no comment, so that an older sheet arriving late cannot bring
+the score back. The file is written atomically.
 """
 
 from __future__ import annotations
@@ -62,9 +63,9 @@ class CheckedSheet:
 
     sheet: SheetFile
     reviewer: str | None = None
-    reviewer_row: int = 0
+    reviewer_at: str = ""
     date: str = ""
-    listed: list[_PairKey] = field(default_factory=list)
+    listed: dict[_PairKey, SheetRow] = field(default_factory=dict)  # each pair's first row
     reviews: dict[_PairKey, Review] = field(default_factory=dict)
 
 
@@ -198,14 +199,14 @@ class _Checker:
         if not name:
             self.problem(sheet, row, "reviewer", "empty: write who scored, or give --reviewer NAME")
         elif checked.reviewer is None:
-            checked.reviewer, checked.reviewer_row = name, row.line
+            checked.reviewer, checked.reviewer_at = name, f"{sheet.where(row.tab)}:{row.line}"
         elif name != checked.reviewer:
             self.problem(
                 sheet,
                 row,
                 "reviewer",
-                f"{name!r}, but row {checked.reviewer_row} says "
-                f"{checked.reviewer!r}: one sheet holds one reviewer's scores",
+                f"{name!r}, but {checked.reviewer_at} says {checked.reviewer!r}: "
+                "one sheet holds one reviewer's scores",
             )
             return None
         return name
@@ -230,7 +231,7 @@ class _Checker:
         if not (self.ids(sheet, row) and self.context(sheet, row)):
             return
         key = (_text(row.values["level"]), _text(row.values["source"]), _text(row.values["target"]))
-        checked.listed.append(key)
+        checked.listed.setdefault(key, row)
         score, confidence, comment, ok = self.judgement(sheet, row)
         if score is None and comment is None:
             return
@@ -337,21 +338,21 @@ def merge_reviews(existing: Iterable[Review], sheets: Sequence[CheckedSheet]) ->
             summary.skipped.append(checked.sheet.display)
             continue
         summary.sheets.append((checked.sheet.display, name, checked.date, len(checked.reviews)))
-        for pair in dict.fromkeys(checked.listed):
+        for pair, row in checked.listed.items():
             key: tuple[str, ...] = (*pair, name)
             old = rows.get(key)
             if old is not None and old.date > checked.date:
                 summary.kept += 1
-                continue
-            rows.pop(key, None)
-            if pair in checked.reviews:
+            elif pair in checked.reviews:
                 rows[key] = checked.reviews[pair]
+            elif old is not None:  # withdrawn: the row stays, empty, with the newer sheet's day
+                rows[key] = _withdrawn(old, checked, row)
         done.add((checked.sheet.sha256, name))
     for key in sorted(before.keys() | rows.keys()):
         old, new = before.get(key), rows.get(key)
         if old is None:
             summary.added += 1
-        elif new is None:
+        elif new is None or (new.score is None and new.comment is None and not _same(old, new)):
             summary.removed += 1
         elif _same(old, new):
             rows[key] = old
@@ -360,6 +361,13 @@ def merge_reviews(existing: Iterable[Review], sheets: Sequence[CheckedSheet]) ->
             summary.changed += 1
     summary.reviews = tuple(sorted(rows.values(), key=_order))
     return summary
+
+
+def _withdrawn(old: Review, checked: CheckedSheet, row: SheetRow) -> Review:
+    sheet = checked.sheet
+    return dataclasses.replace(old, score=None, confidence=None, comment=None, date=checked.date,
+                               sheet_file=sheet.path.name, sheet_sha256=sheet.sha256, sheet_tab=row.tab,
+                               sheet_row=row.line)  # fmt: skip
 
 
 def _same(a: Review, b: Review) -> bool:

@@ -43,8 +43,17 @@ def test_medians_spreads_and_contested_flags(fw: cfgraph.Framework) -> None:
         ("target", "3.9", "6.1"): (3, 0.0, -1, 1, 2, True, "0 consistent", "named", "stated-not-confirmed"),
         ("target", "6.2", "3.9"): (2, 2.0, 2, 2, 0, False, "+2 reinforcing", "named", ""),
         # -2, -1, -3: median -2, one sign, 2 apart -> not contested; stated, negative -> not confirmed
-        ("target", "3.9", "6.2"): (3, -2.0, -3, -1, 2, False, "-2 counteracting", "named",
-                                   "stated-not-confirmed"),
+        ("target", "3.9", "6.2"): (
+            3,
+            -2.0,
+            -3,
+            -1,
+            2,
+            False,
+            "-2 counteracting",
+            "named",
+            "stated-not-confirmed",
+        ),
         # 3, 0: one sign but 3 points apart -> contested; median 1.5 rounds away from zero to +2
         ("target", "3.9", "5.1"): (2, 1.5, 0, 3, 3, True, "+2 reinforcing", "", ""),
         # -2, -3: median -2.5, strong, and no text states it

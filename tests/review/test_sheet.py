@@ -67,9 +67,10 @@ def test_context_is_locked_and_scores_have_drop_downs(workbook: Path) -> None:
 
 def test_bytes_are_the_same_on_every_run(workbook: Path, tmp_path: Path) -> None:
     again = write_sheet(cfgraph.load(cfgraph.MINI), tmp_path / "again.xlsx")
-    assert hashlib.sha256((tmp_path / "again.xlsx").read_bytes()).digest() == hashlib.sha256(
-        workbook.read_bytes()
-    ).digest()
+    assert (
+        hashlib.sha256((tmp_path / "again.xlsx").read_bytes()).digest()
+        == hashlib.sha256(workbook.read_bytes()).digest()
+    )
     assert len(again.rows) == 9
     write_sheet(cfgraph.load(cfgraph.MINI), tmp_path / "a.csv")
     write_sheet(cfgraph.load(cfgraph.MINI), tmp_path / "b.csv")

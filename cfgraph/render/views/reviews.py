@@ -57,7 +57,8 @@ def _tip(p: PairConsensus, rows: list[Review], quotes: dict[str, str]) -> dict[s
         ("contested", "yes: the scores differ in sign or by 3 or more points" if p.contested else ""),
         ("the text", _STATED.get(p.stated, p.stated) + links),
     ]
-    facts += [(r.reviewer, _judgement(r)) for r in sorted(rows, key=lambda r: r.reviewer)]
+    said = [r for r in sorted(rows, key=lambda r: r.reviewer) if r.score is not None or r.comment]
+    facts += [(r.reviewer, _judgement(r)) for r in said]
     return tip(title, facts, next((quotes[i] for i in p.links if i in quotes), None))
 
 
