@@ -136,9 +136,10 @@ def test_json_document_and_schema(fw: cfgraph.Framework) -> None:
 
 
 def test_frames_give_the_same_rows_as_the_commands(fw: cfgraph.Framework) -> None:
+    from cfgraph.frames import frames
     from cfgraph.review.aggregate import consensus, consensus_rows
 
-    f = cfgraph.frames(fw)
+    f = frames(fw)
     assert len(f["reviews"]) == 21 and str(f["reviews"]["score"].dtype) == "Int64"
     assert f["review_pairs"].to_dict("records") == consensus_rows(consensus(fw), FID)
     assert list(f["review_ranking"]["item"]) == ["2.1", "1.1", "6.2", "6.1", "3.9", "5.1"]
