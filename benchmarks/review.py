@@ -21,7 +21,7 @@ from pathlib import Path
 
 import cfgraph
 from cfgraph.resources import default_framework_dir
-from cfgraph.review.importer import import_sheets
+from cfgraph.review.merge import import_sheets
 from cfgraph.review.results import review_results
 from cfgraph.review.sheet import write_sheet
 

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import click
 
 from cfgraph.cli.options import echo_rows, format_option, framework_option, handle_errors, load_framework
+from cfgraph.review.results import MATRIX_SHOWS, STATUS_SHOWS, review_rows
 from cfgraph.vocabulary import REVIEW_LEVELS
 
 __all__ = ["review_group"]
@@ -100,7 +101,8 @@ def import_command(
     import re
 
     from cfgraph.model.reviews import DATE_PATTERN
-    from cfgraph.review.importer import SheetRejected, import_sheets
+    from cfgraph.review.importer import SheetRejected
+    from cfgraph.review.merge import import_sheets
 
     if date is not None and not re.match(DATE_PATTERN, date):
         raise click.BadParameter(f"{date!r} is not a day like 2025-03-31", param_hint="--date")
@@ -111,25 +113,15 @@ def import_command(
             click.echo(str(problem), err=True)
         click.echo(f"cfgraph: {exc}", err=True)
         ctx.exit(1)
-    for name, who, day, n in summary.sheets:
-        click.echo(f"{name}: {who}, {day}: {n} pair(s) scored or commented")
-    for name in summary.skipped:
-        click.echo(f"{name}: already imported (or nothing scored); skipped")
-    click.echo(
-        f"reviews.csv: {summary.added} added, {summary.changed} changed, {summary.removed} removed, "
-        f"{summary.unchanged} unchanged, {summary.kept} kept (a later sheet)"
-        + ("" if summary.changed_anything else "; nothing to write")
-    )
-
-
-_SHOW_MATRIX = ("pairs", "grid", "ranking")
+    for line in summary.lines():
+        click.echo(line)
 
 
 @review_group.command("matrix")
 @_level("outcome")
 @click.option(
     "--show",
-    type=click.Choice(_SHOW_MATRIX),
+    type=click.Choice(MATRIX_SHOWS),
     default="pairs",
     show_default=True,
     help="pairs: consensus per pair; grid: the cross-impact matrix; ranking: influence and dependence.",
@@ -141,32 +133,14 @@ _SHOW_MATRIX = ("pairs", "grid", "ranking")
 def matrix_command(level: str, show: str, framework_dir: Path | None, fmt: str, out: Path | None) -> None:
     """The reviewers' consensus: per pair (reviews, median, spread, contested, what the text
     states), the cross-impact matrix, or each item's influence, dependence and second-order reach."""
-    from cfgraph.review.aggregate import (
-        consensus,
-        consensus_rows,
-        influence_ranking,
-        matrix_rows,
-        ranking_rows,
-    )
-
-    fw = load_framework(framework_dir)
-    if show == "pairs":
-        rows = consensus_rows(consensus(fw, level), fw.info.id)
-    elif show == "grid":
-        rows = matrix_rows(fw, level)
-    else:
-        rows = ranking_rows(influence_ranking(fw, level), fw.info.id)
-    echo_rows(rows, fmt, out)
-
-
-_SHOW_STATUS = ("groups", "unreviewed", "contested", "stated-not-confirmed", "strong-not-stated")
+    echo_rows(review_rows(load_framework(framework_dir), show, level), fmt, out)
 
 
 @review_group.command("status")
 @_level(None)
 @click.option(
     "--show",
-    type=click.Choice(_SHOW_STATUS),
+    type=click.Choice(STATUS_SHOWS),
     default="groups",
     show_default=True,
     help="groups: progress per result group; or the pairs that are unreviewed, contested, stated "
@@ -181,16 +155,4 @@ def status_command(
 ) -> None:
     """Where the review stands: per result group, the pairs scored and by whom; the pairs still
     unreviewed, contested, or where reviewers and the text disagree."""
-    from cfgraph.review.aggregate import consensus, consensus_rows
-    from cfgraph.review.status import coverage_rows, unreviewed_rows
-
-    fw = load_framework(framework_dir)
-    if show == "groups":
-        rows = coverage_rows(fw, level)
-    elif show == "unreviewed":
-        rows = unreviewed_rows(fw, level)
-    else:
-        pairs = consensus(fw, level)
-        chosen = [p for p in pairs if (p.contested if show == "contested" else p.verdict == show)]
-        rows = consensus_rows(chosen, fw.info.id)
-    echo_rows(rows, fmt, out)
+    echo_rows(review_rows(load_framework(framework_dir), show, level), fmt, out)

@@ -238,22 +238,18 @@ def _partner_type(b: _Builder, s: URIRef, p: URIRef, c: Column, v: Any) -> None:
     b.g.add((s, RDF.type, CFG[PARTNER_TYPES[v].rdf_class]))
 
 
-def _agent(b: _Builder, s: URIRef, p: URIRef, c: Column, v: Any) -> None:
-    """A person (a reviewer): one ``prov:Agent`` per name in the framework."""
-    agent = b.iri("reviewer", v)
-    b.g.add((s, p, agent))
-    b.g.add((agent, RDF.type, PROV.Agent))
-    b.g.add((agent, RDFS.label, Literal(v)))
-    b.g.add((agent, DCTERMS.identifier, Literal(v)))
+def _shared_node(segment: str, cls: URIRef, prop: URIRef) -> Codec:
+    """A codec for a value that names a node of its own, one per value in the framework
+    (``…/<segment>/<value>``), of class *cls*, with the value under *prop* and as its identifier."""
 
+    def codec(b: _Builder, s: URIRef, p: URIRef, c: Column, v: Any) -> None:
+        node = b.iri(segment, v)
+        b.g.add((s, p, node))
+        b.g.add((node, RDF.type, cls))
+        b.g.add((node, prop, Literal(v)))
+        b.g.add((node, DCTERMS.identifier, Literal(v)))
 
-def _sheet(b: _Builder, s: URIRef, p: URIRef, c: Column, v: Any) -> None:
-    """The review sheet file a row was read from, one node per SHA-256."""
-    sheet = b.iri("review-sheet", v)
-    b.g.add((s, p, sheet))
-    b.g.add((sheet, RDF.type, CFG.ReviewSheet))
-    b.g.add((sheet, CFG.sha256, Literal(v)))
-    b.g.add((sheet, DCTERMS.identifier, Literal(v)))
+    return codec
 
 
 _CODECS: dict[str, Codec] = {
@@ -267,8 +263,8 @@ _CODECS: dict[str, Codec] = {
     "gyear": lambda b, s, p, c, v: b.add(s, p, Literal(str(v), datatype=XSD.gYear)),
     "iri": lambda b, s, p, c, v: b.add(s, p, URIRef(v)),
     "date": lambda b, s, p, c, v: b.add(s, p, Literal(str(v), datatype=XSD.date)),
-    "agent": _agent,
-    "sheet": _sheet,
+    "agent": _shared_node("reviewer", PROV.Agent, RDFS.label),  # a reviewer
+    "sheet": _shared_node("review-sheet", CFG.ReviewSheet, CFG.sha256),  # a review sheet, by its SHA-256
     "end": lambda b, s, p, c, v: None,  # added by _Builder.ends, which knows the row's relation
 }
 

@@ -34,7 +34,7 @@ _LAZY = {
     "write_sheet": "sheet",
     "read_sheet": "reading",
     "check_sheets": "importer",
-    "import_sheets": "importer",
+    "import_sheets": "merge",
     "consensus": "aggregate",
     "consensus_rows": "aggregate",
     "cross_impact": "aggregate",

@@ -14,7 +14,8 @@ from click.testing import CliRunner
 import cfgraph
 from cfgraph.cli import cli
 from cfgraph.review.aggregate import consensus
-from cfgraph.review.importer import SheetRejected, import_sheets
+from cfgraph.review.importer import SheetRejected
+from cfgraph.review.merge import import_sheets
 from cfgraph.review.sheet import write_sheet
 from tests.conftest import framework_copy
 from tests.review.examples import fill_xlsx
