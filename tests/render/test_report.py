@@ -88,6 +88,7 @@ def test_index_has_every_section_and_no_network_reference(mini_report: Path) -> 
         assert f'<section id="{anchor}">' in html
     for view in VIEWS:
         assert f'href="views/{view}.html"' in html
+    assert '<p id="review-summary">No reviews yet: 7 pairs wait on the sheets' in html
     assert "http://" not in html and "https://" not in html and "//cdn" not in html
     for page in (mini_report / "views").iterdir():
         text = page.read_text(encoding="utf-8")

@@ -22,7 +22,10 @@ from cfgraph.vocabulary import SCORE_SCALE
 if TYPE_CHECKING:
     from cfgraph.model import Framework
 
-__all__ = ["diverging_style", "matrix_cells", "matrix_chart", "review_section"]
+__all__ = ["diverging_style", "matrix_cells", "matrix_chart", "review_section", "UNREVIEWED_SHOWN"]
+
+#: How many unreviewed links the page lists (all of them are in tables/review_unreviewed.csv).
+UNREVIEWED_SHOWN = 200
 
 _POSITIVE, _NEGATIVE = (33, 102, 172), (178, 24, 43)
 
@@ -108,6 +111,7 @@ def review_section(
         "chart": chart,
         "contested": [p for p in pairs if p["contested"]],
         "disagreements": _disagreements(pairs),
-        "unreviewed": tables["review_unreviewed"],
+        "unreviewed": tables["review_unreviewed"][:UNREVIEWED_SHOWN],
+        "unreviewed_total": len(tables["review_unreviewed"]),
         "scale": SCORE_SCALE,
     }
