@@ -91,6 +91,8 @@ def _read_xlsx(sheet: SheetFile, data: bytes) -> None:
                 Problem(sheet.display, 0, "(file)", "not a cfgraph review sheet: no About sheet")
             )
             return
+        for ws in wb.worksheets:  # read-only mode trusts the size a file declares; some writers get it wrong
+            ws.reset_dimensions()
         for n, row in enumerate(wb["About"].iter_rows(values_only=True), 1):
             if row and row[0] is not None and len(row) > 1:
                 sheet.about.setdefault(_text(row[0]), (n, _text(row[1])))
