@@ -46,6 +46,13 @@ __all__ = [
     "ROLES",
     "ROLE_NAMES",
     "CODE_STATUSES",
+    "ScoreLevel",
+    "SCORE_SCALE",
+    "CONFIDENCES",
+    "REVIEW_LEVELS",
+    "ReviewLevel",
+    "Confidence",
+    "score_level",
     "ListedIn",
     "Role",
     "Influence",
@@ -63,6 +70,8 @@ __all__ = [
 ListedIn = Literal["narrative", "results_matrix"]
 Role = Literal["global", "crosscutting"]
 Influence = Literal["forward", "backward", "both"]
+ReviewLevel = Literal["outcome", "target"]
+Confidence = Literal["low", "medium", "high"]
 
 
 @dataclass(frozen=True)
@@ -101,7 +110,9 @@ class Relation:
     ``wording`` joins the two names in a sentence ("UNDP *contributes to* outcome 1.1"; a legend
     says "UN agency contributes to outcome"); ``rdf_property`` is the direct
     property the RDF graph states (``rdf_inverse`` when it points from target to source);
-    ``derived`` relations are computed for the views, not stated by a table.
+    ``derived`` relations are computed for the views, not stated by a table; ``judged`` ones are
+    what people judged (a reviewer's score), not what the document states, so the analyses of the
+    text (paths, dependencies) leave them out.
     """
 
     name: str
@@ -114,6 +125,7 @@ class Relation:
     symmetric: bool = False
     arrow: bool = False
     derived: bool = False
+    judged: bool = False
 
 
 @dataclass(frozen=True)
@@ -209,6 +221,10 @@ RELATIONS: dict[str, Relation] = {r.name: r for r in (
     Relation("of-target", "sdg-indicator", "sdg-target", "OF_TARGET", "is an indicator of", "skos:broader"),
     Relation("has-inconsistency", "framework", "inconsistency", "HAS_INCONSISTENCY", "has"),
     Relation("concerns", "inconsistency", "*", "CONCERNS", "concerns"),
+    Relation("outcome-review", "outcome", "outcome", "INFLUENCES", "is judged to influence", arrow=True,
+             judged=True),
+    Relation("target-review", "sdg-target", "sdg-target", "INFLUENCES", "is judged to influence", arrow=True,
+             judged=True),
     Relation("partner-via-indicator", "partner", "outcome", "", "is named only for an indicator of",
              derived=True),
     Relation("agency-via-indicator", "agency", "outcome", "", "is responsible only for indicators of",
@@ -253,6 +269,48 @@ PARTNER_TYPES: dict[str, PartnerType] = {p.name: p for p in (
     PartnerType("other", "other", "OtherPartner"),
 )}
 # fmt: on
+
+@dataclass(frozen=True)
+class ScoreLevel:
+    """One point of the seven-point scale on which reviewers score how progress on one item
+    influences progress on another (Nilsson, Griggs & Visbeck 2016; the SEI "SDG Synergies"
+    cross-impact method, Weitz et al. 2018)."""
+
+    score: int
+    name: str
+    meaning: str
+
+    @property
+    def signed(self) -> str:
+        """The score with its sign, as the sheets and the report write it (``+2``, ``0``, ``-3``)."""
+        return f"{self.score:+d}" if self.score else "0"
+
+
+#: The interaction scale, strongest positive first.
+SCORE_SCALE: tuple[ScoreLevel, ...] = (
+    ScoreLevel(3, "indivisible", "Progress on the source is inextricably linked to progress on the target."),
+    ScoreLevel(2, "reinforcing", "Progress on the source aids progress on the target."),
+    ScoreLevel(1, "enabling", "Progress on the source creates conditions that further the target."),
+    ScoreLevel(0, "consistent", "No significant positive or negative interaction."),
+    ScoreLevel(-1, "constraining", "Progress on the source limits the options for the target."),
+    ScoreLevel(-2, "counteracting", "Progress on the source clashes with the target."),
+    ScoreLevel(-3, "cancelling", "Progress on the source makes the target impossible to reach."),
+)
+#: How sure a reviewer is of a score.
+CONFIDENCES: tuple[str, ...] = get_args(Confidence)
+#: What a review scores: a pair of outcomes or a pair of SDG targets.
+REVIEW_LEVELS: tuple[str, ...] = get_args(ReviewLevel)
+
+
+def score_level(score: float) -> ScoreLevel:
+    """The point of :data:`SCORE_SCALE` nearest *score* (halves round away from zero).
+
+    >>> score_level(1.5).name, score_level(-0.5).name, score_level(0.4).signed
+    ('reinforcing', 'constraining', '0')
+    """
+    nearest = int(abs(score) + 0.5) * (1 if score >= 0 else -1)
+    return next(level for level in SCORE_SCALE if level.score == max(-3, min(3, nearest)))
+
 
 #: Severities of findings and problems, weakest first.
 SEVERITIES: tuple[str, ...] = ("info", "warning", "error")

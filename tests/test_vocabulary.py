@@ -132,7 +132,8 @@ def test_json_document_and_tables_use_declared_names(mini: cfgraph.Framework) ->
     assert entity_tables <= {t.name for t in TABLES}
     for spec in TABLES:
         assert spec.kind is None or spec.kind in ENTITIES
-        assert spec.relation is None or spec.relation in RELATIONS
+        assert set(spec.relation_names()) <= set(RELATIONS)
+        assert spec.relation is None or spec.relation_names()
         for column in spec.columns:
             assert column.relation is None or column.relation in RELATIONS
 

@@ -221,6 +221,7 @@ def explain_path(
     acting on A). With *directed*, a path follows stated links only the way influence flows from
     *a* towards *b*; otherwise it may walk against them, and each hop's ``direction`` says so
     (``with``, ``against``, ``mutual``, or empty for a hop that is not a stated link).
+    Reviewers' scores (``judged`` relations) are not evidence of a path.
 
     Returns
     -------
@@ -233,8 +234,12 @@ def explain_path(
     via = tuple(entity_kind(k).name for k in via)
     kinds = tuple(dict.fromkeys((*via, "outcome", "sdg-target")))
     src, dst = find_node(full, a, kinds), find_node(full, b, kinds)
-    keep = [n for n, k in full.nodes(data="kind") if k in via or n in (src, dst)]
-    sub = full.subgraph(keep)
+    keep = {n for n, k in full.nodes(data="kind") if k in via or n in (src, dst)}
+    sub = nx.subgraph_view(  # what the text states: reviewers' judgements are not paths
+        full,
+        filter_node=keep.__contains__,
+        filter_edge=lambda u, v, k: not RELATIONS[full.edges[u, v, k]["kind"]].judged,
+    )
     walk = nx.DiGraph()
     walk.add_nodes_from(sub)
     for u, v, d in sub.edges(data=True):

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from cfgraph.errors import Problem
+from cfgraph.io.ends import check_relation_ends
 from cfgraph.io.reading import PackageContents, TypedRow
 from cfgraph.model import TABLES, table_spec
 from cfgraph.model.schema import LINES_PATTERN
@@ -252,6 +253,7 @@ def check_meaning(pkg: PackageContents, catalogue: SdgCatalogue) -> list[str] | 
     _check_sdg_references(pkg, catalogue)
     _check_indicator_codes(pkg, catalogue)
     _check_result_groups(pkg)
+    check_relation_ends(pkg, catalogue)
     return source
 
 

@@ -47,6 +47,9 @@ def _convert_typed(spec_field: Column, raw: str, text: str) -> tuple[Any, str | 
     if spec_field.type == "integer":
         if not _INT.match(text):
             return None, f"{raw!r} is not an integer"
+        low, high = spec_field.minimum, spec_field.maximum
+        if (low is not None and int(text) < low) or (high is not None and int(text) > high):
+            return int(text), f"{raw!r} is outside {low}..{high}"
         return int(text), None
     if spec_field.type == "number":
         if not _NUM.match(text):
@@ -195,6 +198,9 @@ def read_package(folder: Path, display: str | None = None) -> PackageContents:
         return package
     shown_dp = f"{package.display}/datapackage.json"
     for spec in TABLES:
+        if spec.optional and spec.filename not in declared and not (folder / spec.filename).exists():
+            package.tables[spec.name] = []  # an optional table the folder does not have
+            continue
         if spec.filename not in declared:
             package.problems.append(
                 Problem(shown_dp, 0, "resources", f"table {spec.name!r} ({spec.filename}) is not declared")

@@ -17,6 +17,7 @@ from cfgraph.model.actors import Agency, LnobGroup, OutcomeAgency, OutcomeLnobGr
 from cfgraph.model.framework import Framework, closest, parse_lines, sdg_sort_key
 from cfgraph.model.indicators import Indicator, IndicatorAgency, IndicatorPartner, IndicatorSdgLink
 from cfgraph.model.links import OutcomeLink, RecordedInconsistency, TargetLink
+from cfgraph.model.reviews import Review
 from cfgraph.model.schema import Column, ForeignKey, TableSpec, spec_of
 from cfgraph.model.structure import (
     FrameworkInfo,
@@ -54,6 +55,7 @@ __all__ = [
     "OutcomeLink",
     "TargetLink",
     "RecordedInconsistency",
+    "Review",
     "Framework",
     "closest",
     "sdg_sort_key",
@@ -91,6 +93,7 @@ TABLES: tuple[TableSpec, ...] = tuple(
         OutcomeLink,
         TargetLink,
         RecordedInconsistency,
+        Review,
     )
 )
 

@@ -20,6 +20,7 @@ from cfgraph.errors import UnknownIdError
 from cfgraph.model.actors import Agency, LnobGroup, OutcomeAgency, OutcomeLnobGroup, OutcomePartner, Partner
 from cfgraph.model.indicators import Indicator, IndicatorAgency, IndicatorPartner, IndicatorSdgLink
 from cfgraph.model.links import OutcomeLink, RecordedInconsistency, TargetLink
+from cfgraph.model.reviews import Review
 from cfgraph.model.structure import (
     FrameworkInfo,
     NationalPriority,
@@ -93,6 +94,7 @@ class Framework:
     inconsistencies: tuple[RecordedInconsistency, ...]
     catalogue: SdgCatalogue = field(repr=False, compare=False)
     source_text: tuple[str, ...] = field(repr=False, compare=False, default=())
+    reviews: tuple[Review, ...] = ()
 
     # -- look-ups ---------------------------------------------------------------------------
     @cached_property

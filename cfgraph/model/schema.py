@@ -61,6 +61,8 @@ class ColumnMeta:
     codec: str = "literal"
     lpg: Naming = True
     json: Naming = True
+    minimum: int | None = None
+    maximum: int | None = None
 
 
 def col(
@@ -76,6 +78,8 @@ def col(
     codec: str = "literal",
     lpg: Naming = True,
     json: Naming = True,
+    minimum: int | None = None,
+    maximum: int | None = None,
 ) -> ColumnMeta:
     """Column metadata for ``Annotated[type, col(...)]``.
 
@@ -97,13 +101,19 @@ def col(
         The RDF property (a CURIE); ``a/b`` puts the value on the node that ``a`` points to.
     codec : str
         How the value becomes RDF: ``literal``, ``ref``, ``sdg-target``, ``link-kind``,
-        ``partner-type``, ``decimal``, ``gyear``, ``iri``, ``provenance``.
+        ``partner-type``, ``decimal``, ``gyear``, ``iri``, ``provenance``, ``date`` (``xsd:date``),
+        ``agent`` (a ``prov:Agent`` per name), ``sheet`` (a review sheet per SHA-256), ``end`` (an
+        end of the relation the row picks).
     lpg, json : bool or str
         Whether the property graph and the JSON document keep the column, or under which name.
+    minimum, maximum : int, optional
+        Bounds of an integer column.
     """
     if ref is not None and codec == "literal":
         codec = "ref"
-    return ColumnMeta(description, pattern, enum, required, ref, relation, verbatim, rdf, codec, lpg, json)
+    return ColumnMeta(
+        description, pattern, enum, required, ref, relation, verbatim, rdf, codec, lpg, json, minimum, maximum
+    )
 
 
 @dataclass(frozen=True)
@@ -143,6 +153,9 @@ class Column:
             constraints["enum"] = list(self.meta.enum)
         if self.meta.pattern:
             constraints["pattern"] = self.meta.pattern
+        for bound in ("minimum", "maximum"):
+            if getattr(self.meta, bound) is not None:
+                constraints[bound] = getattr(self.meta, bound)
         if constraints:
             out["constraints"] = constraints
         if self.type == "boolean":
@@ -176,7 +189,9 @@ class TableSpec:
     ``ends`` are the columns naming the source and the target). ``iri`` is the template of a
     row's IRI and key below its framework (``("outcome", "{outcome}", "agency", "{seq}")``);
     ``rdf_class`` its RDF classes; ``rdf_nodes`` the nodes a path property (``a/b``) creates:
-    property -> (IRI segment, classes).
+    property -> (IRI segment, classes). A ``relation`` may name a column
+    (``"{level}-review"``): each row then states the relation its value picks. An ``optional``
+    table may be missing from a folder (it then has no rows).
     """
 
     name: str
@@ -194,6 +209,7 @@ class TableSpec:
     rdf_nodes: dict[str, tuple[str, tuple[str, ...]]]
     lpg_first: tuple[str, ...]
     path: str = ""
+    optional: bool = False
 
     @property
     def filename(self) -> str:
@@ -212,6 +228,33 @@ class TableSpec:
 
     def field(self, name: str) -> Column:
         return self.column(name)
+
+    def relation_of(self, row: Any) -> str:
+        """The relation one row of this relation table states.
+
+        >>> from cfgraph.model import table_spec
+        >>> table_spec("outcome_links").relation_of(None)
+        'outcome-link'
+        """
+        template = str(self.relation)
+        if "{" not in template:
+            return template
+        return template.format(**{c.name: getattr(row, c.name) for c in self.columns})
+
+    def relation_names(self) -> tuple[str, ...]:
+        """Every relation the table's rows may state (one per value of the column it names).
+
+        >>> from cfgraph.model import table_spec
+        >>> table_spec("reviews").relation_names()
+        ('outcome-review', 'target-review')
+        """
+        if self.relation is None:
+            return ()
+        template = self.relation
+        names = [c for c in self.columns if "{" + c.name + "}" in template]
+        if not names:
+            return (template,)
+        return tuple(template.format(**{names[0].name: value}) for value in names[0].enum)
 
     def iri_parts(self, row: Any) -> tuple[str, ...]:
         """The IRI/key segments of *row* below its framework."""
@@ -286,6 +329,7 @@ def table(
     lpg_first: tuple[str, ...] = (),
     foreign_keys: tuple[ForeignKey, ...] = (),
     required_rows: bool = True,
+    optional: bool = False,
 ) -> Any:
     """Class decorator: declare the model class below it as the table *name*.
 
@@ -297,6 +341,7 @@ def table(
             "name": name, "description": description, "key": key, "kind": kind, "relation": relation,
             "ends": ends, "iri": iri, "rdf_class": rdf_class, "rdf_nodes": dict(rdf_nodes or {}),
             "lpg_first": lpg_first, "foreign_keys": foreign_keys, "required_rows": required_rows,
+            "optional": optional,
         }  # fmt: skip
         return cls
 
@@ -339,6 +384,7 @@ def spec_of(cls: type) -> TableSpec:
         rdf_class=declared["rdf_class"],
         rdf_nodes=declared["rdf_nodes"],
         lpg_first=declared["lpg_first"],
+        optional=declared["optional"],
     )
     _SPECS[cls] = spec
     return spec

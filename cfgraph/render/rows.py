@@ -8,7 +8,7 @@ cells that a spreadsheet would run as a formula are neutralised.
 
 >>> print(render_rows([{"id": "1.1", "n": 3}, {"id": "2.1", "n": 10}], "table", width=40), end="")
 id    n
-──────────
+────────
 1.1   3
 2.1   10
 <BLANKLINE>
@@ -194,13 +194,24 @@ def _table(rows: list[dict[str, Any]]) -> str:
     return render_table(rows)
 
 
+def _csv_cell(value: Any) -> str:
+    """A number as it is (``-2.5`` is a number to a spreadsheet, not a formula); text neutralised.
+
+    >>> _csv_cell(-2.5), _csv_cell("-2.5"), _csv_cell([-1, 2])
+    ('-2.5', "'-2.5", "'-1; 2")
+    """
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _text(value)
+    return str(safe_cell(_text(value)))
+
+
 def _csv(rows: list[dict[str, Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     columns = _columns(rows)
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([safe_cell(_text(row.get(c))) for c in columns])
+        writer.writerow([_csv_cell(row.get(c)) for c in columns])
     return buffer.getvalue()
 
 

@@ -54,6 +54,11 @@ def test_report_writes_every_part(mini_report: Path) -> None:
                     "findings",
                     "outcomes",
                     "partner_outcome",
+                    "review_matrix",
+                    "review_pairs",
+                    "review_ranking",
+                    "review_status",
+                    "review_unreviewed",
                     "synergies",
                     "target_centrality",
                 )
@@ -82,10 +87,11 @@ def test_report_is_deterministic(mini_report: Path, tmp_path: Path) -> None:
 
 def test_index_has_every_section_and_no_network_reference(mini_report: Path) -> None:
     html = (mini_report / "index.html").read_text(encoding="utf-8")
-    for anchor in ("glance", "views", "findings", "synergies", "who", "targets", "downloads"):
+    for anchor in ("glance", "views", "findings", "synergies", "who", "targets", "review", "downloads"):
         assert f'<section id="{anchor}">' in html
     for view in VIEWS:
         assert f'href="views/{view}.html"' in html
+    assert '<p id="review-summary">No reviews yet: 7 pairs wait on the sheets' in html
     assert "http://" not in html and "https://" not in html and "//cdn" not in html
     for page in (mini_report / "views").iterdir():
         text = page.read_text(encoding="utf-8")

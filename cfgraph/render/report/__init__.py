@@ -218,6 +218,7 @@ def report_tables(fw: Framework) -> dict[str, list[dict[str, Any]]]:
     from cfgraph.analysis.gaps import check_rows, findings_for, run_gaps
     from cfgraph.analysis.matrix import actor_outcome_matrix
     from cfgraph.analysis.synergies import outcome_synergies, synergy_rows
+    from cfgraph.review.results import review_results
     from cfgraph.summary import outcome_rows
 
     fid = fw.info.id
@@ -230,6 +231,7 @@ def report_tables(fw: Framework) -> dict[str, list[dict[str, Any]]]:
         "agency_outcome": actor_outcome_matrix(fw, "agency"),
         "partner_outcome": actor_outcome_matrix(fw, "partner"),
         "target_centrality": centrality_rows(target_centrality(fw), fid),
+        **review_results(fw),
     }
 
 
@@ -239,6 +241,8 @@ def build_report(fw: Framework, out: Path | str, progress: Progress = _quiet) ->
     from cfgraph.io.cache import for_framework
     from cfgraph.render.page import CSP, template_env
     from cfgraph.render.report.pages import page_name, write_pages
+    from cfgraph.render.report.review import review_section
+    from cfgraph.review.aggregate import CONTESTED_SPREAD
     from cfgraph.summary import framework_counts
 
     out = Path(out)
@@ -251,6 +255,7 @@ def build_report(fw: Framework, out: Path | str, progress: Progress = _quiet) ->
     report.files += write_pages(fw, out, tables["findings"])
     progress("drawing charts")
     charts = _write_charts(fw, tables, out, report)
+    review = review_section(fw, tables, out, report.files)
     outcomes = [o.id for o in fw.outcomes]
     progress("writing index.html")
     html = (
@@ -273,6 +278,8 @@ def build_report(fw: Framework, out: Path | str, progress: Progress = _quiet) ->
             csv_files=sorted(f"tables/{name}.csv" for name in tables),
             page_name=page_name,
             filters=finding_filters(tables["findings"], outcomes),
+            review=review,
+            contested_spread=CONTESTED_SPREAD,
         )
     )
     write_text(report.index, html)

@@ -25,6 +25,7 @@ from cfgraph.render.views.spec import NODE_KINDS, ViewSpec, load_view_spec, view
 from cfgraph.render.views.style import (
     GENERIC_LABEL,
     Styler,
+    consensus_label,
     legend,
     legend_order,
     nx_undirected,
@@ -147,8 +148,9 @@ def neighbourhood(g: nx.MultiDiGraph, centres: Sequence[str], depth: int) -> set
     >>> import cfgraph
     >>> from cfgraph.render.views.graph import framework_graph
     >>> g = framework_graph(cfgraph.load(cfgraph.MINI))
-    >>> sorted(g.nodes[n]["id"] for n in neighbourhood(g, ["examplestan-2026-2030/agency/who"], 1))
-    ['1.1', 'ministry-of-health', 'planet', 'who']
+    >>> near = neighbourhood(g, ["examplestan-2026-2030/agency/who"], 1)
+    >>> sorted(g.nodes[n]["kind"] for n in near if g.nodes[n]["kind"] != "sdg-target")
+    ['agency', 'indicator', 'lnob-group', 'lnob-group', 'outcome', 'partner', 'partner', 'result-group']
     """
     import networkx as nx
 
@@ -243,6 +245,8 @@ def render_graph(
             text = f"{estyle.label}: {relation.replace('-', ' ')}"
         if options["fk"].endswith("|generic"):
             text = GENERIC_LABEL
+        elif estyle.color_by == "consensus":
+            text = f"{estyle.label}: {consensus_label(relation)}"
         legend_edges.append(
             (options["fk"], text, options["color"]["color"], "dashes" if options["dashes"] else "line")
         )

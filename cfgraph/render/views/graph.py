@@ -25,6 +25,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from cfgraph.model import Framework
+from cfgraph.render.views.reviews import add_review_edges
 from cfgraph.render.views.tips import DRAWN_KINDS, ViewFacts, cells, node_attributes, short, tip
 from cfgraph.vocabulary import LINK_KINDS, LISTED_IN_NAMES, RELATIONS, ROLE_NAMES, key
 
@@ -114,7 +115,7 @@ def _add_edges(g: nx.MultiDiGraph, base: nx.MultiDiGraph, fw: Framework, facts: 
     for u0, v0, d in base.edges(data=True):
         kind = str(d["kind"])
         u, v = body.get(u0, u0), body.get(v0, v0)
-        if u not in g or v not in g or u == v:
+        if u not in g or v not in g or u == v or RELATIONS[kind].judged:  # judgements: add_review_edges
             continue
         if kind == "outcome-link":
             pairs.setdefault((min(u, v), max(u, v)), []).append({**d, "_u": u, "_v": v})
@@ -201,4 +202,5 @@ def framework_graph(fw: Framework) -> nx.MultiDiGraph:
                        **node_attributes(facts, d["kind"], str(d["id"])))  # fmt: skip
     _add_edges(g, base, fw, facts, body)
     _add_derived(g, fw, facts)
+    add_review_edges(g, fw)
     return g

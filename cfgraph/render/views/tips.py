@@ -8,7 +8,7 @@ the source lines, which the page turns into a tooltip as text.
 >>> import cfgraph
 >>> facts = ViewFacts(cfgraph.load(cfgraph.MINI))
 >>> node_attributes(facts, "agency", "unicef")["tip"]["facts"][0]
-['indicators', 'responsible for 1']
+['outcomes listing it', '1.1']
 >>> tip("T", [("a", "1"), ("b", "")], None, "14;29-30")
 {'title': 'T', 'facts': [['a', '1']], 'quote': '', 'source': 'source lines 14, 29-30'}
 """
