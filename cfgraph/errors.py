@@ -14,6 +14,7 @@ from typing import Literal
 __all__ = [
     "CfgraphError",
     "DataError",
+    "OutputError",
     "Problem",
     "QueryError",
     "Severity",
@@ -75,3 +76,7 @@ class UnknownIdError(CfgraphError):
 
 class QueryError(CfgraphError):
     """A named query or its parameters cannot be used."""
+
+
+class OutputError(CfgraphError):
+    """A file cannot be written; the message names the path the user gave."""

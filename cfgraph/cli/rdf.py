@@ -12,7 +12,7 @@ from cfgraph.cli.options import echo_rows, format_option, framework_option, hand
 __all__ = ["build_command", "query_command", "sparql_command"]
 
 out_option = click.option(
-    "--out", type=click.Path(path_type=Path), default=None, help="Write the rows to this file (atomically)."
+    "--out", type=click.Path(path_type=Path), default=None, help="Write the rows to this file (atomically; - for stdout)."
 )
 param_option = click.option(
     "--param",
