@@ -40,8 +40,10 @@ class Problem:
     severity: Severity = "error"
 
     def __str__(self) -> str:
+        from cfgraph.controls import escape_controls
+
         prefix = "warning: " if self.severity == "warning" else ""
-        return f"{self.file}:{self.line}: {self.field}: {prefix}{self.message}"
+        return escape_controls(f"{self.file}:{self.line}: {self.field}: {prefix}{self.message}")
 
 
 class CfgraphError(Exception):

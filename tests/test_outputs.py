@@ -15,7 +15,7 @@ from click.testing import CliRunner
 import cfgraph
 from cfgraph.cli import cli
 from cfgraph.errors import OutputError
-from cfgraph.io.atomic import atomic_open, write_bytes, write_text
+from cfgraph.io.atomic import write_bytes, write_text
 
 
 def _read_fifo_in_background(fifo: Path) -> tuple[threading.Thread, list[bytes]]:
@@ -131,11 +131,3 @@ def test_a_permission_error_names_the_target_not_the_temporary_file(
         write_text(tmp_path / "x.csv", "a")
     assert str(caught.value) == f"cannot write {tmp_path / 'x.csv'}: Permission denied"
 
-
-def test_an_interrupted_write_to_a_regular_file_keeps_the_old_one(tmp_path: Path) -> None:
-    target = tmp_path / "f.txt"
-    target.write_text("old", encoding="utf-8")
-    with pytest.raises(RuntimeError), atomic_open(target) as fh:
-        fh.write("half")
-        raise RuntimeError("stop")
-    assert target.read_text(encoding="utf-8") == "old" and len(list(tmp_path.iterdir())) == 1

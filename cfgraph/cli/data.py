@@ -16,6 +16,7 @@ __all__ = ["validate_command", "export_command"]
 @framework_option
 @click.option("--quiet", "-q", is_flag=True, help="Print problems only, no summary.")
 @click.pass_context
+@handle_errors
 def validate_command(ctx: click.Context, framework_dir: Path | None, quiet: bool) -> None:
     """Check a framework folder; list every problem as FILE:ROW: FIELD: message.
 

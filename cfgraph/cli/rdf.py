@@ -12,7 +12,10 @@ from cfgraph.cli.options import echo_rows, format_option, framework_option, hand
 __all__ = ["build_command", "query_command", "sparql_command"]
 
 out_option = click.option(
-    "--out", type=click.Path(path_type=Path), default=None, help="Write the rows to this file (atomically; - for stdout)."
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write the rows to this file (atomically; - for stdout).",
 )
 param_option = click.option(
     "--param",
@@ -32,6 +35,19 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
             raise click.BadParameter(f"{value!r} is not KEY=VALUE", param_hint="--param")
         params[key.strip()] = text.strip()
     return params
+
+
+def _read_query_file(name: str) -> str:
+    """The text of a ``.rq`` file (``-``: stdin); bytes that are not UTF-8 are a usage error naming
+    the line."""
+    from cfgraph.io.csvfile import decode_utf8, read_bytes
+
+    data, problems = (sys.stdin.buffer.read(), []) if name == "-" else read_bytes(Path(name), name)
+    text, problems = (None, problems) if data is None else decode_utf8(data, name)
+    if text is None:
+        first = problems[0]
+        raise click.BadParameter(f"{name}:{first.line}: {first.message}", param_hint="QUERY")
+    return text
 
 
 @click.command("build")
@@ -110,10 +126,8 @@ def sparql_command(
     """
     from cfgraph.rdf.queries import run_sparql
 
-    if query == "-":
-        text = sys.stdin.read()
-    elif Path(query).is_file():
-        text = Path(query).read_text(encoding="utf-8")
+    if query == "-" or Path(query).is_file():
+        text = _read_query_file(query)
     elif "{" not in query and query.strip().lower().endswith((".rq", ".sparql", ".txt")):
         raise click.BadParameter(f"no such file: {query}", param_hint="QUERY")
     else:

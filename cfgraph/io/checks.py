@@ -76,6 +76,10 @@ def _read_source(pkg: PackageContents) -> list[str] | None:
     row = rows[0]
     shown = pkg.shown(table("framework"))
     path = pkg.folder / str(row.values["source_file"])
+    if not path.resolve().is_relative_to(pkg.folder.resolve()):
+        message = f"{row.values['source_file']!r} leads outside the framework folder; keep the source in it"
+        pkg.problems.append(Problem(shown, row.line, "source_file", message))
+        return None
     if not path.is_file():
         pkg.problems.append(Problem(shown, row.line, "source_file", f"{path.name} not found in the folder"))
         return None
@@ -253,6 +257,16 @@ def _check_result_groups(pkg: PackageContents) -> None:
             )
 
 
+def _check_outcome_links(pkg: PackageContents) -> None:
+    """A stated link joins two outcomes; one from an outcome to itself is an error."""
+    shown = pkg.shown(table("outcome_links"))
+    for row in pkg.tables.get("outcome_links", []):
+        source = row.values["source"]
+        if source is not None and source == row.values["target"]:
+            message = f"links outcome {source} to itself; a stated link joins two outcomes"
+            pkg.problems.append(Problem(shown, row.line, "target", message))
+
+
 def check_meaning(pkg: PackageContents, catalogue: SdgCatalogue) -> list[str] | None:
     """Run every meaning check; return the source document's lines (None if unreadable)."""
     source = _read_source(pkg)
@@ -265,6 +279,7 @@ def check_meaning(pkg: PackageContents, catalogue: SdgCatalogue) -> list[str] | 
     _check_sdg_references(pkg, catalogue)
     _check_indicator_codes(pkg, catalogue)
     _check_result_groups(pkg)
+    _check_outcome_links(pkg)
     return source
 
 

@@ -8,19 +8,23 @@ types, enums, patterns, primary keys and foreign keys. Meaning is checked in
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cfgraph.controls import first_control
 from cfgraph.errors import Problem
-from cfgraph.io.csvfile import read_csv
+from cfgraph.io.csvfile import read_bytes, read_csv
+from cfgraph.io.descriptor import declared_paths
 from cfgraph.io.tables import TABLES, Field, TableSpec
 from cfgraph.model import closest
 
-__all__ = ["TypedRow", "PackageContents", "read_package"]
+__all__ = ["LINE_BREAK_FIELDS", "TypedRow", "PackageContents", "read_package"]
 
+#: Long text that may hold a line break; no other cell may hold any control character.
+LINE_BREAK_FIELDS = frozenset({"statement", "text", "quote", "note", "message"})
+_HINTS = {"\n": f" (a line break; only {', '.join(sorted(LINE_BREAK_FIELDS))} may hold one)"}
 _INT = re.compile(r"^-?[0-9]+$")
 _NUM = re.compile(r"^-?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
 
@@ -60,6 +64,9 @@ def _convert_typed(spec_field: Field, raw: str, text: str) -> tuple[Any, str | N
 
 def _convert(spec_field: Field, raw: str) -> tuple[Any, str | None]:
     """Return (value, problem message or None) for one cell."""
+    control = first_control(raw, "\n" if spec_field.name in LINE_BREAK_FIELDS else "")
+    if control is not None:
+        return None, f"contains a control character U+{ord(control):04X}{_HINTS.get(control, '')}"
     text = raw if spec_field.type == "string" else raw.strip()
     if text.strip() == "":
         if spec_field.required:
@@ -88,28 +95,31 @@ def _declared_paths(package: PackageContents) -> dict[str, int] | None:
     if not path.is_file():
         package.problems.append(Problem(shown, 0, "(file)", "missing: every framework folder needs one"))
         return None
-    text = path.read_text(encoding="utf-8-sig")
-    try:
-        descriptor = json.loads(text)
-    except json.JSONDecodeError as exc:
-        package.problems.append(Problem(shown, exc.lineno, "(json)", f"not valid JSON: {exc.msg}"))
-        return None
-    lines = text.splitlines()
-    declared: dict[str, int] = {}
-    for resource in descriptor.get("resources", []):
-        rpath = str(resource.get("path", ""))
-        needle = f'"path": "{rpath}"'
-        line = next((n for n, t in enumerate(lines, 1) if needle in t), 0)
-        declared[rpath] = line
+    outside = _outside(package, path, shown)
+    data, problems = (None, [outside]) if outside else read_bytes(path, shown)
+    declared, more = declared_paths(data, shown) if data is not None else (None, [])
+    package.problems.extend(problems + more)
     return declared
 
 
-def _read_table(package: PackageContents, spec: TableSpec) -> list[TypedRow]:
+def _outside(package: PackageContents, path: Path, shown: str) -> Problem | None:
+    """A problem if *path* (a link, or a name with '..') leads out of the framework folder."""
+    if path.resolve().is_relative_to(package.folder.resolve()):
+        return None
+    return Problem(shown, 0, "(file)", "leads outside the framework folder (a link?); copy the file into it")
+
+
+def _read_table(package: PackageContents, spec: TableSpec) -> list[TypedRow] | None:
+    """The rows of one table; None if the table cannot be read at all (its header is unusable)."""
     shown = package.shown(spec)
+    outside = _outside(package, package.folder / spec.filename, shown)
+    if outside:
+        package.problems.append(outside)
+        return None
     table = read_csv(package.folder / spec.filename, shown)
     package.problems.extend(table.problems)
-    if not table.header:
-        return []
+    if not table.header or len(set(table.header)) < len(table.header):
+        return None
     expected = [f.name for f in spec.fields]
     missing = [name for name in expected if name not in table.header]
     for name in missing:
@@ -120,7 +130,7 @@ def _read_table(package: PackageContents, spec: TableSpec) -> list[TypedRow]:
             extra = f"; did you mean {hint[0]!r}?" if hint else ""
             package.problems.append(Problem(shown, 1, name, f"unknown column{extra}"))
     if missing:
-        return []
+        return None
     rows = []
     for record in table.rows:
         values: dict[str, Any] = {}
@@ -162,6 +172,8 @@ def _check_keys(package: PackageContents) -> None:
             else:
                 seen[key] = row.line
         for fk in spec.foreign_keys:
+            if fk.resource not in package.tables:
+                continue
             target = {tuple(r.values[c] for c in fk.reference) for r in package.tables.get(fk.resource, [])}
             names = [str(t[0]) for t in target if len(t) == 1]
             for row in package.tables.get(spec.name, []):
@@ -211,6 +223,8 @@ def read_package(folder: Path, display: str | None = None) -> PackageContents:
                 )
             )
             continue
-        package.tables[spec.name] = _read_table(package, spec)
+        rows = _read_table(package, spec)
+        if rows is not None:  # references to a table that cannot be read are not checked
+            package.tables[spec.name] = rows
     _check_keys(package)
     return package

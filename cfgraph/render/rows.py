@@ -1,7 +1,8 @@
 """The output registry: rows (a list of dicts) as a text table, CSV or JSON.
 
 Every command that prints rows goes through :func:`render_rows`, so ``--format`` means the same
-everywhere. CSV cells that a spreadsheet would run as a formula are neutralised.
+everywhere. CSV cells that a spreadsheet would run as a formula are neutralised; the text table,
+which goes to a terminal, shows control characters escaped (``\\x1b``), never raw.
 
 >>> print(render_rows([{"id": "1.1", "n": 3}, {"id": "2.1", "n": 10}], "table"), end="")
 id   n
@@ -19,6 +20,8 @@ import io
 import json
 from collections.abc import Callable
 from typing import Any
+
+from cfgraph.controls import escape_controls
 
 __all__ = ["RENDERERS", "render_rows", "safe_cell", "FORMULA_PREFIXES"]
 
@@ -58,8 +61,8 @@ def _columns(rows: list[dict[str, Any]]) -> list[str]:
 def _table(rows: list[dict[str, Any]]) -> str:
     if not rows:
         return "(no rows)\n"
-    columns = _columns(rows)
-    cells = [[_text(r.get(c)).replace("\n", " ") for c in columns] for r in rows]
+    columns = [escape_controls(c) for c in _columns(rows)]
+    cells = [[escape_controls(_text(r.get(c)).replace("\n", " ")) for c in _columns(rows)] for r in rows]
     widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))

@@ -1,0 +1,152 @@
+"""Inputs an attacker or a careless user might give: links out of the folder, control characters,
+bytes that are not UTF-8. Each gives one line that says what is wrong, never a traceback, and
+nothing outside the framework folder is read or echoed."""
+
+from __future__ import annotations
+
+import dataclasses
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import cfgraph
+from cfgraph.cli import cli
+from cfgraph.export.graph_formats import export_gexf, export_graphml
+from cfgraph.render.rows import render_rows
+from tests.conftest import framework_copy
+
+SECRET = "TOP-SECRET-LINE"
+
+
+def _validate(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, list[str]]:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["validate", "--framework", "fw", "--quiet"])
+    assert "Traceback" not in result.output and SECRET not in result.output
+    errors = [line for line in result.stderr.splitlines() if "warning:" not in line]
+    return result.exit_code, errors
+
+
+def _outside_file(tmp_path: Path) -> Path:
+    secret = tmp_path / "secret.csv"
+    secret.write_text(f"{SECRET},x\n", encoding="utf-8")
+    return secret
+
+
+def test_a_table_linked_outside_the_folder_is_not_read(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fw = framework_copy(tmp_path)
+    (fw / "agencies.csv").unlink()
+    (fw / "agencies.csv").symlink_to(_outside_file(tmp_path))
+    code, errors = _validate(runner, tmp_path, monkeypatch)
+    assert code == 1
+    assert errors == [
+        "fw/agencies.csv:0: (file): leads outside the framework folder (a link?); copy the file into it",
+        "cfgraph: 1 error(s), 2 warning(s)",
+    ]
+
+
+def test_a_datapackage_linked_outside_the_folder_is_not_read(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fw = framework_copy(tmp_path)
+    (fw / "datapackage.json").unlink()
+    (fw / "datapackage.json").symlink_to(_outside_file(tmp_path))
+    code, errors = _validate(runner, tmp_path, monkeypatch)
+    assert code == 1
+    assert errors == [
+        "fw/datapackage.json:0: (file): leads outside the framework folder (a link?); copy the file into it",
+        "cfgraph: 1 error(s), 0 warning(s)",
+    ]
+
+
+@pytest.mark.parametrize("how", ["dotdot", "link"])
+def test_a_source_document_outside_the_folder_is_not_read(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    fw = framework_copy(tmp_path)
+    secret = _outside_file(tmp_path)
+    framework_csv = fw / "framework.csv"
+    text = framework_csv.read_text(encoding="utf-8")
+    if how == "dotdot":
+        name = "../secret.csv"
+    else:
+        name = "source/linked.txt"
+        (fw / name).symlink_to(secret)
+    framework_csv.write_text(text.replace("source/examplestan-2026-2030.txt", name), encoding="utf-8")
+    code, errors = _validate(runner, tmp_path, monkeypatch)
+    assert code == 1
+    assert errors == [
+        f"fw/framework.csv:2: source_file: {name!r} leads outside the framework folder;"
+        " keep the source in it",
+        "cfgraph: 1 error(s), 2 warning(s)",
+    ]
+
+
+def test_a_link_inside_the_folder_is_fine(tmp_path: Path) -> None:
+    fw = framework_copy(tmp_path)
+    (fw / "agencies.csv").rename(fw / "agencies-real.csv")
+    (fw / "agencies.csv").symlink_to("agencies-real.csv")
+    assert cfgraph.validate(fw).ok
+
+
+def test_a_query_file_that_is_not_utf8_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    query = tmp_path / "q.rq"
+    query.write_bytes(b"SELECT * WHERE { ?s ?p \xff }\n")
+    result = runner.invoke(cli, ["sparql", str(query), "--framework", str(cfgraph.MINI)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: Invalid value for QUERY: {query}:1: not valid UTF-8 (byte 0xff at column 24);"
+        " save the file as UTF-8"
+    )
+
+
+def _odd_framework(tmp_path: Path) -> Path:
+    """The mini framework with text validation allows but XML and terminals find odd."""
+    fw = framework_copy(tmp_path)
+    partners = fw / "partners.csv"
+    old = "ministry-of-labour,Ministry of Labour,ministry,,false,,,22"
+    odd_name = "Ministry of Labour \u202e\U0001f600 <b>&amp; ]]> \ufffe"
+    new = f'ministry-of-labour,{odd_name},ministry,,false,,"two\nlines & <x> ]]> \uffff",22'
+    partners.write_text(partners.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    return fw
+
+
+@pytest.mark.parametrize("export", [export_graphml, export_gexf])
+def test_graph_files_are_well_formed_xml_whatever_the_text(tmp_path: Path, export: object) -> None:
+    fw = cfgraph.load(_odd_framework(tmp_path))
+    assert callable(export)
+    root = ET.fromstring(export(fw).encode("utf-8"))  # noqa: S314 - our own output
+    texts = [e.text or "" for e in root.iter()] + [v for e in root.iter() for v in e.attrib.values()]
+    assert any("Ministry of Labour \u202e\U0001f600 <b>&amp; ]]> \ufffd" in t for t in texts)
+
+
+def test_a_text_table_shows_control_characters_escaped() -> None:
+    text = render_rows([{"name": "a\x1b]0;pwned\x07b\x1b[31m\x9bc", "n": 1}], "table")
+    assert "\x1b" not in text and "\x07" not in text and "\x9b" not in text
+    assert "a\\x1b]0;pwned\\x07b\\x1b[31m\\x9bc" in text
+
+
+def test_who_never_sends_escape_sequences_to_the_terminal(
+    runner: CliRunner, mini: cfgraph.Framework, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A framework built in Python is not validated; the table still never prints ESC or OSC."""
+    undp = next(a for a in mini.agencies if a.id == "undp")
+    evil = dataclasses.replace(undp, label="UNDP\x1b]52;c;cHduZWQ=\x07\x1b[2J")
+    agencies = tuple(evil if a.id == "undp" else a for a in mini.agencies)
+    fw = dataclasses.replace(mini, agencies=agencies)
+    monkeypatch.setattr("cfgraph.cli.analysis.load_framework", lambda _: fw)
+    result = runner.invoke(cli, ["who", "4.4"])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "UNDP\\x1b]52;c;cHduZWQ=\\x07\\x1b[2J" in result.stdout
+
+
+def test_a_query_on_stdin_that_is_not_utf8_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["sparql", "-", "--framework", str(cfgraph.MINI)], input=b"SELECT \xff")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for QUERY: -:1: not valid UTF-8 (byte 0xff at column 8); save the file as UTF-8"
+    )
