@@ -27,7 +27,7 @@ __all__ = ["CsvRow", "CsvTable", "read_csv", "decode_utf8", "read_bytes"]
 BOM = b"\xef\xbb\xbf"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CsvRow:
     """One record: its values by column and the physical line where it starts."""
 

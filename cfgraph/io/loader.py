@@ -85,7 +85,8 @@ def validate(path: Path | str | None = None) -> ValidationReport:
     problems = tuple(sorted(set(pkg.problems)))
     if any(p.severity == "error" for p in problems):
         return ValidationReport(problems, None)
-    built = {name: tuple(_CLASSES[name](**r.values) for r in pkg.tables[name]) for name in _CLASSES}
+    # each table's rows are let go once its objects are built, so both are never held in full
+    built = {name: tuple(_CLASSES[name](**r.values) for r in pkg.tables.pop(name)) for name in _CLASSES}
     info = model.FrameworkInfo(**pkg.tables["framework"][0].values)
     framework = model.Framework(info=info, catalogue=catalogue, source_text=tuple(source or ()), **built)
     return ValidationReport(problems, framework)

@@ -10,26 +10,29 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from cfgraph.controls import first_control
 from cfgraph.errors import Problem
+from cfgraph.hints import HintIndex, closest
 from cfgraph.io.csvfile import read_bytes, read_csv
 from cfgraph.io.descriptor import declared_paths
-from cfgraph.io.tables import TABLES, Field, TableSpec
-from cfgraph.model import closest
+from cfgraph.io.tables import TABLES, Field, ForeignKey, TableSpec
 
-__all__ = ["LINE_BREAK_FIELDS", "TypedRow", "PackageContents", "read_package"]
+__all__ = ["LINE_BREAK_FIELDS", "MAX_HINTS", "TypedRow", "PackageContents", "read_package"]
 
 #: Long text that may hold a line break; no other cell may hold any control character.
 LINE_BREAK_FIELDS = frozenset({"statement", "text", "quote", "note", "message"})
 _HINTS = {"\n": f" (a line break; only {', '.join(sorted(LINE_BREAK_FIELDS))} may hold one)"}
+#: 'Did you mean' hints given at most per framework; unknown references after these get none.
+MAX_HINTS = 100
 _INT = re.compile(r"^-?[0-9]+$")
 _NUM = re.compile(r"^-?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TypedRow:
     """One CSV record converted to Python values, with the line where it starts."""
 
@@ -62,6 +65,11 @@ def _convert_typed(spec_field: Field, raw: str, text: str) -> tuple[Any, str | N
     return text == "true", None
 
 
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
 def _convert(spec_field: Field, raw: str) -> tuple[Any, str | None]:
     """Return (value, problem message or None) for one cell."""
     control = first_control(raw, "\n" if spec_field.name in LINE_BREAK_FIELDS else "")
@@ -83,7 +91,7 @@ def _convert(spec_field: Field, raw: str) -> tuple[Any, str | None]:
         return text, f"{raw!r} has leading or trailing spaces"
     if spec_field.enum and text not in spec_field.enum:
         return text, f"{raw!r} is not one of: {', '.join(spec_field.enum)}"
-    if spec_field.pattern and not re.match(spec_field.pattern, text):
+    if spec_field.pattern and not _compiled(spec_field.pattern).match(text):
         return text, f"{raw!r} does not match the pattern {spec_field.pattern}"
     return text, None
 
@@ -171,11 +179,41 @@ def _check_keys(package: PackageContents) -> None:
                 )
             else:
                 seen[key] = row.line
+    _check_references(package)
+
+
+class _Hints:
+    """'Did you mean' hints for unknown references: one :class:`HintIndex` per referenced table,
+    built on the first unknown reference, and at most :data:`MAX_HINTS` hints in all."""
+
+    def __init__(self, package: PackageContents) -> None:
+        self.package, self.given = package, 0
+        self.indexes: dict[tuple[str, tuple[str, ...]], HintIndex] = {}
+
+    def suffix(self, fk: ForeignKey, target: set[tuple[Any, ...]], value: str, where: tuple[str, str]) -> str:
+        self.given += 1
+        if self.given > MAX_HINTS:
+            if self.given == MAX_HINTS + 1:
+                message = f"no 'did you mean' hints after the first {MAX_HINTS} unknown references"
+                self.package.problems.append(Problem(where[0], 0, where[1], message, "warning"))
+            return ""
+        key = (fk.resource, fk.reference)
+        if key not in self.indexes:
+            self.indexes[key] = HintIndex(str(t[0]) for t in target if len(t) == 1)
+        hint = self.indexes[key].closest(value)
+        return f"; did you mean {', '.join(hint)}?" if hint else ""
+
+
+def _check_references(package: PackageContents) -> None:
+    """Every foreign key names a row of its table (tables that cannot be read are not checked)."""
+    hints = _Hints(package)
+    for spec in TABLES:
+        shown = package.shown(spec)
         for fk in spec.foreign_keys:
             if fk.resource not in package.tables:
                 continue
-            target = {tuple(r.values[c] for c in fk.reference) for r in package.tables.get(fk.resource, [])}
-            names = [str(t[0]) for t in target if len(t) == 1]
+            target = {tuple(r.values[c] for c in fk.reference) for r in package.tables[fk.resource]}
+            field = ",".join(fk.fields)
             for row in package.tables.get(spec.name, []):
                 if fk.is_list:
                     candidates = [(item,) for item in row.values[fk.fields[0]] or ()]
@@ -184,17 +222,10 @@ def _check_keys(package: PackageContents) -> None:
                 for cand in candidates:
                     if any(c is None for c in cand) or cand in target:
                         continue
+                    extra = hints.suffix(fk, target, str(cand[0]), (shown, field)) if len(cand) == 1 else ""
                     shown_val = ", ".join(str(c) for c in cand)
-                    hint = closest(str(cand[0]), names) if len(cand) == 1 else []
-                    extra = f"; did you mean {', '.join(hint)}?" if hint else ""
-                    package.problems.append(
-                        Problem(
-                            shown,
-                            row.line,
-                            ",".join(fk.fields),
-                            _dangling(shown_val, fk.resource, fk.reference, extra),
-                        )
-                    )
+                    message = _dangling(shown_val, fk.resource, fk.reference, extra)
+                    package.problems.append(Problem(shown, row.line, field, message))
 
 
 def read_package(folder: Path, display: str | None = None) -> PackageContents:
