@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from cfgraph.lpg import PropertyGraph
+from cfgraph.redact import redact_url, scrub, url_secrets
 from cfgraph.stores import StoreError
 from cfgraph.stores.cypher import DEFAULT_BATCH_SIZE, DIALECTS, Dialect, PushReport, push_property_graph
 
@@ -87,14 +88,15 @@ def open_falkordb(path: Path | str | None = None, url: str | None = None) -> Ite
     """A FalkorDB client: the embedded database in *path*, or the server at *url* (``redis://…``)."""
     if url is not None:
         if not url.startswith(_URL_SCHEMES):
-            raise StoreError(f"FalkorDB URL {_redact(url)!r} must start with {', '.join(_URL_SCHEMES)}")
+            raise StoreError(f"FalkorDB URL {redact_url(url)!r} must start with {', '.join(_URL_SCHEMES)}")
         from falkordb import FalkorDB
 
         try:
             db = FalkorDB.from_url(url)
             db.connection.ping()
         except Exception as exc:  # redis raises ConnectionError, AuthenticationError, ...
-            raise StoreError(f"cannot reach FalkorDB at {_redact(url)}: {exc}") from None
+            reason = scrub(str(exc), url_secrets(url))
+            raise StoreError(f"cannot reach FalkorDB at {redact_url(url)}: {reason}") from None
         try:
             yield db
         finally:  # the client shares its pool; disconnect it, or an embedded server stays up
@@ -114,17 +116,6 @@ def open_falkordb(path: Path | str | None = None, url: str | None = None) -> Ite
         embedded.close()
 
 
-def _redact(url: str) -> str:
-    """A URL without its password (``redis://user:secret@host`` -> ``redis://user:***@host``)."""
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
-    return parts._replace(netloc=netloc).geturl()
-
-
 def push_falkordb(
     pg: PropertyGraph,
     path: Path | str | None = None,
@@ -137,7 +128,7 @@ def push_falkordb(
     Pushing twice gives the same counts: nodes and relationships are merged on their keys.
     """
     with open_falkordb(path, url) as db:
-        where = f"FalkorDB {_redact(url) if url else path}"
+        where = f"FalkorDB {redact_url(url) if url else path}"
         return push_to_client(db, pg, graph, batch_size, where)
 
 
