@@ -75,7 +75,7 @@ def push_neo4j_command(
 @framework_option
 @click.option(
     "--path",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(path_type=Path),
     default=None,
     help="Embedded database file (falkordblite) [default: build/falkordb/cfgraph.db].",
 )
@@ -102,6 +102,8 @@ def push_falkordb_command(
         raise click.UsageError("give either --path or --url, not both")
     if url is None and path is None:
         path = Path("build") / "falkordb" / "cfgraph.db"
+        if not dry_run:
+            path.parent.mkdir(parents=True, exist_ok=True)
     pg = property_graph(load_framework(framework_dir))
     if dry_run:
         _echo_plan(pg, batch_size, fmt, f"FalkorDB {redact_url(url) if url else path}, graph {graph!r}")

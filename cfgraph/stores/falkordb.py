@@ -1,7 +1,9 @@
 """Push the property graph into FalkorDB: an embedded database file (``falkordblite``) or a server.
 
 The embedded database needs nothing installed: ``falkordblite`` starts a private FalkorDB
-(a Redis server with the graph module) on the file given, and stops it when the push is done.
+(a Redis server with the graph module) on the file given, and stops it when the push is done
+(:mod:`cfgraph.stores.embedded`: the file must be a database or a new file in an existing
+folder, and one session at a time uses a folder).
 
 >>> import cfgraph, tempfile, pathlib
 >>> from cfgraph.lpg import property_graph
@@ -105,15 +107,10 @@ def open_falkordb(path: Path | str | None = None, url: str | None = None) -> Ite
         return
     if path is None:
         raise StoreError("give the embedded database file (--path) or a server URL (--url)")
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    from redislite.falkordb_client import FalkorDB as EmbeddedFalkorDB
+    from cfgraph.stores.embedded import open_embedded
 
-    embedded = EmbeddedFalkorDB(str(target))
-    try:
+    with open_embedded(path) as embedded:
         yield embedded
-    finally:
-        embedded.close()
 
 
 def push_falkordb(
