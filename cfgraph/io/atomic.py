@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import shutil
 import stat
 import sys
 import tempfile
@@ -28,7 +29,7 @@ from typing import IO
 
 from cfgraph.errors import OutputError
 
-__all__ = ["STDOUT", "atomic_open", "write_text", "write_bytes"]
+__all__ = ["STDOUT", "atomic_open", "replaced_folder", "write_text", "write_bytes"]
 
 #: The path that means standard output.
 STDOUT = "-"
@@ -129,3 +130,53 @@ def write_bytes(path: Path | str, data: bytes) -> Path:
     with _open(path) as fh:
         fh.write(data)
     return Path(path)
+
+
+@contextlib.contextmanager
+def replaced_folder(path: Path | str, kind: str = "output") -> Iterator[Path]:
+    """A new empty folder beside *path* to fill; on success it replaces *path* as a whole.
+
+    The old folder is renamed away, the new one renamed in, then the old one deleted, so a run
+    that fails (or is stopped) half way leaves the old folder as it was and no new one. An
+    existing folder is replaced only if everything in it is also in the new one (it was made by
+    the same writer): a folder holding anything else is refused, never deleted.
+    """
+    shown = str(path)
+    target = Path(os.path.realpath(path))  # a link to a folder: replace the folder it names
+    if target.exists() and not target.is_dir():
+        raise OutputError(f"cannot write the {kind} into {shown}: it is not a folder")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".new", dir=target.parent))
+    except OSError as exc:
+        raise _fail(shown, exc) from None
+    try:
+        yield staging
+        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it 0700
+        _swap(staging, target, shown, kind)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # gone already when the swap succeeded
+
+
+def _swap(new: Path, target: Path, shown: str, kind: str) -> None:
+    if not target.exists():
+        os.rename(new, target)
+        return
+    foreign = sorted(set(os.listdir(target)) - set(os.listdir(new)))
+    if foreign:
+        listed = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
+        raise OutputError(
+            f"cannot write the {kind} into {shown}: it holds {listed}, which is not part of a {kind};"
+            " give a new or empty folder"
+        )
+    old = new.with_suffix(".old")
+    try:
+        os.rename(target, old)
+        try:
+            os.rename(new, target)
+        except OSError:
+            os.rename(old, target)
+            raise
+    except OSError as exc:
+        raise _fail(shown, exc) from None
+    shutil.rmtree(old, ignore_errors=True)
