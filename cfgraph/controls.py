@@ -22,17 +22,26 @@ CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 #: A character XML 1.0 does not allow anywhere in a document (C0 but tab and line ends, surrogates,
 #: U+FFFE, U+FFFF).
 NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_SHOWN_ESCAPED = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
 def _escaped(match: re.Match[str]) -> str:
     char = match.group()
-    return _NAMED.get(char, f"\\x{ord(char):02x}")
+    if char in _NAMED:
+        return _NAMED[char]
+    return f"\\x{ord(char):02x}" if ord(char) <= 0xFF else f"\\u{ord(char):04x}"
 
 
 def escape_controls(text: str) -> str:
-    """*text* with every control character written as an escape (``\\x1b``, ``\\n``)."""
-    return CONTROL.sub(_escaped, text)
+    """*text* with every control character written as an escape (``\\x1b``, ``\\n``), and the
+    characters that break a line or reorder it on screen (U+2028, U+2029, the bidirectional
+    overrides and isolates) as ``\\u2028``.
+
+    >>> escape_controls("a\\u2028b\\u202ec")
+    'a\\\\u2028b\\\\u202ec'
+    """
+    return _SHOWN_ESCAPED.sub(_escaped, text)
 
 
 def first_control(text: str, allow: str = "") -> str | None:
