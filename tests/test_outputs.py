@@ -131,3 +131,15 @@ def test_a_permission_error_names_the_target_not_the_temporary_file(
         write_text(tmp_path / "x.csv", "a")
     assert str(caught.value) == f"cannot write {tmp_path / 'x.csv'}: Permission denied"
 
+
+
+def test_a_view_to_stdout_or_a_device_writes_nothing_beside_it(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    device = _null_device(tmp_path)
+    for out in ("-", str(device)):
+        result = runner.invoke(cli, ["view", "lnob-map", "--framework", str(cfgraph.MINI), "--out", out])
+        assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["null"] if device.parent == tmp_path else [])
+    assert not Path("/dev/lib").exists()

@@ -29,7 +29,7 @@ from typing import IO
 
 from cfgraph.errors import OutputError
 
-__all__ = ["STDOUT", "atomic_open", "replaced_folder", "write_text", "write_bytes"]
+__all__ = ["STDOUT", "atomic_open", "replaced_folder", "special_output", "write_text", "write_bytes"]
 
 #: The path that means standard output.
 STDOUT = "-"
@@ -62,6 +62,21 @@ def _destination(path: Path, shown: str) -> tuple[bool, Path, int | None]:
     if os.path.abspath(path).startswith(_SPECIAL_ROOTS):
         return True, path, None
     return False, Path(os.path.realpath(path)), None if st is None else stat.S_IMODE(st.st_mode)
+
+
+def special_output(path: Path | str) -> bool:
+    """Whether *path* is standard output or a special file (written into, not a file of its own),
+    so nothing should be written beside it.
+
+    >>> special_output("-"), special_output("/dev/null"), special_output("build/x.html")
+    (True, True, False)
+    """
+    if str(path) == STDOUT:
+        return True
+    try:
+        return _destination(Path(path), str(path))[0]
+    except OutputError:
+        return False
 
 
 @contextlib.contextmanager
