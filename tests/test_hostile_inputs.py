@@ -5,6 +5,7 @@ nothing outside the framework folder is read or echoed."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -137,3 +138,60 @@ def test_a_query_on_stdin_that_is_not_utf8_is_a_usage_error(runner: CliRunner) -
     assert result.stderr.splitlines()[-1] == (
         "Error: Invalid value for QUERY: -:1: not valid UTF-8 (byte 0xff at column 8); save the file as UTF-8"
     )
+
+
+def _descriptor_case(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: bytes) -> list[str]:
+    """Validate the mini framework with *data* as its datapackage.json; the error lines."""
+    fw = framework_copy(tmp_path)
+    (fw / "datapackage.json").write_bytes(data)
+    code, errors = _validate(CliRunner(), tmp_path, monkeypatch)
+    assert code == 1
+    return errors
+
+
+def _line_of(text: str, needle: str, nth: int = 1) -> int:
+    return [n for n, line in enumerate(text.splitlines(), 1) if needle in line][nth - 1]
+
+
+def test_a_descriptor_that_is_not_utf8(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """(Derived from the current descriptor, so a new table changes nothing here.)"""
+    text = (cfgraph.MINI / "datapackage.json").read_text(encoding="utf-8")
+    line = _line_of(text, '"title": "Examplestan')
+    column = text.splitlines()[line - 1].index("Examplestan") + len("Exampl") + 1
+    data = text.encode("utf-8").replace(b'"title": "Examplestan', b'"title": "Exampl\xe9stan', 1)
+    assert _descriptor_case(tmp_path, monkeypatch, data) == [
+        f"fw/datapackage.json:{line}: (encoding): not valid UTF-8 (byte 0xe9 at column {column});"
+        " save the file as UTF-8",
+        "cfgraph: 1 error(s), 0 warning(s)",
+    ]
+
+
+def test_a_descriptor_with_resources_that_are_not_objects(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    descriptor = json.loads((cfgraph.MINI / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["resources"][3:3] = ["agencies.csv", 7]
+    text = json.dumps(descriptor, indent=2)
+    line = _line_of(text, '"resources"')
+    assert _descriptor_case(tmp_path, monkeypatch, text.encode("utf-8")) == [
+        f'fw/datapackage.json:{line}: resources: item 4 must be an object with a "path", not a text',
+        f'fw/datapackage.json:{line}: resources: item 5 must be an object with a "path", not a number',
+        "cfgraph: 2 error(s), 2 warning(s)",
+    ]
+
+
+def test_a_descriptor_with_paths_that_are_not_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    descriptor = json.loads((cfgraph.MINI / "datapackage.json").read_text(encoding="utf-8"))
+    paths = [r["path"] for r in descriptor["resources"]]
+    descriptor["resources"][paths.index("agencies.csv")]["path"] = ["agencies.csv", "more.csv"]
+    descriptor["resources"][paths.index("partners.csv")]["path"] = 12
+    text = json.dumps(descriptor, indent=2)
+    agencies = _line_of(text, '"path"', paths.index("agencies.csv") + 1)
+    partners = _line_of(text, '"path"', paths.index("partners.csv") + 1)
+    assert _descriptor_case(tmp_path, monkeypatch, text.encode("utf-8")) == [
+        "fw/datapackage.json:0: resources: table 'agencies' (agencies.csv) is not declared",
+        "fw/datapackage.json:0: resources: table 'partners' (partners.csv) is not declared",
+        f'fw/datapackage.json:{agencies}: path: must be a file name such as "agencies.csv", not a list',
+        f'fw/datapackage.json:{partners}: path: must be a file name such as "agencies.csv", not a number',
+        "cfgraph: 4 error(s), 2 warning(s)",
+    ]
