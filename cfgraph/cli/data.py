@@ -16,6 +16,7 @@ __all__ = ["validate_command", "export_command"]
 @framework_option
 @click.option("--quiet", "-q", is_flag=True, help="Print problems only, no summary.")
 @click.pass_context
+@handle_errors
 def validate_command(ctx: click.Context, framework_dir: Path | None, quiet: bool) -> None:
     """Check a framework folder; list every problem as FILE:ROW: FIELD: message.
 
@@ -48,20 +49,20 @@ def validate_command(ctx: click.Context, framework_dir: Path | None, quiet: bool
     "--out",
     type=click.Path(path_type=Path),
     default=None,
-    help="File (or folder, for multi-file formats) to write; default stdout.",
+    help="File (or folder, for multi-file formats) to write; default (or '-'): stdout.",
 )
 @handle_errors
 def export_command(fmt: str, framework_dir: Path | None, out: Path | None) -> None:
     """Export the whole framework in another format (written atomically)."""
     from cfgraph.export import check_out, get_exporter
-    from cfgraph.io.atomic import write_bytes, write_text
+    from cfgraph.io.atomic import STDOUT, write_bytes, write_text
 
     if out is not None and (problem := check_out(fmt, str(out))):
         click.echo(f"Error: {problem}", err=True)
         click.get_current_context().exit(2)
     result = get_exporter(fmt)(load_framework(framework_dir))
     if isinstance(result, dict):
-        if out is None:
+        if out is None or str(out) == STDOUT:
             raise click.UsageError(f"--format {fmt} writes several files; give --out FOLDER")
         for name, content in sorted(result.items()):
             if isinstance(content, str):

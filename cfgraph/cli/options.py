@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from cfgraph.controls import escape_controls
 from cfgraph.errors import CfgraphError, UnknownIdError, ValidationFailed
 
 if TYPE_CHECKING:
@@ -108,12 +109,12 @@ def handle_errors[F: Callable[..., Any]](func: F) -> F:
             click.echo(f"cfgraph: {exc}; run 'cfgraph validate' for details", err=True)
             ctx.exit(1)
         except UnknownIdError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {escape_controls(str(exc))}", err=True)
             ctx.exit(2)
         except CfgraphError as exc:
             if (ctx.obj or {}).get("debug"):
                 raise
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {escape_controls(str(exc))}", err=True)
             ctx.exit(1)
         except OSError as exc:
             if (ctx.obj or {}).get("debug"):

@@ -22,12 +22,12 @@ from pathlib import Path
 
 from cfgraph.errors import Problem
 
-__all__ = ["CsvRow", "CsvTable", "read_csv"]
+__all__ = ["CsvRow", "CsvTable", "read_csv", "decode_utf8", "read_bytes"]
 
 BOM = b"\xef\xbb\xbf"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CsvRow:
     """One record: its values by column and the physical line where it starts."""
 
@@ -45,10 +45,19 @@ class CsvTable:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _decode(path: Path, display: str, table: CsvTable) -> str | None:
-    data = path.read_bytes()
+def decode_utf8(data: bytes, display: str) -> tuple[str | None, list[Problem]]:
+    """The text of *data* (a leading BOM dropped), or None and one problem per line that is not
+    UTF-8.
+
+    >>> decode_utf8(b"ok\\n\\xff\\n", "f.csv")[1][0].message
+    'not valid UTF-8 (byte 0xff at column 1); save the file as UTF-8'
+    """
     if data.startswith(BOM):
         data = data[len(BOM) :]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
     bad = []
     for number, raw in enumerate(data.split(b"\n"), start=1):
         try:
@@ -63,10 +72,29 @@ def _decode(path: Path, display: str, table: CsvTable) -> str | None:
                     " save the file as UTF-8",
                 )
             )
-    if bad:
-        table.problems.extend(bad)
-        return None
-    return data.decode("utf-8")
+    return None, bad
+
+
+def read_bytes(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of *path*, or None and the problem that kept it from being read."""
+    try:
+        return path.read_bytes(), []
+    except OSError as exc:
+        return None, [Problem(display, 0, "(file)", f"cannot be read: {exc.strerror or exc}")]
+
+
+def _duplicated(header: list[str], shown: str) -> list[Problem]:
+    """One problem per column name that appears more than once in *header*."""
+    where: dict[str, list[int]] = {}
+    for number, name in enumerate(header, start=1):
+        where.setdefault(name, []).append(number)
+    problems = []
+    for name, columns in where.items():
+        if len(columns) > 1:
+            times = "twice" if len(columns) == 2 else f"{len(columns)} times"
+            listed = ", ".join(str(c) for c in columns[:-1]) + f" and {columns[-1]}"
+            problems.append(Problem(shown, 1, name, f"column {name!r} appears {times} (columns {listed})"))
+    return problems
 
 
 def read_csv(path: Path | str, display: str | None = None) -> CsvTable:
@@ -74,7 +102,10 @@ def read_csv(path: Path | str, display: str | None = None) -> CsvTable:
     path = Path(path)
     shown = display if display is not None else str(path)
     table = CsvTable(shown)
-    text = _decode(path, shown, table)
+    data, table.problems = read_bytes(path, shown)
+    if data is None:
+        return table
+    text, table.problems = decode_utf8(data, shown)
     if text is None:
         return table
     if not text.strip():
@@ -88,6 +119,10 @@ def read_csv(path: Path | str, display: str | None = None) -> CsvTable:
             end = reader.line_num
             if not table.header:
                 table.header = [h.strip() for h in record]
+                duplicated = _duplicated(table.header, shown)
+                if duplicated:  # a row's values could not be told apart: read no rows
+                    table.problems.extend(duplicated)
+                    return table
             elif record == [] or record == [""] and len(table.header) > 1:
                 pass  # blank line
             elif len(record) != len(table.header):
@@ -107,6 +142,4 @@ def read_csv(path: Path | str, display: str | None = None) -> CsvTable:
         if "EOF" in message or "unexpected end of data" in message:
             message = "unterminated quoted field (a '\"' opens here and is never closed)"
         table.problems.append(Problem(shown, start, "(row)", message))
-    if text.endswith("\n") is False and text:
-        pass  # a missing final newline is fine
     return table

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cfgraph import model
 from cfgraph.errors import Problem, ValidationFailed
@@ -19,6 +20,7 @@ from cfgraph.resources import default_framework_dir
 from cfgraph.sdg import load_catalogue
 
 __all__ = ["ValidationReport", "validate", "load"]
+
 
 @dataclass(frozen=True)
 class ValidationReport:
@@ -60,7 +62,10 @@ def validate(path: Path | str | None = None) -> ValidationReport:
     problems = tuple(sorted(set(pkg.problems)))
     if any(p.severity == "error" for p in problems):
         return ValidationReport(problems, None)
-    built = {t.name: tuple(t.model(**r.values) for r in pkg.tables[t.name]) for t in model.TABLES}
+    # each table's rows are let go once its objects are built, so both are never held in full
+    built: dict[str, Any] = {
+        t.name: tuple(t.model(**r.values) for r in pkg.tables.pop(t.name, [])) for t in model.TABLES
+    }
     info = built.pop("framework")[0]
     framework = model.Framework(info=info, catalogue=catalogue, source_text=tuple(source or ()), **built)
     return ValidationReport(problems, framework)

@@ -10,10 +10,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 from cfgraph.errors import Problem
+from cfgraph.io.citations import (
+    MAX_CITED_LINES,
+    CitedSource,
+    cited_line_count,
+    clean_source_line,
+    merged_ranges,
+    reversed_ranges,
+)
 from cfgraph.io.ends import check_relation_ends
 from cfgraph.io.reading import PackageContents, TypedRow
 from cfgraph.model import TABLES, table_spec
@@ -22,28 +29,12 @@ from cfgraph.sdg import SdgCatalogue, parse_target_list
 
 __all__ = ["clean_source_line", "check_meaning", "VERBATIM_FIELDS"]
 
-_MARKERS = re.compile(r"\[bookmark: [^\]]*\]|\[footnoteRef:[0-9]+\]")
 _SPACE = re.compile(r"\s+")
 
 #: Columns whose text must occur verbatim in the cited lines of the source (declared with ``verbatim``).
 VERBATIM_FIELDS: dict[str, tuple[str, ...]] = {
     t.name: names for t in TABLES if (names := tuple(c.name for c in t.columns if c.meta.verbatim))
 }
-
-
-def clean_source_line(text: str) -> str:
-    """Remove Word-dump markers and collapse whitespace.
-
-    >>> clean_source_line("[bookmark: _Hlk1]Outcome  1.1.\\tBy 2025[footnoteRef:3]")
-    'Outcome 1.1. By 2025'
-    """
-    return _SPACE.sub(" ", _MARKERS.sub("", text)).strip()
-
-
-def _ranges(cell: str) -> Iterator[tuple[int, int]]:
-    for part in cell.split(";"):
-        first, _, last = part.partition("-")
-        yield int(first), int(last or first)
 
 
 def _norm(text: str) -> str:
@@ -64,6 +55,10 @@ def _read_source(pkg: PackageContents) -> list[str] | None:
     row = rows[0]
     shown = pkg.shown(table_spec("framework"))
     path = pkg.folder / str(row.values["source_file"])
+    if not path.resolve().is_relative_to(pkg.folder.resolve()):
+        message = f"{row.values['source_file']!r} leads outside the framework folder; keep the source in it"
+        pkg.problems.append(Problem(shown, row.line, "source_file", message))
+        return None
     if not path.is_file():
         pkg.problems.append(Problem(shown, row.line, "source_file", f"{path.name} not found in the folder"))
         return None
@@ -81,34 +76,33 @@ def _read_source(pkg: PackageContents) -> list[str] | None:
     return data.decode("utf-8", errors="replace").splitlines()
 
 
-def _check_provenance(pkg: PackageContents, name: str, row: TypedRow, source: list[str]) -> None:
+def _check_provenance(pkg: PackageContents, name: str, row: TypedRow, source: CitedSource) -> None:
     shown = pkg.shown(table_spec(name))
     cell = row.values.get("source_lines")
     if not cell or not re.match(LINES_PATTERN, cell):
         return
-    bad = [(a, b) for a, b in _ranges(cell) if a > b or b > len(source)]
-    if bad:
-        pkg.problems.append(
-            Problem(
-                shown,
-                row.line,
-                "source_lines",
-                f"{cell!r} is outside the source document (lines 1-{len(source)}) or reversed",
-            )
-        )
+    short = cell if len(cell) <= 40 else cell[:37] + "..."
+    ranges = merged_ranges(cell)
+    if reversed_ranges(cell) or ranges[-1][1] > len(source.lines):
+        message = f"{short!r} is outside the source document (lines 1-{len(source.lines)}) or reversed"
+        pkg.problems.append(Problem(shown, row.line, "source_lines", message))
         return
-    cited = " ".join(clean_source_line(source[n - 1]) for a, b in _ranges(cell) for n in range(a, b + 1))
-    for column in VERBATIM_FIELDS.get(name, ()):
-        value = row.values.get(column)
-        if not value:
-            continue
-        fragments = [f for f in re.split(r"\s*(?:…|\.\.\.)\s*", _norm(str(value))) if f]
+    count = cited_line_count(ranges)
+    if count > MAX_CITED_LINES:
+        message = f"{short!r} cites {count} lines; cite at most {MAX_CITED_LINES}, those the text is on"
+        pkg.problems.append(Problem(shown, row.line, "source_lines", message))
+        return
+    columns = [c for c in VERBATIM_FIELDS.get(name, ()) if row.values.get(c)]
+    if not columns:
+        return
+    cited = source.cited(ranges)
+    for column in columns:
+        fragments = [f for f in re.split(r"\s*(?:…|\.\.\.)\s*", _norm(str(row.values[column]))) if f]
         missing = [f for f in fragments if f not in cited]
         if missing:
-            short = missing[0] if len(missing[0]) < 60 else missing[0][:57] + "..."
-            pkg.problems.append(
-                Problem(shown, row.line, column, f"{short!r} is not in source line(s) {cell}")
-            )
+            text = missing[0] if len(missing[0]) < 60 else missing[0][:57] + "..."
+            message = f"{text!r} is not in source line(s) {short}"
+            pkg.problems.append(Problem(shown, row.line, column, message))
 
 
 def _check_target_codes(pkg: PackageContents, catalogue: SdgCatalogue) -> None:
@@ -241,19 +235,31 @@ def _check_result_groups(pkg: PackageContents) -> None:
             )
 
 
+def _check_outcome_links(pkg: PackageContents) -> None:
+    """A stated link joins two outcomes; one from an outcome to itself is an error."""
+    shown = pkg.shown(table_spec("outcome_links"))
+    for row in pkg.tables.get("outcome_links", []):
+        source = row.values["source"]
+        if source is not None and source == row.values["target"]:
+            message = f"links outcome {source} to itself; a stated link joins two outcomes"
+            pkg.problems.append(Problem(shown, row.line, "target", message))
+
+
 def check_meaning(pkg: PackageContents, catalogue: SdgCatalogue) -> list[str] | None:
     """Run every meaning check; return the source document's lines (None if unreadable)."""
     source = _read_source(pkg)
     _check_framework(pkg, source)
     if source is not None:
+        cited = CitedSource(source)
         for name, rows in pkg.tables.items():
             for row in rows:
-                _check_provenance(pkg, name, row, source)
+                _check_provenance(pkg, name, row, cited)
     _check_target_codes(pkg, catalogue)
     _check_sdg_references(pkg, catalogue)
     _check_indicator_codes(pkg, catalogue)
     _check_result_groups(pkg)
     check_relation_ends(pkg, catalogue)
+    _check_outcome_links(pkg)
     return source
 
 

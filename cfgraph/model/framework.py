@@ -53,14 +53,9 @@ def closest(value: str, choices: Iterable[str], n: int = 3) -> list[str]:
     >>> closest("5.A", ["5.6", "5.a", "5.c"])
     ['5.a']
     """
-    import difflib
+    from cfgraph.hints import closest as close_ids
 
-    by_lower: dict[str, str] = {}
-    for choice in sorted(choices):
-        by_lower.setdefault(choice.lower(), choice)
-    if value.lower() in by_lower:  # only the case differs: that is the one meant
-        return [by_lower[value.lower()]]
-    return [by_lower[c] for c in difflib.get_close_matches(value.lower(), list(by_lower), n=n, cutoff=0.5)]
+    return close_ids(value, choices, n)
 
 
 def _index[T](items: Iterable[T], key: str) -> dict[str, T]:

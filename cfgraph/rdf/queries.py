@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from rdflib import Graph
 
     from cfgraph.model import Framework
+    from cfgraph.rdf.limits import QueryLimits
 
 __all__ = [
     "NamedQuery",
@@ -294,42 +295,61 @@ def bindings(query: NamedQuery, params: Mapping[str, str] | None) -> dict[str, s
     return {k: v for k, v in given.items() if v != ""}
 
 
+def _row(variables: list[str], solution: Any) -> dict[str, str]:
+    from rdflib import Literal, URIRef
+
+    row = {}
+    terms: list[object] = list(solution)
+    for name, term in zip(variables, terms, strict=True):
+        if term is None:
+            row[name] = ""
+        elif isinstance(term, URIRef):
+            row[name] = term_text(str(term), is_iri=True)
+        else:
+            datatype = str(term.datatype) if isinstance(term, Literal) and term.datatype else None
+            row[name] = term_text(str(term), datatype)
+    return row
+
+
 def run_sparql(
     graph_or_fw: Graph | Framework,
     text: str,
     params: Mapping[str, str] | None = None,
     list_columns: Iterable[str] = (),
+    limits: QueryLimits | None = None,
 ) -> list[dict[str, str]]:
-    """Run a SELECT query (checked by :func:`check_query_safe`); *params* bound with initBindings."""
-    from rdflib import Literal, URIRef
+    """Run a SELECT query (checked by :func:`check_query_safe`); *params* bound with initBindings.
+
+    *limits* (time, rows, memory; none by default) stop a query that runs past them with
+    :class:`~cfgraph.rdf.limits.QueryLimitExceeded` (see :mod:`cfgraph.rdf.limits`).
+    """
+    from rdflib import Literal
     from rdflib.query import ResultRow
     from rdflib.term import Identifier
+
+    from cfgraph.rdf.limits import QueryLimits, capped, limited
 
     prepared = check_query_safe(text)
     if prepared.algebra.name != "SelectQuery":
         raise QueryError("only SELECT queries can be run here (they give rows)")
     init: dict[str, Identifier] = {k: Literal(v) for k, v in (params or {}).items()}
-    result = _graph(graph_or_fw).query(prepared, initBindings=init)
-    variables = [str(v) for v in result.vars or []]
+    graph = _graph(graph_or_fw)
+    limits = limits or QueryLimits()
     rows = []
-    for solution in result:
-        assert isinstance(solution, ResultRow)  # noqa: S101 - SELECT results are rows
-        row = {}
-        terms: list[object] = list(solution)
-        for name, term in zip(variables, terms, strict=True):
-            if term is None:
-                row[name] = ""
-            elif isinstance(term, URIRef):
-                row[name] = term_text(str(term), is_iri=True)
-            else:
-                datatype = str(term.datatype) if isinstance(term, Literal) and term.datatype else None
-                row[name] = term_text(str(term), datatype)
-        rows.append(row)
+    with limited(limits) as check:
+        result = graph.query(prepared, initBindings=init)
+        variables = [str(v) for v in result.vars or []]
+        for solution in capped(result, limits, check):
+            assert isinstance(solution, ResultRow)  # noqa: S101 - SELECT results are rows
+            rows.append(_row(variables, solution))
     return tidy_rows(rows, list_columns)
 
 
 def run_query(
-    graph_or_fw: Graph | Framework, name: str, params: Mapping[str, str] | None = None
+    graph_or_fw: Graph | Framework,
+    name: str,
+    params: Mapping[str, str] | None = None,
+    limits: QueryLimits | None = None,
 ) -> list[dict[str, str]]:
     """Answer the named question *name* on a framework (or an already built graph).
 
@@ -341,6 +361,8 @@ def run_query(
         A query of :func:`list_queries` (``outcomes-for-target``, ...).
     params : mapping of str to str, optional
         The query's parameters, e.g. ``{"target": "3.8"}``.
+    limits : QueryLimits, optional
+        Time, rows and memory the query may take (:mod:`cfgraph.rdf.limits`); none by default.
 
     Returns
     -------
@@ -359,7 +381,7 @@ def run_query(
     values = bindings(query, params)
     graph = _graph(graph_or_fw)
     check_ids(graph, values)
-    return run_sparql(graph, query.text, values, query.list_columns)
+    return run_sparql(graph, query.text, values, query.list_columns, limits)
 
 
 def check_ids(graph: Graph, params: Mapping[str, str]) -> None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from cfgraph.errors import UnknownIdError
 from cfgraph.io import cache
+from cfgraph.rdf.limits import QueryLimits
 from cfgraph.rdf.queries import NamedQuery, bindings, check_query_safe, get_query, run_query
 
 if TYPE_CHECKING:
@@ -54,23 +55,32 @@ def checked_safe(text: str) -> None:
 
 
 def answer(
-    framework: Path | str | None, name: str, params: Mapping[str, str] | None = None
+    framework: Path | str | None,
+    name: str,
+    params: Mapping[str, str] | None = None,
+    limits: QueryLimits | None = None,
 ) -> list[dict[str, str]]:
-    """Rows of the named question *name* on the framework in folder *framework*."""
+    """Rows of the named question *name* on the framework in folder *framework*, within
+    *limits* (a query stopped by them raises every time; only complete answers are remembered)."""
     query = get_query(name)
     values = bindings(query, params)
     text_hash = hashlib.sha256(query.text.encode("utf-8")).hexdigest()
     question = (text_hash, *sorted(f"{k}={v}" for k, v in values.items()))
-    return cache.for_folder(framework, "answer", question, lambda: _answer(framework, query, values))
+    rows = cache.for_folder(framework, "answer", question, lambda: _answer(framework, query, values, limits))
+    if limits is not None and limits.too_many(len(rows)):  # a remembered answer keeps the row limit
+        raise limits.row_error()
+    return rows
 
 
-def _answer(framework: Path | str | None, query: NamedQuery, values: dict[str, str]) -> list[dict[str, str]]:
+def _answer(
+    framework: Path | str | None, query: NamedQuery, values: dict[str, str], limits: QueryLimits | None
+) -> list[dict[str, str]]:
     fw = cache.load(framework)
     check_ids_in_model(fw, values)
     if importlib.util.find_spec("pyoxigraph") is None:  # pragma: no cover - the oxigraph extra is missing
-        return run_query(fw, query.name, values)
+        return run_query(fw, query.name, values, limits)
     from cfgraph.rdf.oxigraph import run_sparql_oxigraph, store_from_ntriples
 
     checked_safe(query.text)
     store = store_from_ntriples(cache.ntriples(framework))
-    return run_sparql_oxigraph(store, query.text, values, query.list_columns, checked=True)
+    return run_sparql_oxigraph(store, query.text, values, query.list_columns, limits, checked=True)

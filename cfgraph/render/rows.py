@@ -22,11 +22,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from cfgraph.controls import escape_controls
 
 __all__ = [
     "RENDERERS",
@@ -45,7 +46,6 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 #: Characters of text longer than this are cut in a table (``--format csv`` has them all).
 CELL_LIMIT = 320
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -75,17 +75,12 @@ def safe_cell(value: Any) -> Any:
 
 def visible(text: str) -> str:
     """*text* with control and invisible formatting characters shown escaped (never sent raw to a
-    terminal, where ESC and OSC sequences would run).
+    terminal, where ESC and OSC sequences would run): :func:`cfgraph.controls.escape_controls`.
 
     >>> visible("UN\\x1b]8;;http://x\\x07DP\\u202e")
     'UN\\\\x1b]8;;http://x\\\\x07DP\\\\u202e'
     """
-
-    def escape(m: re.Match[str]) -> str:
-        code = ord(m.group(0))
-        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-    return _CONTROL.sub(escape, text)
+    return escape_controls(text)
 
 
 def _text(value: Any) -> str:

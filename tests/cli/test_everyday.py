@@ -55,9 +55,13 @@ def test_control_characters_are_shown_escaped(runner: CliRunner, tmp_path: Path)
     agencies = folder / "agencies.csv"
     text = agencies.read_text(encoding="utf-8").replace(",UNDP,", ",UN\x1b]8;;x\x07DP,")
     agencies.write_text(text, encoding="utf-8")
-    code, out, _ = run(runner, "who", "undp", "--framework", str(folder))
-    assert code == 0 and "\x1b" not in out and "\x07" not in out
-    assert "UN\\x1b]8;;x\\x07DP" in out
+    code, out, err = run(runner, "who", "undp", "--framework", str(folder))  # the loader refuses it
+    assert code == 1 and "\x1b" not in out + err and "\x07" not in out + err
+    assert "label: contains a control character U+001B" in err
+    from cfgraph.render.rows import render_rows
+
+    table = render_rows([{"agency": "UN\x1b]8;;x\x07DP"}], "table", width=80)  # rows from elsewhere
+    assert "\x1b" not in table and "UN\\x1b]8;;x\\x07DP" in table
 
 
 @pytest.mark.parametrize(

@@ -275,7 +275,7 @@ def test_push_falkordb_usage_errors(runner: Any, tmp_path: Path) -> None:
 
 def test_unreachable_falkordb_server_is_one_line(free_port: int) -> None:
     pg = property_graph(cfgraph.load(cfgraph.MINI))
-    with pytest.raises(StoreError, match=rf"^cannot reach FalkorDB at redis://:\*\*\*@127.0.0.1:{free_port}"):
+    with pytest.raises(StoreError, match=rf"^cannot reach FalkorDB at redis://\*\*\*@127.0.0.1:{free_port}"):
         push_falkordb(pg, url=f"redis://:s3cret@127.0.0.1:{free_port}")
 
 

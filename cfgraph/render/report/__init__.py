@@ -236,7 +236,26 @@ def report_tables(fw: Framework) -> dict[str, list[dict[str, Any]]]:
 
 
 def build_report(fw: Framework, out: Path | str, progress: Progress = _quiet) -> Report:
-    """Write the report for *fw* into the folder *out*; *progress* hears about each slow step."""
+    """Write the report for *fw* into the folder *out*; *progress* hears about each slow step.
+
+    The report is built in a new folder beside *out*, which then replaces *out* as a whole: a run
+    that fails half way leaves the old report as it was (:func:`cfgraph.io.atomic.replaced_folder`).
+    """
+    from cfgraph.io.atomic import replaced_folder
+
+    out = Path(out)
+    with replaced_folder(out, "report") as staging:
+        built = _build(fw, staging, progress)
+    report = Report(
+        index=out / "index.html",
+        files=[out / f.relative_to(staging) for f in built.files],
+        views=built.views,
+    )
+    progress(f"report written: {report.index}")
+    return report
+
+
+def _build(fw: Framework, out: Path, progress: Progress) -> Report:
     from cfgraph.io.atomic import write_text
     from cfgraph.io.cache import for_framework
     from cfgraph.render.page import CSP, template_env
@@ -245,7 +264,6 @@ def build_report(fw: Framework, out: Path | str, progress: Progress = _quiet) ->
     from cfgraph.review.aggregate import CONTESTED_SPREAD
     from cfgraph.summary import framework_counts
 
-    out = Path(out)
     report = Report(index=out / "index.html")
     _write_views(fw, out, progress, report)
     progress("computing findings, synergies and centrality")
@@ -284,5 +302,4 @@ def build_report(fw: Framework, out: Path | str, progress: Progress = _quiet) ->
     )
     write_text(report.index, html)
     report.files.append(report.index)
-    progress(f"report written: {report.index}")
     return report

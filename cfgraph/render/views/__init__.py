@@ -297,11 +297,13 @@ def write_view(
     *,
     folder: Path | None = None,
 ) -> RenderedView:
-    """Write the view page to *out* (UTF-8) and its scripts to ``lib/`` beside it."""
-    from cfgraph.io.atomic import write_text
+    """Write the view page to *out* (UTF-8) and its scripts to ``lib/`` beside it (none beside
+    standard output or a device)."""
+    from cfgraph.io.atomic import special_output, write_text
     from cfgraph.render.page import copy_assets
 
     view = render_view(fw, name, focus, depth, folder=folder)
-    copy_assets(out.parent / "lib")
+    if not special_output(out):
+        copy_assets(out.parent / "lib")
     write_text(out, view.html)
     return view
