@@ -53,6 +53,7 @@ test: $(VENV)/.installed-test
 datapackage: $(VENV)/.installed
 	$(PY) -m cfgraph.io.datapackage data
 	$(PY) -m cfgraph.io.datapackage cfgraph/examples
+	$(PY) -m cfgraph.io.datapackage tests/data
 	$(PY) -c "from cfgraph.export.json_document import schema_text; import sys; sys.stdout.write(schema_text())" > cfgraph/schemas/framework.schema.json
 
 clean:

@@ -11,15 +11,15 @@ The public API is imported lazily, so ``import cfgraph`` (and ``cfgraph --help``
 from __future__ import annotations
 
 from importlib import import_module
-from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
 #: A tiny fictional framework (Examplestan) for the doctests, the tests and a first try. It ships
-#: inside the package, so it is found through importlib.resources in a checkout and a wheel alike.
-MINI = Path(str(files("cfgraph").joinpath("examples", "mini")))
+#: inside the package, so it is found beside this module in a checkout and a wheel alike (cfgraph
+#: reads its data as plain files, so it is never imported from a zip archive).
+MINI = Path(__file__).resolve().parent / "examples" / "mini"
 
 _LAZY: dict[str, str] = {
     "load": "cfgraph.io.loader",

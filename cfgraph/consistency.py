@@ -32,10 +32,18 @@ class Inconsistency:
     message: str
     subjects: tuple[str, ...]
     source_lines: tuple[int, ...]
+    #: The source the lines are in (None: the first source); "*" when the rows cite several.
+    source_id: str | None = None
 
 
 def _lines(*cells: str) -> tuple[int, ...]:
     return tuple(sorted({n for cell in cells for n in parse_lines(cell)}))
+
+
+def _source(*rows: object) -> str | None:
+    """The one source *rows* cite (None: the first), or "*" when they cite several."""
+    found = {getattr(r, "source_id", None) for r in rows}
+    return found.pop() if len(found) == 1 else ("*" if found else None)
 
 
 def _list_mismatches(fw: Framework) -> list[Inconsistency]:
@@ -59,7 +67,8 @@ def _list_mismatches(fw: Framework) -> list[Inconsistency]:
                 parts.append(f"only the narrative lists {', '.join(only_n)}")
             if only_m:
                 parts.append(f"only the results matrix lists {', '.join(only_m)}")
-            cells = [r.source_lines for r in mine if getattr(r, attr) in set(only_n) | set(only_m)]
+            cited = [r for r in mine if getattr(r, attr) in set(only_n) | set(only_m)]
+            cells = [r.source_lines for r in cited]
             found.append(
                 Inconsistency(
                     f"{kind}:{outcome.id}",
@@ -67,6 +76,7 @@ def _list_mismatches(fw: Framework) -> list[Inconsistency]:
                     f"Outcome {outcome.id} {what}: {'; '.join(parts)}",
                     (outcome.id, *only_n, *only_m),
                     _lines(*cells),
+                    _source(*cited),
                 )
             )
     return found
@@ -84,6 +94,7 @@ def _code_problems(fw: Framework) -> list[Inconsistency]:
                     "which is not an SDG target",
                     (t.outcome, t.code),
                     _lines(t.source_lines),
+                    _source(t),
                 )
             )
     counts = Counter((t.outcome, t.listed_in, t.role, t.code) for t in fw.outcome_targets)
@@ -101,6 +112,7 @@ def _code_problems(fw: Framework) -> list[Inconsistency]:
                     f"Outcome {outcome} ({listed_in.replace('_', ' ')}, {role}) lists {code} {n} times",
                     (outcome, code),
                     _lines(*(r.source_lines for r in rows)),
+                    _source(*rows),
                 )
             )
     for link in fw.indicator_sdg_links:
@@ -112,6 +124,7 @@ def _code_problems(fw: Framework) -> list[Inconsistency]:
                     f"Indicator {link.indicator} links to {link.raw!r}, which is not an SDG indicator",
                     (link.indicator, link.sdg_indicator),
                     _lines(link.source_lines),
+                    _source(link),
                 )
             )
     return found
@@ -132,6 +145,7 @@ def _via_targets_not_listed(fw: Framework) -> list[Inconsistency]:
                     f"{', '.join(missing)}, which neither outcome lists",
                     (link.id, link.source, link.target, *missing),
                     _lines(link.source_lines),
+                    _source(link),
                 )
             )
     return found
@@ -143,7 +157,7 @@ def find_inconsistencies(fw: Framework) -> list[Inconsistency]:
         _list_mismatches(fw) + _code_problems(fw) + _via_targets_not_listed(fw), key=lambda i: (i.kind, i.id)
     )
     recorded = [
-        Inconsistency(r.id, "recorded", r.message, r.subjects, _lines(r.source_lines))
+        Inconsistency(r.id, "recorded", r.message, r.subjects, _lines(r.source_lines), _source(r))
         for r in fw.inconsistencies
     ]
     return computed + recorded

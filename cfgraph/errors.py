@@ -14,6 +14,7 @@ from typing import Literal
 __all__ = [
     "CfgraphError",
     "DataError",
+    "OutputError",
     "Problem",
     "QueryError",
     "Severity",
@@ -39,8 +40,10 @@ class Problem:
     severity: Severity = "error"
 
     def __str__(self) -> str:
+        from cfgraph.controls import escape_controls
+
         prefix = "warning: " if self.severity == "warning" else ""
-        return f"{self.file}:{self.line}: {self.field}: {prefix}{self.message}"
+        return escape_controls(f"{self.file}:{self.line}: {self.field}: {prefix}{self.message}")
 
 
 class CfgraphError(Exception):
@@ -75,3 +78,7 @@ class UnknownIdError(CfgraphError):
 
 class QueryError(CfgraphError):
     """A named query or its parameters cannot be used."""
+
+
+class OutputError(CfgraphError):
+    """A file cannot be written; the message names the path the user gave."""

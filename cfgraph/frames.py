@@ -70,6 +70,15 @@ def _outcome_summary(fw: Framework) -> list[dict[str, Any]]:
     return outcome_rows(fw)
 
 
+def _review(name: str) -> Callable[[Framework], list[dict[str, Any]]]:
+    def rows(fw: Framework) -> list[dict[str, Any]]:
+        from cfgraph.review.results import review_results
+
+        return review_results(fw)[name]
+
+    return rows
+
+
 #: Result name -> the function giving its rows (the same rows as the CLI and the report).
 RESULTS: dict[str, Callable[[Framework], list[dict[str, Any]]]] = {
     "findings": _findings,
@@ -80,6 +89,11 @@ RESULTS: dict[str, Callable[[Framework], list[dict[str, Any]]]] = {
     "agency_outcome": _matrix("agency"),
     "partner_outcome": _matrix("partner"),
     "outcome_summary": _outcome_summary,
+    "review_pairs": _review("review_pairs"),
+    "review_matrix": _review("review_matrix"),
+    "review_ranking": _review("review_ranking"),
+    "review_status": _review("review_status"),
+    "review_unreviewed": _review("review_unreviewed"),
 }
 
 

@@ -15,10 +15,12 @@ which is ``skos:exactMatch`` the UN SDG Knowledge Organization System (:func:`un
 
 from __future__ import annotations
 
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from cfgraph.iris import CFG_BASE, ID_BASE, LINK_KIND_BASE, iri_to_id, sort_key
 
 __all__ = [
     "CFG",
@@ -50,11 +52,10 @@ __all__ = [
 ]
 
 #: The cfgraph ontology (classes and properties).
-CFG = Namespace("https://w3id.org/cfgraph/ontology#")
+CFG = Namespace(CFG_BASE)
 ONTOLOGY_IRI = URIRef("https://w3id.org/cfgraph/ontology")
 SHAPES_IRI = URIRef("https://w3id.org/cfgraph/shapes")
 #: Where the things a framework names get their IRIs.
-ID_BASE = "https://w3id.org/cfgraph/id/"
 #: cfgraph's own SDG goal/target/indicator nodes, shared by every framework.
 SDG_ID = Namespace(ID_BASE + "sdg/")
 #: The UN SDG Knowledge Organization System (goals ``/sdg/3``, targets ``/sdg/3.8``).
@@ -64,7 +65,7 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 QB = Namespace("http://purl.org/linked-data/cube#")
 SDMX_DIMENSION = Namespace("http://purl.org/linked-data/sdmx/2009/dimension#")
 SDMX_MEASURE = Namespace("http://purl.org/linked-data/sdmx/2009/measure#")
-LINK_KIND = Namespace("https://w3id.org/cfgraph/ontology/link-kind/")
+LINK_KIND = Namespace(LINK_KIND_BASE)
 
 #: Prefixes bound in every graph, query and serialisation.
 PREFIXES: dict[str, Namespace] = {
@@ -126,28 +127,3 @@ def un_sdg_iri(code: str) -> URIRef:
 def link_kind_iri(kind: str) -> URIRef:
     """The SKOS concept for a link kind (``depends-on``)."""
     return LINK_KIND[_segment(kind)]
-
-
-def iri_to_id(iri: str) -> str:
-    """The id a cfgraph IRI stands for (its last segment); other IRIs stay whole, except
-    ontology terms, which give their local name."""
-    text = str(iri)
-    for base in (ID_BASE, str(LINK_KIND)):
-        if text.startswith(base):
-            return unquote(text.rsplit("/", 1)[-1])
-    if text.startswith(str(CFG)):
-        return text[len(str(CFG)) :]
-    return text
-
-
-def sort_key(code: str) -> str:
-    """A text key that sorts ids and SDG codes numerically in any SPARQL engine.
-
-    >>> sorted(["10.2", "3.8", "3.b", "1.1-02a"], key=sort_key)
-    ['1.1-02a', '3.8', '3.b', '10.2']
-    >>> sort_key("1.1-02a")
-    '0001.0001-0002a'
-    """
-    import re
-
-    return re.sub(r"[0-9]+", lambda m: m.group(0).zfill(4), code)

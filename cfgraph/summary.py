@@ -39,6 +39,7 @@ def framework_counts(fw: Framework) -> dict[str, int]:
         "thematic_areas": len(fw.thematic_areas),
         "result_groups": len(fw.result_groups),
         "outcomes": len(fw.outcomes),
+        "outputs": len(fw.outputs),
         "sdg_targets": len(valid_targets),
         "sdg_goals": len({c.split(".")[0] for c in valid_targets}),
         "agencies": len(fw.agencies),
@@ -49,6 +50,7 @@ def framework_counts(fw: Framework) -> dict[str, int]:
         "outcome_links": len(fw.outcome_links),
         "target_link_statements": len(fw.target_links),
         "target_link_pairs": sum(len(t.pairs()) for t in fw.target_links),
+        "sources": len(fw.sources) or (1 if fw.info.source_file or fw.info.source_url else 0),
     }
 
 

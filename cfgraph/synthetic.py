@@ -1,7 +1,7 @@
 """Seeded synthetic Cooperation Frameworks, for benchmarks at portfolio scale.
 
 A UN-wide portfolio holds ~130 frameworks. :func:`synthetic_portfolio` builds *n* of them with
-the shapes of a real one (the Kazakhstan 2021-2025 framework: 6 outcomes in 4 result groups,
+the shapes of a real one (the shipped framework: 6 outcomes in 4 result groups,
 ~35 targets per outcome across the narrative and results-matrix lists, ~10 UN agencies per
 outcome, ~15 indicators with sub-indicators, ~90 partners, stated outcome and target links),
 drawn from the real SDG catalogue and a shared pool of UN agencies so that cross-framework
@@ -26,7 +26,13 @@ from cfgraph import model as m
 from cfgraph.io.meaning import VERBATIM_FIELDS
 from cfgraph.sdg import SdgCatalogue, load_catalogue
 
-__all__ = ["synthetic_portfolio", "synthetic_framework", "with_source_document", "write_synthetic"]
+__all__ = [
+    "synthetic_portfolio",
+    "synthetic_framework",
+    "scaled_framework",
+    "with_source_document",
+    "write_synthetic",
+]
 
 #: UN entities shared by every synthetic framework (a UN country team draws from these).
 AGENCIES: tuple[str, ...] = (
@@ -249,7 +255,7 @@ _VERBATIM: dict[str, tuple[str, ...]] = {
 def with_source_document(fw: m.Framework) -> m.Framework:
     """*fw* with a generated source document: one line per row holding the row's text, and
     every row's ``source_lines`` pointing at its line (so the folder passes ``cfgraph validate``)."""
-    from dataclasses import fields, replace
+    from dataclasses import replace
 
     lines = [fw.info.title]
     changes: dict[str, tuple[object, ...]] = {}
@@ -260,18 +266,15 @@ def with_source_document(fw: m.Framework) -> m.Framework:
             lines.append(f"{name}: {text}")
             rows.append(replace(row, source_lines=str(len(lines))))
         changes[name] = tuple(rows)
-    rest = [
-        f.name
-        for f in fields(fw)
-        if f.name not in changes and f.name not in ("info", "catalogue", "source_text")
-    ]
+    rest = [t.name for t in m.TABLES if t.name not in changes and t.name != "framework"]
     for name in rest:
         changes[name] = tuple(replace(row, source_lines="1") for row in getattr(fw, name))
     import hashlib
 
     digest = hashlib.sha256(_document(lines)).hexdigest()
     info = replace(fw.info, source_sha256=digest)
-    return replace(fw, info=info, source_text=tuple(lines), **changes)  # type: ignore[arg-type]
+    texts = {"": tuple(lines)}
+    return replace(fw, info=info, source_text=tuple(lines), texts=texts, **changes)  # type: ignore[arg-type]
 
 
 def _document(lines: list[str] | tuple[str, ...]) -> bytes:
@@ -324,6 +327,18 @@ def synthetic_framework(index: int, seed: int = 0) -> m.Framework:
         )
         _outcome(c, r, oid, partners)
     olinks, tlinks = _links(c, r)
+    return _assemble(c, info, groups, r, partners, olinks, tlinks)
+
+
+def _assemble(
+    c: _Ctx,
+    info: m.FrameworkInfo,
+    groups: list[str],
+    r: _Rows,
+    partners: list[m.Partner],
+    olinks: list[m.OutcomeLink],
+    tlinks: list[m.TargetLink],
+) -> m.Framework:
     rgs = tuple(
         m.ResultGroup(
             id=g,
@@ -334,7 +349,7 @@ def synthetic_framework(index: int, seed: int = 0) -> m.Framework:
         for g in groups
         if any(o.result_group == g for o in r.outcomes)
     )
-    area_ids = sorted({o.thematic_area for o in r.outcomes if o.thematic_area})
+    area_ids = sorted({o.thematic_area for o in r.outcomes if o.thematic_area}, key=int)
     used_agencies = sorted({a.agency for a in r.agencies} | {a.agency for a in r.indicator_agencies})
     return with_source_document(
         m.Framework(
@@ -367,10 +382,53 @@ def synthetic_framework(index: int, seed: int = 0) -> m.Framework:
             outcome_links=tuple(olinks),
             target_links=tuple(tlinks),
             inconsistencies=(),
-            catalogue=cat,
+            catalogue=c.cat,
             source_text=(),
         )
     )
+
+
+def scaled_framework(rows: int, seed: int = 0) -> m.Framework:
+    """One synthetic framework of at least *rows* rows over all its tables, for validation at
+    scale: outcome blocks (an outcome with its targets, agencies, LNOB groups, indicators and
+    thirty partners of its own) are added until the rows are there. Like
+    :func:`synthetic_framework`, it cites a generated source document and loads cleanly.
+
+    >>> fw = scaled_framework(1000)
+    >>> sum(len(getattr(fw, t)) for t in ("outcomes", "partners", "outcome_targets")) > 300
+    True
+    """
+    rng = random.Random(f"{seed}:scaled:{rows}")  # noqa: S311 - reproducible test data, not security
+    cat = load_catalogue()
+    fid = f"scaled-{rows}-2026-2030"
+    targets, indicators = (sorted(codes, key=m.sdg_sort_key) for codes in (cat.targets, cat.indicators))
+    c = _Ctx(rng, cat, fid, targets, indicators)
+    info = m.FrameworkInfo(
+        id=fid, title=f"Scaled Cooperation Framework of {rows} rows", country="Country", country_iso3="XSC",
+        start_year=2026, end_year=2030, source_file="source/synthetic.txt", source_sha256="0" * 64,
+        source_lines="1",
+    )  # fmt: skip
+    groups = list(_RESULT_GROUPS)
+    types, weights = zip(*_PARTNER_TYPES, strict=True)
+    r = _Rows()
+    partners: list[m.Partner] = []
+    k = 0
+    while k == 0 or len(partners) + sum(len(v) for v in vars(r).values()) < rows:
+        oid = f"{k // 9 + 1}.{k % 9 + 1}"
+        kinds = rng.choices(types, weights, k=30)
+        own = [
+            m.Partner(id=f"p{k}-{n}", name=f"Partner {k}-{n}", type=t, generic=False, source_lines="4")
+            for n, t in enumerate(kinds)
+        ]
+        partners += own
+        r.outcomes.append(
+            m.Outcome(id=oid, thematic_area=str(k // 9 + 1), result_group=groups[k % 5],
+                      statement=f"By 2030, outcome {oid}.", source_lines="1")
+        )  # fmt: skip
+        _outcome(c, r, oid, own)
+        k += 1
+    olinks, tlinks = _links(c, r)
+    return _assemble(c, info, groups, r, partners, olinks[:99], tlinks)
 
 
 def synthetic_portfolio(n: int, seed: int = 0) -> list[m.Framework]:

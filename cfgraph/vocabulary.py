@@ -42,12 +42,20 @@ __all__ = [
     "SEVERITIES",
     "SEVERITY_PLURALS",
     "PROVENANCE_POLICIES",
+    "POLICY_MEANINGS",
     "SOURCE_KINDS",
     "LISTED_IN",
     "LISTED_IN_NAMES",
     "ROLES",
     "ROLE_NAMES",
     "CODE_STATUSES",
+    "ScoreLevel",
+    "SCORE_SCALE",
+    "CONFIDENCES",
+    "REVIEW_LEVELS",
+    "ReviewLevel",
+    "Confidence",
+    "score_level",
     "ListedIn",
     "Role",
     "Influence",
@@ -65,6 +73,8 @@ __all__ = [
 ListedIn = Literal["narrative", "results_matrix"]
 Role = Literal["global", "crosscutting"]
 Influence = Literal["forward", "backward", "both"]
+ReviewLevel = Literal["outcome", "target"]
+Confidence = Literal["low", "medium", "high"]
 
 
 @dataclass(frozen=True)
@@ -103,7 +113,9 @@ class Relation:
     ``wording`` joins the two names in a sentence ("UNDP *contributes to* outcome 1.1"; a legend
     says "UN agency contributes to outcome"); ``rdf_property`` is the direct
     property the RDF graph states (``rdf_inverse`` when it points from target to source);
-    ``derived`` relations are computed for the views, not stated by a table.
+    ``derived`` relations are computed for the views, not stated by a table; ``judged`` ones are
+    what people judged (a reviewer's score), not what the document states, so the analyses of the
+    text (paths, dependencies) leave them out.
     """
 
     name: str
@@ -116,6 +128,7 @@ class Relation:
     symmetric: bool = False
     arrow: bool = False
     derived: bool = False
+    judged: bool = False
 
 
 @dataclass(frozen=True)
@@ -210,6 +223,8 @@ RELATIONS: dict[str, Relation] = {r.name: r for r in (
     Relation("responsible-for", "agency", "indicator", "RESPONSIBLE_FOR", "is responsible for"),
     Relation("involves-partner", "indicator", "partner", "INVOLVES_PARTNER", "names"),
     Relation("part-of", "partner", "partner", "PART_OF", "is part of", "org:subOrganizationOf"),
+    Relation("same-as", "partner", "partner", "SAME_AS", "is the same body as", "cfg:sameBodyAs",
+             symmetric=True),
     Relation("broader", "lnob-group", "lnob-group", "BROADER", "is part of", "skos:broader"),
     Relation("outcome-link", "outcome", "outcome", "LINKS_TO", "is linked to", arrow=True),
     Relation("target-link", "sdg-target", "sdg-target", "LINKS_TO", "is linked to", arrow=True),
@@ -217,7 +232,13 @@ RELATIONS: dict[str, Relation] = {r.name: r for r in (
     Relation("of-target", "sdg-indicator", "sdg-target", "OF_TARGET", "is an indicator of", "skos:broader"),
     Relation("has-inconsistency", "framework", "inconsistency", "HAS_INCONSISTENCY", "has"),
     Relation("concerns", "inconsistency", "*", "CONCERNS", "concerns"),
+    Relation("outcome-review", "outcome", "outcome", "INFLUENCES", "is judged to influence", arrow=True,
+             judged=True),
+    Relation("target-review", "sdg-target", "sdg-target", "INFLUENCES", "is judged to influence", arrow=True,
+             judged=True),
     Relation("partner-via-indicator", "partner", "outcome", "", "is named only for an indicator of",
+             derived=True),
+    Relation("agency-via-indicator", "agency", "outcome", "", "is responsible only for indicators of",
              derived=True),
     Relation("mentions-lnob-group", "indicator", "lnob-group", "", "mentions", derived=True),
 )}
@@ -264,8 +285,56 @@ PARTNER_TYPES: dict[str, PartnerType] = {p.name: p for p in (
 #: document text verbatim in the lines it cites; a citation on every row, mismatches only warned;
 #: or nothing checked.
 PROVENANCE_POLICIES: tuple[str, ...] = ("verbatim", "cited", "none")
+#: What each provenance policy guarantees, as reports and exports say it.
+POLICY_MEANINGS: dict[str, str] = {
+    "verbatim": "every text is checked word for word against the source lines it cites",
+    "cited": "every fact cites its source; texts not found where cited are only warned about",
+    "none": "facts need not cite a source",
+}
 #: Kinds of source a framework may cite.
 SOURCE_KINDS: tuple[str, ...] = ("document", "results-matrix", "strategy", "web-page", "other")
+
+@dataclass(frozen=True)
+class ScoreLevel:
+    """One point of the seven-point scale on which reviewers score how progress on one item
+    influences progress on another (Nilsson, Griggs & Visbeck 2016; the SEI "SDG Synergies"
+    cross-impact method, Weitz et al. 2018)."""
+
+    score: int
+    name: str
+    meaning: str
+
+    @property
+    def signed(self) -> str:
+        """The score with its sign, as the sheets and the report write it (``+2``, ``0``, ``-3``)."""
+        return f"{self.score:+d}" if self.score else "0"
+
+
+#: The interaction scale, strongest positive first.
+SCORE_SCALE: tuple[ScoreLevel, ...] = (
+    ScoreLevel(3, "indivisible", "Progress on the source is inextricably linked to progress on the target."),
+    ScoreLevel(2, "reinforcing", "Progress on the source aids progress on the target."),
+    ScoreLevel(1, "enabling", "Progress on the source creates conditions that further the target."),
+    ScoreLevel(0, "consistent", "No significant positive or negative interaction."),
+    ScoreLevel(-1, "constraining", "Progress on the source limits the options for the target."),
+    ScoreLevel(-2, "counteracting", "Progress on the source clashes with the target."),
+    ScoreLevel(-3, "cancelling", "Progress on the source makes the target impossible to reach."),
+)
+#: How sure a reviewer is of a score.
+CONFIDENCES: tuple[str, ...] = get_args(Confidence)
+#: What a review scores: a pair of outcomes or a pair of SDG targets.
+REVIEW_LEVELS: tuple[str, ...] = get_args(ReviewLevel)
+
+
+def score_level(score: float) -> ScoreLevel:
+    """The point of :data:`SCORE_SCALE` nearest *score* (halves round away from zero).
+
+    >>> score_level(1.5).name, score_level(-0.5).name, score_level(0.4).signed
+    ('reinforcing', 'constraining', '0')
+    """
+    nearest = int(abs(score) + 0.5) * (1 if score >= 0 else -1)
+    return next(level for level in SCORE_SCALE if level.score == max(-3, min(3, nearest)))
+
 
 #: Severities of findings and problems, weakest first.
 SEVERITIES: tuple[str, ...] = ("info", "warning", "error")

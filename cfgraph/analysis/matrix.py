@@ -1,8 +1,9 @@
 """Who works where: each tie between an actor and an outcome, and the actor × outcome matrices.
 
 :func:`involvement` lists every tie in long form: a UN agency named by an outcome's narrative
-list or results matrix, or responsible for one of its indicators; a partner named by its
-partnerships text or for one of its indicators. :func:`actor_outcome_matrix` pivots it (pandas)
+list or results matrix, for one of its outputs, or responsible for one of its indicators; a
+partner named by its partnerships text, for one of its outputs or for one of its indicators.
+:func:`actor_outcome_matrix` pivots it (pandas)
 into one row per actor, one column per outcome holding the number of ties, ``outcomes`` (how
 many outcomes it touches: its breadth) and ``total`` (how many ties). The CLI, the report's heat
 maps and their CSV files and :func:`cfgraph.frames` all use these two shapes.
@@ -35,7 +36,8 @@ MATRIX_KINDS = ("agency", "partner")
 @dataclass(frozen=True)
 class Tie:
     """One tie between an actor and an outcome: how (``narrative list``, ``results matrix``,
-    ``indicator``, ``partnerships text``), through which indicator, and where it is written."""
+    ``indicator``, ``partnerships text``, ``output``), through which indicator or output, and
+    where it is written."""
 
     kind: str
     actor: str
@@ -45,12 +47,14 @@ class Tie:
     how: str
     indicator: str
     source_lines: str
+    output: str = ""
 
 
 def involvement(fw: Framework, kind: str | None = None) -> list[Tie]:
     """Every tie of a UN agency (*kind* ``agency``) or partner (``partner``) or both to an outcome,
     in document order. An indicator's tie is its own cell of the results matrix (a sub-indicator
-    whose agencies the matrix gives once for its parent is not counted again)."""
+    whose agencies the matrix gives once for its parent is not counted again). Partners recorded as
+    one body (``same_as``) are one actor, named with both names."""
     ties: list[Tie] = []
     outcome_of = {i.id: i.outcome for i in fw.indicators}
     if kind in (None, "agency"):
@@ -61,17 +65,25 @@ def involvement(fw: Framework, kind: str | None = None) -> list[Tie]:
         for ia in fw.indicator_agencies:
             ties.append(Tie("agency", ia.agency, label[ia.agency], "UN agency", outcome_of[ia.indicator],
                             "indicator", ia.indicator, ia.source_lines))  # fmt: skip
+        for xa in fw.output_agencies:
+            ties.append(Tie("agency", xa.agency, label[xa.agency], "UN agency", fw.output(xa.output).outcome,
+                            "output", "", xa.source_lines, xa.output))  # fmt: skip
     if kind in (None, "partner"):
         info = {p.id: p for p in fw.partners}
         for op in fw.outcome_partners:
-            p = info[op.partner]
-            ties.append(
-                Tie("partner", p.id, p.name, p.type, op.outcome, "partnerships text", "", op.source_lines)
-            )
+            p = info[fw.actor_id(op.partner)]
+            ties.append(Tie("partner", p.id, fw.actor_name(p.id), p.type, op.outcome, "partnerships text", "",
+                            op.source_lines))  # fmt: skip
         for ip in fw.indicator_partners:
-            p = info[ip.partner]
-            ties.append(Tie("partner", p.id, p.name, p.type, outcome_of[ip.indicator], "indicator",
+            p = info[fw.actor_id(ip.partner)]
+            outcome = outcome_of[ip.indicator]
+            ties.append(Tie("partner", p.id, fw.actor_name(p.id), p.type, outcome, "indicator",
                             ip.indicator, ip.source_lines))  # fmt: skip
+        for xp in fw.output_partners:
+            p = info[fw.actor_id(xp.partner)]
+            outcome = fw.output(xp.output).outcome
+            ties.append(Tie("partner", p.id, fw.actor_name(p.id), p.type, outcome, "output", "",
+                            xp.source_lines, xp.output))  # fmt: skip
     return ties
 
 
@@ -92,7 +104,7 @@ def actor_outcome_matrix(fw: Framework, kind: str) -> list[dict[str, Any]]:
     everyone = (
         [(a.id, a.label, "UN agency") for a in fw.agencies]
         if kind == "agency"
-        else [(p.id, p.name, p.type) for p in fw.partners]
+        else [(p.id, fw.actor_name(p.id), p.type) for p in fw.partners if fw.actor_id(p.id) == p.id]
     )
     actors = pd.DataFrame(everyone, columns=["actor", "name", "type"])
     ties = pd.DataFrame([(t.actor, t.outcome) for t in involvement(fw, kind)], columns=["actor", "outcome"])

@@ -32,7 +32,9 @@ class FrameworkIndex:
     """Per-outcome sets computed once (the model's look-ups scan tuples; analyses need sets).
 
     Attributes map an outcome id to: ``targets`` (valid codes, both lists and roles),
-    ``agencies`` (both lists), ``partners`` (partnerships text), ``indicator_partners``,
+    ``agencies`` (both lists and its outputs), ``partners`` (partnerships text and its outputs),
+    ``indicator_partners`` (partners
+    are counted as the body they are: :meth:`~cfgraph.model.Framework.actor_id`),
     ``lnob`` (both lists), ``indicators`` (ids, subs included), ``sdg_indicators`` (global codes
     measured), ``responsible`` (agencies responsible for any indicator); ``measures`` maps an
     indicator id to its global SDG indicator codes.
@@ -71,9 +73,14 @@ def _index_outcomes(fw: Framework, ix: FrameworkIndex) -> None:
     for a in fw.outcome_agencies:
         ix.agencies[a.outcome].add(a.agency)
     for p in fw.outcome_partners:
-        ix.partners[p.outcome].add(p.partner)
+        ix.partners[p.outcome].add(fw.actor_id(p.partner))
     for g in fw.outcome_lnob_groups:
         ix.lnob[g.outcome].add(g.group)
+    outcome_of = {x.id: x.outcome for x in fw.outputs}  # an output's actors work on its outcome
+    for xa in fw.output_agencies:
+        ix.agencies[outcome_of[xa.output]].add(xa.agency)
+    for xp in fw.output_partners:
+        ix.partners[outcome_of[xp.output]].add(fw.actor_id(xp.partner))
 
 
 def _index_indicators(fw: Framework, ix: FrameworkIndex) -> None:
@@ -96,7 +103,7 @@ def _index_indicators(fw: Framework, ix: FrameworkIndex) -> None:
         ix.indicator_agencies[ind] = own_agencies.get(ind) or inherited
         ix.responsible[outcome_of[ind]].update(ix.indicator_agencies[ind])
     for ip in fw.indicator_partners:
-        ix.indicator_partners[outcome_of[ip.indicator]].add(ip.partner)
+        ix.indicator_partners[outcome_of[ip.indicator]].add(fw.actor_id(ip.partner))
 
 
 def target_network(fw: Framework, stated_weight: float = 1.0) -> nx.Graph:
@@ -173,7 +180,11 @@ def actor_network(fw: Framework, include_partners: bool = True) -> nx.Graph:
     g = nx.Graph()
     labels = {key("agency", a.id, fw.info.id): ("agency", a.label) for a in fw.agencies}
     if include_partners:
-        labels |= {key("partner", p.id, fw.info.id): ("partner", p.name) for p in fw.partners}
+        labels |= {
+            key("partner", p.id, fw.info.id): ("partner", fw.actor_name(p.id))
+            for p in fw.partners
+            if fw.actor_id(p.id) == p.id
+        }
     works: dict[str, list[str]] = defaultdict(list)
     for oid in sorted(members):
         for actor in members[oid]:

@@ -24,7 +24,10 @@ from cfgraph.vocabulary import LINK_KINDS, LISTED_IN_NAMES, RELATIONS, entity_ki
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Dependency", "PathExplanation", "Involvement", "depends", "explain_path", "who", "path_rows"]
+__all__ = [
+    "Dependency", "PathExplanation", "Involvement", "depends", "depends_answer", "explain_path",
+    "path_answer", "who", "path_rows",
+]  # fmt: skip
 
 DIRECTIONS = ("depends-on", "affects")
 
@@ -66,7 +69,7 @@ def depends(
 ) -> list[Dependency]:
     """What *outcome* depends on and what it affects, transitively, through the stated links.
 
-    Links are read as influence (:func:`cfgraph.graph.influence_graph`): "A affects B" and
+    Links are read as influence (:func:`cfgraph.analysis.networks.influence_graph`): "A affects B" and
     "B depends on A" both mean A influences B. Mutual kinds (interlinked, mutually reinforcing,
     ...) state no direction, so they are left out unless *mutual* is true (then they go both
     ways) — the same reading as the ``outcome-dependencies`` SPARQL question.
@@ -130,6 +133,37 @@ class PathExplanation:
     steps: tuple[str, ...]
     links: tuple[str, ...]
     source_lines: tuple[int, ...]
+    directions: tuple[str, ...] = ()
+
+    @property
+    def against(self) -> int:
+        """How many hops walk against the direction the text states."""
+        return sum(d == "against" for d in self.directions)
+
+
+def _influence_ways(d: dict[str, Any], u: str, v: str) -> set[tuple[str, str]]:
+    """The ways a stated link from *u* to *v* carries influence (both ways for other edges)."""
+    if "link_kind" not in d:
+        return {(u, v), (v, u)}
+    influence = LINK_KINDS[str(d["link_kind"])].influence
+    return {"forward": {(u, v)}, "backward": {(v, u)}, "both": {(u, v), (v, u)}}[influence]
+
+
+def _direction(g: nx.MultiDiGraph, u: str, v: str) -> str:
+    """How the hop u -> v reads: ``with`` the stated influence, ``against`` it, ``mutual`` or
+    ``""`` (not a stated link)."""
+    ways: set[tuple[str, str]] = set()
+    stated = False
+    for a, b in ((u, v), (v, u)):
+        for d in (g.get_edge_data(a, b) or {}).values():
+            if "link_kind" in d:
+                stated = True
+                ways |= _influence_ways(d, a, b)
+    if not stated:
+        return ""
+    if ways == {(u, v), (v, u)}:
+        return "mutual"
+    return "with" if (u, v) in ways else "against"
 
 
 def _wording(d: dict[str, Any]) -> str:
@@ -141,8 +175,10 @@ def _wording(d: dict[str, Any]) -> str:
 def _explain(g: nx.MultiDiGraph, u: str, v: str) -> tuple[str, list[str], list[str]]:
     edges = [(u, v, k, d) for k, d in (g.get_edge_data(u, v) or {}).items()]
     edges += [(v, u, k, d) for k, d in (g.get_edge_data(v, u) or {}).items()]
-    edges.sort(key=lambda e: (e[0] != u, str(e[2])))
+    edges.sort(key=lambda e: ((u, v) not in _influence_ways(e[3], e[0], e[1]), e[0] != u, str(e[2])))
     s, t, _, d = edges[0]
+    stated = [d2 for *_, d2 in edges if "link_kind" in d2]
+    generic = bool(stated) and all(d2.get("stated_as") == "all-others" for d2 in stated)
     listed = LISTED_IN_NAMES.get(str(d.get("listed_in", "")), "")
     detail = ", ".join(x for x in (listed, str(d.get("role", ""))) if x)
     links = sorted({str(d2["id"]) for *_, d2 in edges if "link_kind" in d2})
@@ -154,6 +190,7 @@ def _explain(g: nx.MultiDiGraph, u: str, v: str) -> tuple[str, list[str], list[s
             None,
             [
                 ", ".join(links),
+                "generic: 'all other outcomes'" if generic else "",
                 detail,
                 ("line " if len(lines) == 1 else "lines ") + ", ".join(lines) if lines else "",
             ],
@@ -168,14 +205,23 @@ def _explain(g: nx.MultiDiGraph, u: str, v: str) -> tuple[str, list[str], list[s
 
 
 def explain_path(
-    fw: Framework, a: str, b: str, limit: int = 5, via: tuple[str, ...] = ("outcome", "sdg-target")
+    fw: Framework,
+    a: str,
+    b: str,
+    limit: int = 5,
+    via: tuple[str, ...] = ("outcome", "sdg-target"),
+    directed: bool = False,
 ) -> list[PathExplanation]:
     """How *a* and *b* (outcomes or targets) connect: up to *limit* shortest paths, explained.
 
     The path may pass only through nodes of the kinds in *via* (default outcomes and SDG
     targets: stated outcome links, target lists and stated target interlinkages; add
-    ``agency``, ``partner``, ``lnob-group`` or ``indicator`` to go through them). Directions are
-    ignored for finding paths and kept in the explanation.
+    ``agency``, ``partner``, ``lnob-group`` or ``indicator`` to go through them). Stated links
+    read as influence (:func:`cfgraph.analysis.networks.influence_graph`: "A depends on B" is B
+    acting on A). With *directed*, a path follows stated links only the way influence flows from
+    *a* towards *b*; otherwise it may walk against them, and each hop's ``direction`` says so
+    (``with``, ``against``, ``mutual``, or empty for a hop that is not a stated link).
+    Reviewers' scores (``judged`` relations) are not evidence of a path.
 
     Returns
     -------
@@ -188,11 +234,18 @@ def explain_path(
     via = tuple(entity_kind(k).name for k in via)
     kinds = tuple(dict.fromkeys((*via, "outcome", "sdg-target")))
     src, dst = find_node(full, a, kinds), find_node(full, b, kinds)
-    keep = [n for n, k in full.nodes(data="kind") if k in via or n in (src, dst)]
-    sub = full.subgraph(keep)
-    und = nx.Graph(sub.to_undirected(as_view=True))
+    keep = {n for n, k in full.nodes(data="kind") if k in via or n in (src, dst)}
+    sub = nx.subgraph_view(  # what the text states: reviewers' judgements are not paths
+        full,
+        filter_node=keep.__contains__,
+        filter_edge=lambda u, v, k: not RELATIONS[full.edges[u, v, k]["kind"]].judged,
+    )
+    walk = nx.DiGraph()
+    walk.add_nodes_from(sub)
+    for u, v, d in sub.edges(data=True):
+        walk.add_edges_from(_influence_ways(d, u, v) if directed else {(u, v), (v, u)})
     try:
-        paths = sorted(nx.all_shortest_paths(und, src, dst))[:limit]
+        paths = sorted(nx.all_shortest_paths(walk, src, dst))[:limit]
     except nx.NetworkXNoPath:
         return []
     found = []
@@ -205,14 +258,16 @@ def explain_path(
             lines += ln
         found.append(
             PathExplanation(rank, len(path) - 1, tuple(full.nodes[n]["id"] for n in path), tuple(steps),
-                            tuple(dict.fromkeys(links)), tuple(sorted({int(n) for n in lines})))
+                            tuple(dict.fromkeys(links)), tuple(sorted({int(n) for n in lines})),
+                            tuple(_direction(sub, u, v) for u, v in zip(path, path[1:], strict=False)))
         )  # fmt: skip
     return found
 
 
 def path_rows(paths: list[PathExplanation], framework: str) -> list[dict[str, Any]]:
     """Paths as output rows, one per hop: ``path`` (its rank), ``hop``, ``from``, ``to``,
-    ``explanation`` and the path's ``length``.
+    ``direction`` (``with`` or ``against`` the stated influence, ``mutual``, empty for a hop that
+    is not a stated link), ``explanation`` and the path's ``length``.
 
     >>> import cfgraph
     >>> fw = cfgraph.load(cfgraph.MINI)
@@ -220,10 +275,12 @@ def path_rows(paths: list[PathExplanation], framework: str) -> list[dict[str, An
     [('1.1', '2.1')]
     """
     return [
-        {"framework": framework, "path": p.rank, "hop": n, "from": u, "to": v, "explanation": step,
-         "length": p.length}
+        {"framework": framework, "path": p.rank, "hop": n, "from": u, "to": v, "direction": way,
+         "explanation": step, "length": p.length}
         for p in paths
-        for n, (u, v, step) in enumerate(zip(p.nodes, p.nodes[1:], p.steps, strict=False), 1)
+        for n, (u, v, step, way) in enumerate(
+            zip(p.nodes, p.nodes[1:], p.steps, p.directions, strict=False), 1
+        )
     ]  # fmt: skip
 
 
@@ -302,17 +359,27 @@ def _via_outcomes(fw: Framework, acc: _Acc, outcomes: dict[str, str]) -> None:
             acc.add("agency", oa.agency, fw.agency(oa.agency).label, how, [oa.source_lines])
     for op in fw.outcome_partners:
         if op.outcome in outcomes:
-            acc.add(
-                "partner",
-                op.partner,
-                fw.partner(op.partner).name,
-                f"partner of {op.outcome}",
-                [op.source_lines],
-            )
+            acc.add("partner", op.partner, fw.partner(op.partner).name, f"partner of {op.outcome}",
+                    [op.source_lines])  # fmt: skip
+    _via_outputs(fw, acc, outcomes)
     for og in fw.outcome_lnob_groups:
         if og.outcome in outcomes:
             how = f"named by {og.outcome} ({LISTED_IN_NAMES[og.listed_in]})"
             acc.add("lnob-group", og.group, fw.lnob_group(og.group).name, how, [og.source_lines])
+
+
+def _via_outputs(fw: Framework, acc: _Acc, outcomes: dict[str, str]) -> None:
+    for x in fw.outputs:
+        if x.outcome in outcomes:
+            acc.add("output", x.id, x.statement, f"output of {x.outcome}", [x.source_lines])
+    for xa in fw.output_agencies:
+        if fw.output(xa.output).outcome in outcomes:
+            how = f"works on output {xa.output}"
+            acc.add("agency", xa.agency, fw.agency(xa.agency).label, how, [xa.source_lines])
+    for xp in fw.output_partners:
+        if fw.output(xp.output).outcome in outcomes:
+            how = f"partner of output {xp.output}"
+            acc.add("partner", xp.partner, fw.partner(xp.partner).name, how, [xp.source_lines])
 
 
 def _indicators_for(fw: Framework, g: nx.MultiDiGraph, node: str) -> dict[str, str]:
@@ -332,7 +399,7 @@ def _indicators_for(fw: Framework, g: nx.MultiDiGraph, node: str) -> dict[str, s
 class _Acc:
     """Collects involvement rows, merging the ways one item is involved."""
 
-    ORDER = ("outcome", "indicator", "agency", "partner", "lnob-group")
+    ORDER = ("outcome", "output", "indicator", "agency", "partner", "lnob-group")
 
     def __init__(self) -> None:
         self.rows: dict[tuple[str, str], tuple[str, list[str], list[str]]] = {}
@@ -349,3 +416,58 @@ class _Acc:
             lines = tuple(sorted({int(p.split("-")[0]) for c in cells for p in c.split(";") if p}))
             out.append((self.ORDER.index(kind), n, Involvement(kind, ident, name, "; ".join(hows), lines)))
         return [row for *_, row in sorted(out, key=lambda t: (t[0], t[1]))]
+
+
+def depends_answer(
+    fw: Framework, outcome: str, direction: str | None = None, mutual: bool = False
+) -> tuple[str, list[dict[str, Any]], str]:
+    """``cfgraph depends``: a heading, the :func:`depends` rows, and why there are none.
+
+    >>> import cfgraph
+    >>> title, rows, empty = depends_answer(cfgraph.load(cfgraph.MINI), "1.1", "affects")
+    >>> rows, empty
+    ([], 'outcome 1.1 affects no other outcome through a stated link of a directed kind')
+    """
+    from cfgraph.analysis.records import records
+
+    found = depends(fw, outcome, direction, mutual)
+    sides = {"depends-on": "depends on", "affects": "affects"}
+    side = sides[direction] if direction else "depends on or affects"
+    title = f"What outcome {outcome} {side}, through the stated links read as influence"
+    kinds = "a stated link" if mutual else "a stated link of a directed kind"
+    empty = f"outcome {outcome} {side} no other outcome through {kinds}"
+    touching = [ol for ol in fw.outcome_links if outcome in (ol.source, ol.target)]
+    if not mutual and any(LINK_KINDS[ol.kind].symmetric for ol in touching):
+        n = sum(LINK_KINDS[ol.kind].symmetric for ol in touching)
+        empty += f"; {n} link(s) of a mutual kind touch it (--mutual follows them)"
+    return title, records(found, framework=fw.info.id), empty
+
+
+def path_answer(
+    fw: Framework, a: str, b: str, limit: int = 5, via: tuple[str, ...] = (), directed: bool = False
+) -> tuple[str, list[dict[str, Any]], list[str]]:
+    """``cfgraph path``: a heading, the :func:`path_rows` and notes (hops against the stated
+    direction).
+
+    >>> import cfgraph
+    >>> title, rows, notes = path_answer(cfgraph.load(cfgraph.MINI), "1.1", "2.1")
+    >>> title, [r["direction"] for r in rows]
+    ('How 1.1 and 2.1 connect: 1 shortest path of 1 hop', ['against'])
+    >>> notes[0][:40]
+    '1 hop walks against the stated direction'
+
+    """
+    paths = explain_path(fw, a, b, limit=limit, via=("outcome", "sdg-target", *via), directed=directed)
+    rows = path_rows(paths, fw.info.id)
+    length = paths[0].length if paths else 0
+    plural = "s" if len(paths) != 1 else ""
+    hops = f"{length} hop{'s' if length != 1 else ''}"
+    title = f"How {a} and {b} connect: {len(paths)} shortest path{plural} of {hops}"
+    against = sum(p.against for p in paths)
+    notes = []
+    if against:
+        notes.append(
+            f"{against} hop{' walks' if against == 1 else 's walk'} against the stated direction "
+            "(the text says the later node acts on the earlier); --directed follows influence only"
+        )
+    return title, rows, notes

@@ -14,13 +14,15 @@ component                 weight  value
 ``partners``              0.10    Jaccard share of partners (partnerships text and indicators)
 ``lnob_groups``           0.10    Jaccard share of LNOB groups
 ``sdg_indicators``        0.10    Jaccard share of the global SDG indicators measured
-``stated``                0.15    1 when the text states a link between the two, else 0
+``stated``                0.15    1 when the text names the two outcomes in a link; 0.4 when
+                                  the only links are generic ("all other outcomes"); else 0
 ========================  ======  ==========================================================
 
 ``score`` is the weighted sum (0..1); ``data_score`` leaves out ``stated`` and is rescaled to
 0..1, so it says what the data alone supports. A stated link whose ``data_score`` is below
-*weak* is reported as ``stated-not-supported``; an unstated pair at or above *strong* as
-``strong-not-stated``.
+*weak* is reported as ``stated-not-supported`` (``generic-not-supported`` when every link of the
+pair is a generic "all other outcomes" statement, ``generic-and-supported`` when such a pair is
+supported); an unstated pair at or above *strong* as ``strong-not-stated``.
 
 >>> import cfgraph
 >>> [s] = outcome_synergies(cfgraph.load(cfgraph.MINI))
@@ -52,6 +54,9 @@ WEIGHTS: dict[str, float] = {
     "stated": 0.15,
 }
 
+#: The ``stated`` component of a pair linked only by generic "all other outcomes" statements.
+GENERIC_STATED = 0.4
+
 #: Levels of ``cfgraph synergies``.
 LEVELS = ("outcome", "target", "agency")
 
@@ -73,9 +78,10 @@ class OutcomeSynergy:
     shared_sdg_indicators: tuple[str, ...]
     stated_links: tuple[str, ...]  # outcome-link ids, either direction
     stated_kinds: tuple[str, ...]
+    stated_as: str  # named | all-others | "" (no stated link)
     quotes: tuple[str, ...]
     source_lines: tuple[int, ...]
-    verdict: str  # stated-and-supported | stated-not-supported | strong-not-stated | ""
+    verdict: str  # stated-/generic-and-supported | stated-/generic-not-supported | strong-not-stated | ""
 
 
 def _jaccard(a: set[str], b: set[str]) -> tuple[float, list[str]]:
@@ -110,13 +116,21 @@ def _pair(fw: Framework, ix: FrameworkIndex, a: str, b: str) -> dict[str, Any]:
     sa, sb = ix.sdg_indicators.get(a, set()), ix.sdg_indicators.get(b, set())
     comp["sdg_indicators"], ev["sdg_indicators"] = _jaccard(sa, sb)
     links = [ol for ol in fw.outcome_links if {ol.source, ol.target} == {a, b}]
-    comp["stated"] = 1.0 if links else 0.0
+    named = any(ol.stated_as == "named" for ol in links)
+    comp["stated"] = 1.0 if named else GENERIC_STATED if links else 0.0
     return {"components": comp, "evidence": ev, "links": links}
 
 
-def _verdict(stated: bool, data_score: float, weak: float, strong: float) -> str:
-    if stated:
-        return "stated-and-supported" if data_score >= weak else "stated-not-supported"
+def _stated_as(links: list[Any]) -> str:
+    if not links:
+        return ""
+    return "named" if any(ol.stated_as == "named" for ol in links) else "all-others"
+
+
+def _verdict(stated_as: str, data_score: float, weak: float, strong: float) -> str:
+    if stated_as:
+        how = "stated" if stated_as == "named" else "generic"
+        return f"{how}-and-supported" if data_score >= weak else f"{how}-not-supported"
     return "strong-not-stated" if data_score >= strong else ""
 
 
@@ -172,9 +186,10 @@ def outcome_synergies(fw: Framework, weak: float = 0.1, strong: float = 0.3) -> 
                 shared_sdg_indicators=tuple(sorted(ev["sdg_indicators"], key=sdg_sort_key)),
                 stated_links=tuple(ol.id for ol in links),
                 stated_kinds=tuple(sorted({ol.kind for ol in links})),
+                stated_as=_stated_as(links),
                 quotes=tuple(dict.fromkeys(ol.quote for ol in links)),
                 source_lines=tuple(lines),
-                verdict=_verdict(bool(links), data_score, weak, strong),
+                verdict=_verdict(_stated_as(links), data_score, weak, strong),
             )
         )
     return sorted(found, key=lambda s: (-s.score, s.a, s.b))
@@ -195,6 +210,7 @@ def synergy_rows(items: list[OutcomeSynergy], framework: str) -> list[dict[str, 
         row: dict[str, Any] = {"framework": framework, "a": s.a, "b": s.b, "score": s.score,
                                "data_score": s.data_score}  # fmt: skip
         row["verdict"] = s.verdict
+        row["stated_as"] = s.stated_as
         row |= {f"c_{k}": v for k, v in s.components.items()}
         row |= {
             "shared_targets": list(s.shared_targets),

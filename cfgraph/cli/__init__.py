@@ -17,16 +17,20 @@ __all__ = ["main", "cli", "COMMANDS"]
 #: command name -> "module:attribute" of its click command.
 COMMANDS: dict[str, str] = {
     "who": "cfgraph.cli.analysis:who_command",
+    "actors": "cfgraph.cli.analysis:actors_command",
     "path": "cfgraph.cli.analysis:path_command",
     "depends": "cfgraph.cli.analysis:depends_command",
     "gaps": "cfgraph.cli.analysis:gaps_command",
     "synergies": "cfgraph.cli.analysis:synergies_command",
     "validate": "cfgraph.cli.data:validate_command",
+    "init": "cfgraph.cli.authoring:init_command",
+    "cite": "cfgraph.cli.authoring:cite_command",
     "export": "cfgraph.cli.data:export_command",
     "build": "cfgraph.cli.rdf:build_command", "query": "cfgraph.cli.rdf:query_command", "sparql": "cfgraph.cli.rdf:sparql_command",  # noqa: E501
     "view": "cfgraph.cli.view:view_command",
     "report": "cfgraph.cli.view:report_command",
     "push": "cfgraph.cli.push:push_group",
+    "review": "cfgraph.cli.review:review_group",
 }
 
 
@@ -45,6 +49,17 @@ class LazyGroup(click.Group):
         assert isinstance(command, click.Command)  # noqa: S101 - programming error
         return command
 
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Each command with its whole first sentence, wrapped rather than cut with '...'."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=1_000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -1,19 +1,35 @@
-"""``cfgraph synergies``, ``gaps``, ``depends``, ``path`` and ``who``: thin shells over
-:mod:`cfgraph.analysis`."""
+"""``cfgraph synergies``, ``gaps``, ``depends``, ``path``, ``who`` and ``actors``: thin shells over
+:mod:`cfgraph.analysis`. Each declares the columns its table shows by default (``--all-columns``
+shows the rest; csv and json always have every column)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
-from cfgraph.cli.options import echo_rows, format_option, framework_option, handle_errors, load_framework
-from cfgraph.vocabulary import SEVERITIES
+from cfgraph.cli.options import answer_rows, echo_rows, format_option, framework_option, handle_errors
+from cfgraph.render.rows import TableSpec, count_summary
+from cfgraph.vocabulary import PARTNER_TYPES, SEVERITIES, SEVERITY_PLURALS
 
-__all__ = ["synergies_command", "gaps_command", "depends_command", "path_command", "who_command"]
+__all__ = [
+    "synergies_command", "gaps_command", "depends_command", "path_command", "who_command", "actors_command",
+]  # fmt: skip
 
 _SEVERITIES = SEVERITIES
 _VIA = ("agency", "partner", "lnob-group", "indicator", "sdg-indicator", "result-group")
+
+#: The columns each command's table shows by default.
+GAPS_COLUMNS = ("severity", "check", "subject", "message", "source_lines")
+CHECK_COLUMNS = ("severity", "check", "findings", "title")
+SYNERGY_COLUMNS = ("a", "b", "score", "data_score", "verdict", "stated_as", "stated_links")
+TARGET_COLUMNS = ("target", "outcomes", "degree", "pagerank", "betweenness", "community")
+AGENCY_COLUMNS = ("kind", "id", "label", "outcomes", "degree", "broker")
+DEPENDS_COLUMNS = ("direction", "other", "distance", "path", "kinds", "links")
+PATH_COLUMNS = ("path", "hop", "from", "to", "direction", "explanation")
+WHO_COLUMNS = ("section", "id", "name", "how", "source_lines")
+ACTORS_COLUMNS = ("actor", "name", "type", "outcomes", "ties", "outcome_ids")
 
 out_option = click.option(
     "--out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Write to this file."
@@ -36,12 +52,25 @@ def synergies_command(level: str, framework_dir: Path | None, fmt: str, out: Pat
     """Synergies between outcomes, or the target and agency/partner networks.
 
     Outcome pairs are scored from shared targets, target interlinkages, agencies, partners,
-    LNOB groups, SDG indicators and stated links (each component shown); the verdict flags
-    stated links the data does not support and strong links the text does not state.
+    LNOB groups, SDG indicators and stated links (each component shown; a pair linked only by
+    generic 'all other outcomes' sentences weighs less); the verdict flags stated links the data
+    does not support and strong links the text does not state.
     """
-    from cfgraph.analysis.synergies import synergies
+    def compute(fw: Any) -> list[dict[str, Any]]:
+        from cfgraph.analysis.synergies import synergies
 
-    echo_rows(synergies(load_framework(framework_dir), level), fmt, out)
+        return synergies(fw, level)
+
+    rows = answer_rows(framework_dir, ("synergies", level), compute)
+    if level == "outcome":
+        verdicts = {v: v for v in ("stated-not-supported", "generic-not-supported", "strong-not-stated")}
+        spec = TableSpec("Synergies between outcomes, strongest first", SYNERGY_COLUMNS,
+                         summary=count_summary(rows, "outcome pair", "verdict", verdicts))  # fmt: skip
+    elif level == "target":
+        spec = TableSpec("SDG targets as leverage points", TARGET_COLUMNS, "target")
+    else:
+        spec = TableSpec("UN agencies and partners: who works with whom", AGENCY_COLUMNS, "actor")
+    echo_rows(rows, fmt, out, spec)
 
 
 @click.command("gaps")
@@ -59,6 +88,7 @@ def synergies_command(level: str, framework_dir: Path | None, fmt: str, out: Pat
     help="Hide findings below this.",
 )
 @click.option("--check", "checks", multiple=True, metavar="ID", help="Run only this check (repeatable).")
+@click.option("--outcome", default=None, metavar="ID", help="Only findings that concern this outcome.")
 @click.option("--list", "list_checks", is_flag=True, help="List the checks instead of running them.")
 @framework_option
 @format_option()
@@ -70,24 +100,37 @@ def gaps_command(
     fail_on: str | None,
     min_severity: str,
     checks: tuple[str, ...],
+    outcome: str | None,
     list_checks: bool,
     framework_dir: Path | None,
     fmt: str,
     out: Path | None,
 ) -> None:
     """Named gap and consistency checks; each finding with ids, quotes and source lines."""
-    from cfgraph.analysis.gaps import check_rows, fails, finding_rows, run_gaps
+    question = ("gaps", "list" if list_checks else "run", min_severity, outcome or "", *checks)
+    def compute(fw: Any) -> list[dict[str, Any]]:
+        from cfgraph.analysis.gaps import findings_for
 
-    fw = load_framework(framework_dir)
+        return findings_for(fw, checks or None, min_severity, outcome, list_checks)
+
+    rows = answer_rows(framework_dir, question, compute)
     if list_checks:
-        echo_rows(check_rows(run_gaps(fw)), fmt, out)
+        echo_rows(rows, fmt, out, TableSpec("Gap and consistency checks", CHECK_COLUMNS, "check"))
         return
-    findings = run_gaps(fw, checks or None, min_severity)
-    echo_rows(finding_rows(findings, fw.info.id), fmt, out)
-    if fail_on and fails(findings, fail_on):
-        n = sum(f.at_least(fail_on) for f in findings)
-        click.echo(f"cfgraph: {n} finding(s) at or above '{fail_on}'", err=True)
-        ctx.exit(1)
+    plurals = {s: SEVERITY_PLURALS[s] for s in reversed(SEVERITIES)}
+    where = f" concerning outcome {outcome}" if outcome else ""
+    spec = TableSpec(
+        f"Findings{where}, most severe first", GAPS_COLUMNS,
+        summary=count_summary(rows, "finding", "severity", plurals),
+        empty=f"no findings{where} at or above '{min_severity}'",
+        notes=("Filter: --outcome ID, --check ID, --min-severity warning; the quotes: --format csv.",),
+    )  # fmt: skip
+    echo_rows(rows, fmt, out, spec)
+    if fail_on:
+        n = sum(1 for r in rows if SEVERITIES.index(r["severity"]) >= SEVERITIES.index(fail_on))
+        if n:
+            click.echo(f"cfgraph: {n} finding(s) at or above '{fail_on}'", err=True)
+            ctx.exit(1)
 
 
 @click.command("depends")
@@ -107,13 +150,17 @@ def depends_command(
 ) -> None:
     """What OUTCOME depends on and affects, transitively, with the quotes of the stated links.
 
-    Links of a mutual kind state no direction and are followed only with --mutual.
+    Links read as influence: "A affects B" and "B depends on A" both mean A acts on B. Links of a
+    mutual kind state no direction and are followed only with --mutual.
     """
-    from cfgraph.analysis.paths import depends
-    from cfgraph.analysis.records import records
+    def compute(fw: Any) -> tuple[str, list[dict[str, Any]], str]:
+        from cfgraph.analysis.paths import depends_answer
 
-    fw = load_framework(framework_dir)
-    echo_rows(records(depends(fw, outcome, direction, mutual), framework=fw.info.id), fmt, out)
+        return depends_answer(fw, outcome, direction, mutual)
+
+    question = ("depends", outcome, direction or "", str(mutual))
+    title, rows, empty = answer_rows(framework_dir, question, compute)
+    echo_rows(rows, fmt, out, TableSpec(title, DEPENDS_COLUMNS, "outcome", empty=empty))
 
 
 @click.command("path")
@@ -123,32 +170,98 @@ def depends_command(
 @click.option(
     "--via", multiple=True, type=click.Choice(_VIA), help="Also pass through these node kinds (repeatable)."
 )
+@click.option("--directed", is_flag=True, help="Follow stated links only the way influence flows (A to B).")
 @framework_option
 @format_option()
 @out_option
 @handle_errors
 def path_command(
-    a: str, b: str, limit: int, via: tuple[str, ...], framework_dir: Path | None, fmt: str, out: Path | None
+    a: str,
+    b: str,
+    limit: int,
+    via: tuple[str, ...],
+    directed: bool,
+    framework_dir: Path | None,
+    fmt: str,
+    out: Path | None,
 ) -> None:
     """How A and B (outcomes or SDG targets; 'sdg-target:1.1' for a target whose code is an outcome id)
     connect: the shortest paths, one row per hop, each explained with its evidence."""
-    from cfgraph.analysis.paths import explain_path, path_rows
+    def compute(fw: Any) -> tuple[str, list[dict[str, Any]], list[str]]:
+        from cfgraph.analysis.paths import path_answer
 
-    fw = load_framework(framework_dir)
-    paths = explain_path(fw, a, b, limit=limit, via=("outcome", "sdg-target", *via))
-    echo_rows(path_rows(paths, fw.info.id), fmt, out)
+        return path_answer(fw, a, b, limit, via, directed)
+
+    question = ("path", a, b, str(limit), str(directed), *via)
+    title, rows, notes = answer_rows(framework_dir, question, compute)
+    empty = f"no path from {a} to {b}" + (" following the stated direction" if directed else "")
+    echo_rows(rows, fmt, out, TableSpec(title, PATH_COLUMNS, "hop", empty=empty, notes=tuple(notes)))
 
 
 @click.command("who")
-@click.argument("target_or_outcome")
+@click.argument("name")
+@click.option("--fellows", type=click.IntRange(min=0), default=10, show_default=True,
+              help="Most fellow actors to list for an agency or partner (0: all).")  # fmt: skip
 @framework_option
 @format_option()
 @out_option
 @handle_errors
-def who_command(target_or_outcome: str, framework_dir: Path | None, fmt: str, out: Path | None) -> None:
-    """The agencies, partners, LNOB groups and indicators involved in an outcome or SDG target."""
-    from cfgraph.analysis.paths import who
-    from cfgraph.analysis.records import records
+def who_command(name: str, fellows: int, framework_dir: Path | None, fmt: str, out: Path | None) -> None:
+    """Who and what is involved with NAME: an outcome, SDG target, UN agency, partner, LNOB group,
+    indicator or result group, by id or name (any case; a part of one name will do).
 
-    fw = load_framework(framework_dir)
-    echo_rows(records(who(fw, target_or_outcome), framework=fw.info.id), fmt, out)
+    An agency or partner gets its outcomes and how (narrative list, results matrix, indicator
+    responsibility, partnerships text), its indicators, its fellow actors and the SDG targets of
+    its outcomes; an outcome or target its agencies, partners (with type), groups and indicators.
+    """
+    def compute(fw: Any) -> tuple[str, list[dict[str, Any]], str]:
+        from cfgraph.analysis.actors import who, who_rows
+
+        answer = who(fw, name, fellows or None)
+        return answer.title, who_rows(answer, fw.info.id), answer.empty
+
+    title, rows, empty = answer_rows(framework_dir, ("who", name, str(fellows)), compute)
+    sections = {s: s for s in dict.fromkeys(r["section"] for r in rows)}
+    summary = count_summary(rows, "row", "section", sections)
+    echo_rows(rows, fmt, out, TableSpec(title, WHO_COLUMNS, summary=summary, empty=empty))
+
+
+@click.command("actors")
+@click.option("--kind", type=click.Choice(("agency", "partner")), help="Only UN agencies or partners.")
+@click.option("--type", "type_", type=click.Choice((*PARTNER_TYPES, "agency")), default=None,
+              help="Only partners of this type (or 'agency').")  # fmt: skip
+@click.option("--min-outcomes", type=click.IntRange(min=0), default=0, help="Only actors on N+ outcomes.")
+@click.option("--result-group", metavar="ID", help="Count only the outcomes of this result group.")
+@framework_option
+@format_option()
+@out_option
+@handle_errors
+def actors_command(
+    kind: str | None,
+    type_: str | None,
+    min_outcomes: int,
+    result_group: str | None,
+    framework_dir: Path | None,
+    fmt: str,
+    out: Path | None,
+) -> None:
+    """UN agencies and partners with how many outcomes they work on (breadth) and how many ties
+    (listings, indicators, mentions), broadest first.
+
+    Example: which ministries are partners on more than one outcome?
+    cfgraph actors --type ministry --min-outcomes 2
+    """
+    def compute(fw: Any) -> list[dict[str, Any]]:
+        from cfgraph.analysis.actors import actors
+
+        return actors(fw, kind, type_, min_outcomes, result_group)
+
+    question = ("actors", kind or "", type_ or "", str(min_outcomes), result_group or "")
+    rows = answer_rows(framework_dir, question, compute)
+    what = PARTNER_TYPES[type_].display if type_ in PARTNER_TYPES else ("UN agency" if type_ else "actor")
+    where = f" of result group {result_group}" if result_group else ""
+    whats = what[:-1] + "ies" if what.endswith("y") else what + "s"
+    title = f"{whats[0].upper()}{whats[1:]} on at least {min_outcomes} outcome(s){where}, broadest first"
+    empty = f"no {what} works on {min_outcomes} outcomes{where}"
+    spec = TableSpec(title, ACTORS_COLUMNS, "actor", empty=empty)
+    echo_rows(rows, fmt, out, spec)

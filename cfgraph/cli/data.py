@@ -15,8 +15,15 @@ __all__ = ["validate_command", "export_command"]
 @click.command("validate")
 @framework_option
 @click.option("--quiet", "-q", is_flag=True, help="Print problems only, no summary.")
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="First rewrite what can be derived (sources' sha256, citations of texts that moved, "
+    "outcome_targets.csv, datapackage.json), printing each change.",
+)
 @click.pass_context
-def validate_command(ctx: click.Context, framework_dir: Path | None, quiet: bool) -> None:
+@handle_errors
+def validate_command(ctx: click.Context, framework_dir: Path | None, quiet: bool, fix: bool) -> None:
     """Check a framework folder; list every problem as FILE:ROW: FIELD: message.
 
     Exit 0 when valid (warnings are printed but do not fail), 1 when there are errors.
@@ -24,7 +31,15 @@ def validate_command(ctx: click.Context, framework_dir: Path | None, quiet: bool
     from cfgraph.io.loader import validate
     from cfgraph.summary import framework_counts
 
-    report = validate(framework_dir)
+    if fix:
+        from cfgraph.io.fix import fix_framework
+
+        changes, report = fix_framework(framework_dir)
+        for change in changes:
+            click.echo(f"fixed {change}", err=True)
+        click.echo(f"cfgraph: {len(changes)} change(s) written", err=True)
+    else:
+        report = validate(framework_dir)
     for problem in report.problems:
         click.echo(str(problem), err=True)
     if report.framework is None:
@@ -36,6 +51,7 @@ def validate_command(ctx: click.Context, framework_dir: Path | None, quiet: bool
     assert fw is not None  # noqa: S101 - ctx.exit above
     years = f"{fw.info.start_year}-{fw.info.end_year}"
     click.echo(f"{fw.info.title}{'' if years in fw.info.title else f' ({years})'}: valid")
+    click.echo(f"  {'provenance policy':<24}{fw.info.provenance or 'verbatim':>8}")
     for key, value in framework_counts(fw).items():
         click.echo(f"  {key.replace('_', ' '):<24}{value:>5}")
     click.echo(f"  {'warnings':<24}{len(report.warnings):>5}")
@@ -48,17 +64,20 @@ def validate_command(ctx: click.Context, framework_dir: Path | None, quiet: bool
     "--out",
     type=click.Path(path_type=Path),
     default=None,
-    help="File (or folder, for multi-file formats) to write; default stdout.",
+    help="File (or folder, for multi-file formats) to write; default (or '-'): stdout.",
 )
 @handle_errors
 def export_command(fmt: str, framework_dir: Path | None, out: Path | None) -> None:
     """Export the whole framework in another format (written atomically)."""
-    from cfgraph.export import get_exporter
-    from cfgraph.io.atomic import write_bytes, write_text
+    from cfgraph.export import check_out, get_exporter
+    from cfgraph.io.atomic import STDOUT, write_bytes, write_text
 
+    if out is not None and (problem := check_out(fmt, str(out))):
+        click.echo(f"Error: {problem}", err=True)
+        click.get_current_context().exit(2)
     result = get_exporter(fmt)(load_framework(framework_dir))
     if isinstance(result, dict):
-        if out is None:
+        if out is None or str(out) == STDOUT:
             raise click.UsageError(f"--format {fmt} writes several files; give --out FOLDER")
         for name, content in sorted(result.items()):
             if isinstance(content, str):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from cfgraph.cli.options import echo_rows, format_option, framework_option, handle_errors, load_framework
+from cfgraph.redact import redact_url
 
 if TYPE_CHECKING:
     from cfgraph.lpg import PropertyGraph
@@ -74,7 +75,7 @@ def push_neo4j_command(
 @framework_option
 @click.option(
     "--path",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(path_type=Path),
     default=None,
     help="Embedded database file (falkordblite) [default: build/falkordb/cfgraph.db].",
 )
@@ -101,9 +102,11 @@ def push_falkordb_command(
         raise click.UsageError("give either --path or --url, not both")
     if url is None and path is None:
         path = Path("build") / "falkordb" / "cfgraph.db"
+        if not dry_run:
+            path.parent.mkdir(parents=True, exist_ok=True)
     pg = property_graph(load_framework(framework_dir))
     if dry_run:
-        _echo_plan(pg, batch_size, fmt, f"FalkorDB {url or path}, graph {graph!r}")
+        _echo_plan(pg, batch_size, fmt, f"FalkorDB {redact_url(url) if url else path}, graph {graph!r}")
         return
     report = push_falkordb(pg, path=path, url=url, graph=graph, batch_size=batch_size)
     echo_rows(report.rows, fmt)
@@ -133,11 +136,11 @@ def push_sparql_command(
     ntriples = to_ntriples(build_graph(fw))
     if dry_run:
         triples = sum(1 for line in ntriples.splitlines() if line.strip())
-        echo_rows([{"store": store, "graph": graph_iri, "triples": triples}], fmt)
+        echo_rows([{"store": redact_url(store), "graph": graph_iri, "triples": triples}], fmt)
         click.echo("dry run: nothing sent", err=True)
         return
     report = push_sparql(ntriples, store, graph_iri)
-    row = {"store": store, "graph": graph_iri, "triples": report.triples, "http_status": report.status}
+    row = {"store": report.store, "graph": graph_iri, "triples": report.triples, "http_status": report.status}
     echo_rows([row], fmt)
     click.echo(f"put {report.triples} triples into <{graph_iri}> in {report.seconds:.2f} s", err=True)
 

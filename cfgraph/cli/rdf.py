@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
 from cfgraph.cli.options import echo_rows, format_option, framework_option, handle_errors, load_framework
+from cfgraph.rdf.limits import DEFAULT_LIMITS, QueryLimits
 
 __all__ = ["build_command", "query_command", "sparql_command"]
 
 out_option = click.option(
-    "--out", type=click.Path(path_type=Path), default=None, help="Write the rows to this file (atomically)."
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write the rows to this file (atomically; - for stdout).",
 )
 param_option = click.option(
     "--param",
@@ -24,6 +30,29 @@ param_option = click.option(
 )
 
 
+def limit_options[F: Callable[..., Any]](func: F) -> F:
+    """``--timeout`` and ``--limit``: how long a query may run and how many rows it may give."""
+    func = click.option(
+        "--limit",
+        type=click.IntRange(0),
+        default=DEFAULT_LIMITS.rows,
+        show_default=True,
+        help="Stop with an error if the query gives more rows than this (0: no limit).",
+    )(func)
+    return click.option(
+        "--timeout",
+        type=click.FloatRange(0),
+        default=DEFAULT_LIMITS.timeout,
+        show_default=True,
+        metavar="SECONDS",
+        help="Stop the query after this many seconds (0: never).",
+    )(func)
+
+
+def _limits(timeout: float, limit: int) -> QueryLimits:
+    return QueryLimits(timeout or None, limit or None, DEFAULT_LIMITS.memory_mb)
+
+
 def _params(values: tuple[str, ...]) -> dict[str, str]:
     params = {}
     for value in values:
@@ -32,6 +61,19 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
             raise click.BadParameter(f"{value!r} is not KEY=VALUE", param_hint="--param")
         params[key.strip()] = text.strip()
     return params
+
+
+def _read_query_file(name: str) -> str:
+    """The text of a ``.rq`` file (``-``: stdin); bytes that are not UTF-8 are a usage error naming
+    the line."""
+    from cfgraph.io.csvfile import decode_utf8, read_bytes
+
+    data, problems = (sys.stdin.buffer.read(), []) if name == "-" else read_bytes(Path(name), name)
+    text, problems = (None, problems) if data is None else decode_utf8(data, name)
+    if text is None:
+        first = problems[0]
+        raise click.BadParameter(f"{name}:{first.line}: {first.message}", param_hint="QUERY")
+    return text
 
 
 @click.command("build")
@@ -68,6 +110,7 @@ def build_command(framework_dir: Path | None, out: Path) -> None:
 @framework_option
 @format_option()
 @out_option
+@limit_options
 @handle_errors
 def query_command(
     name: str | None,
@@ -76,12 +119,15 @@ def query_command(
     framework_dir: Path | None,
     fmt: str,
     out: Path | None,
+    timeout: float,
+    limit: int,
 ) -> None:
     """Answer a named question (queries/NAME.rq) with SPARQL on the framework graph.
 
     Example: cfgraph query outcomes-for-target --param target=3.8
     """
-    from cfgraph.rdf.queries import list_queries, query_catalogue, run_query
+    from cfgraph.rdf.queries import list_queries, query_catalogue
+    from cfgraph.rdf.store import answer
 
     if list_only:
         echo_rows(query_catalogue(), fmt, out)
@@ -89,7 +135,7 @@ def query_command(
     if name is None:
         names = ", ".join(q.name for q in list_queries())
         raise click.UsageError(f"give a query NAME or --list; queries: {names}")
-    rows = run_query(load_framework(framework_dir), name, _params(params))
+    rows = answer(framework_dir, name, _params(params), _limits(timeout, limit))
     echo_rows(rows, fmt, out)
 
 
@@ -99,24 +145,30 @@ def query_command(
 @framework_option
 @format_option()
 @out_option
+@limit_options
 @handle_errors
 def sparql_command(
-    query: str, params: tuple[str, ...], framework_dir: Path | None, fmt: str, out: Path | None
+    query: str,
+    params: tuple[str, ...],
+    framework_dir: Path | None,
+    fmt: str,
+    out: Path | None,
+    timeout: float,
+    limit: int,
 ) -> None:
     """Run your own SPARQL SELECT query: a .rq FILE, '-' for stdin, or the query TEXT itself.
 
     SERVICE and FROM (which would reach the network) are refused. Parameters are bound to the
-    variables of the same name.
+    variables of the same name. A query that runs past --timeout, gives more than --limit rows
+    or needs more than 512 MB of memory is stopped with one line (exit 1).
     """
     from cfgraph.rdf.queries import run_sparql
 
-    if query == "-":
-        text = sys.stdin.read()
-    elif Path(query).is_file():
-        text = Path(query).read_text(encoding="utf-8")
+    if query == "-" or Path(query).is_file():
+        text = _read_query_file(query)
     elif "{" not in query and query.strip().lower().endswith((".rq", ".sparql", ".txt")):
         raise click.BadParameter(f"no such file: {query}", param_hint="QUERY")
     else:
         text = query
-    rows = run_sparql(load_framework(framework_dir), text, _params(params))
+    rows = run_sparql(load_framework(framework_dir), text, _params(params), limits=_limits(timeout, limit))
     echo_rows(rows, fmt, out)

@@ -30,11 +30,17 @@ def _count(n: int, noun: str) -> str:
 )
 @click.option(
     "--focus",
-    default=None,
+    multiple=True,
     metavar="ID",
-    help="Draw only the neighbourhood of one node: an outcome (1.1), agency (undp), target (5.2)...",
+    help="Draw only the neighbourhood of this node: an outcome (1.1), agency (undp), target (5.2)...; "
+    "repeat it to draw several and the shortest connections between them.",
 )
-@click.option("--depth", type=click.IntRange(1, 10), default=None, help="Steps around --focus (default 1).")
+@click.option(
+    "--depth",
+    type=click.IntRange(1, 10),
+    default=None,
+    help="Steps around --focus (default 1: an actor, its outcomes and who else works on them).",
+)
 @click.option("--list", "list_views", is_flag=True, help="List the views and exit.")
 @format_option()
 @handle_errors
@@ -42,7 +48,7 @@ def view_command(
     name: str | None,
     framework_dir: Path | None,
     out: Path | None,
-    focus: str | None,
+    focus: tuple[str, ...],
     depth: int | None,
     list_views: bool,
     fmt: str,
@@ -68,13 +74,13 @@ def view_command(
         return
     if name is None:
         raise click.UsageError("give a view NAME or --list")
-    if depth is not None and focus is None:
+    if depth is not None and not focus:
         raise click.UsageError("--depth needs --focus")
     fw = load_framework(framework_dir)
     if out is None:
-        suffix = f"-{focus.replace(':', '-').replace('/', '-')}" if focus else ""
+        suffix = "".join(f"-{f.replace(':', '-').replace('/', '-')}" for f in focus)
         out = Path("build") / "views" / f"{name}{suffix}.html"
-    view = write_view(fw, name, out, focus, depth)
+    view = write_view(fw, name, out, list(focus), depth)
     _progress(f"{view.title}: {_count(view.nodes, 'node')}, {_count(view.edges, 'link')}")
     click.echo(str(out))
 

@@ -62,6 +62,25 @@ def to_networkx(source: Framework | PropertyGraph) -> nx.MultiDiGraph:
     return g
 
 
+def _xml_graph(fw: Framework) -> nx.MultiDiGraph:
+    """:func:`to_networkx` with every text XML cannot hold made safe (U+FFFD in its place), so
+    GraphML and GEXF are always well-formed, whatever a programmatically built model holds."""
+    import networkx as nx
+
+    from cfgraph.controls import xml_safe
+
+    def safe(attrs: dict[str, Any]) -> dict[str, Any]:
+        return {xml_safe(k): xml_safe(v) if isinstance(v, str) else v for k, v in attrs.items()}
+
+    g = to_networkx(fw)
+    out = nx.MultiDiGraph()
+    out.add_nodes_from((xml_safe(n), safe(data)) for n, data in g.nodes(data=True))
+    out.add_edges_from(
+        (xml_safe(a), xml_safe(b), xml_safe(k), safe(data)) for a, b, k, data in g.edges(keys=True, data=True)
+    )
+    return out
+
+
 def export_graphml(fw: Framework) -> str:
     """GraphML with typed ``<key>`` declarations (networkx, Gephi, yEd, Cytoscape read it)."""
     import io
@@ -69,7 +88,7 @@ def export_graphml(fw: Framework) -> str:
     import networkx as nx
 
     buffer = io.BytesIO()
-    nx.write_graphml(to_networkx(fw), buffer, encoding="utf-8", prettyprint=True)
+    nx.write_graphml(_xml_graph(fw), buffer, encoding="utf-8", prettyprint=True)
     return buffer.getvalue().decode("utf-8")
 
 
@@ -78,7 +97,7 @@ def export_gexf(fw: Framework) -> str:
     is the same on every run."""
     import networkx as nx
 
-    g = to_networkx(fw)
+    g = _xml_graph(fw)
     for _, _, key, data in g.edges(keys=True, data=True):
         data["id"] = key
     lines = nx.generate_gexf(g, encoding="utf-8", prettyprint=True)

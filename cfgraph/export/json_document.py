@@ -43,6 +43,7 @@ _SECTIONS: dict[str, str | None] = {
     "outcome_links": "outcome_links",
     "target_links": "target_links",
     "inconsistencies": None,
+    "reviews": "reviews",
 }
 
 
@@ -183,6 +184,7 @@ def framework_document(fw: Framework) -> dict[str, Any]:
             }
             for i in find_inconsistencies(fw)
         ],
+        "reviews": [_entity(table_spec("reviews"), r, lay) for r in fw.reviews],
     }  # fmt: skip
     for section in _OPTIONAL_SECTIONS:
         if not doc[section] and lay and section not in lay:
@@ -209,6 +211,9 @@ def _column_schema(column: Column) -> dict[str, Any]:
         item["enum"] = list(column.enum)
     if column.pattern:
         item["pattern"] = column.pattern
+    for bound in ("minimum", "maximum"):
+        if getattr(column, bound) is not None:
+            item[bound] = getattr(column, bound)
     if column.is_list:
         return {"type": "array", "items": item}
     if not column.required:

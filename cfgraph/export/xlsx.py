@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from cfgraph.model import Framework
 
-__all__ = ["workbook_bytes", "export_xlsx"]
+__all__ = ["workbook_bytes", "export_xlsx", "cell_value", "fixed_timestamps", "sheet_title"]
 
 _FIXED_TIME = "2000-01-01T00:00:00Z"
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -32,7 +32,9 @@ _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 _CORE_DATE = re.compile(r"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 
 
-def _cell(value: Any) -> Any:
+def cell_value(value: Any) -> Any:
+    """What a cell holds: text neutralised (:func:`~cfgraph.render.rows.safe_cell`) and without
+    the control characters xlsx cannot store, lists joined with ``; ``, numbers as they are."""
     from cfgraph.render.rows import safe_cell
 
     if value is None:
@@ -44,7 +46,8 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _sheet_title(name: str, used: set[str]) -> str:
+def sheet_title(name: str, used: set[str]) -> str:
+    """A worksheet title Excel accepts (31 characters, none of ``[]:*?/\\``), unique in *used*."""
     base = _SHEET_NAME_BAD.sub("_", name)[:31] or "Sheet"
     title, n = base, 1
     while title.lower() in used:
@@ -54,7 +57,7 @@ def _sheet_title(name: str, used: set[str]) -> str:
     return title
 
 
-def _normalise(data: bytes) -> bytes:
+def fixed_timestamps(data: bytes) -> bytes:
     """Fixed timestamps in ``docProps/core.xml`` and on every zip entry."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
@@ -71,6 +74,21 @@ def _normalise(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def _widths(ws: Any, columns: list[str], rows: list[dict[str, Any]]) -> None:
+    """Each column as wide as its longest text (header and the first 500 rows), 8 to 60
+    characters; longer text wraps."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    for i, name in enumerate(columns, 1):
+        longest = max([len(str(name)), *(len(str(cell_value(r.get(name)) or "")) for r in rows[:500])])
+        width = min(max(longest + 2, 8), 60)
+        ws.column_dimensions[get_column_letter(i)].width = width
+        if longest > 60:
+            for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
 def workbook_bytes(sheets: dict[str, list[dict[str, Any]]]) -> bytes:
     """An .xlsx workbook with one sheet per entry: a header row, then one row per dict."""
     from openpyxl import Workbook
@@ -81,23 +99,24 @@ def workbook_bytes(sheets: dict[str, list[dict[str, Any]]]) -> bytes:
     wb.properties.creator = "cfgraph"
     used: set[str] = set()
     for name, rows in sheets.items():
-        ws = wb.create_sheet(_sheet_title(name, used))
+        ws = wb.create_sheet(sheet_title(name, used))
         columns: dict[str, None] = {}
         for row in rows:
             columns.update(dict.fromkeys(row))
-        ws.append([_cell(c) for c in columns])
+        ws.append([cell_value(c) for c in columns])
         for cell in ws[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            ws.append([_cell(row.get(c)) for c in columns])
+            ws.append([cell_value(row.get(c)) for c in columns])
         ws.freeze_panes = "A2"
         if columns:
             ws.auto_filter.ref = ws.dimensions
+            _widths(ws, list(columns), rows)
     if not sheets:
         wb.create_sheet("Empty")
     buffer = io.BytesIO()
     wb.save(buffer)
-    return _normalise(buffer.getvalue())
+    return fixed_timestamps(buffer.getvalue())
 
 
 def export_xlsx(fw: Framework) -> bytes:

@@ -10,7 +10,7 @@ registered with their sha256; web pages by URL), every table with its header and
 >>> made = init_framework(folder, title="Riverland Cooperation Framework 2027-2031", country="Riverland",
 ...                       start=2027, end=2031, sources=["https://example.org/cf"])
 >>> sorted(p.name for p in folder.iterdir())[:4]
-['agencies.csv', 'datapackage.json', 'framework.csv', 'indicator_agencies.csv']
+['agencies.csv', 'datapackage.json', 'framework.csv', 'inconsistencies.csv']
 >>> (folder / "sources.csv").read_text(encoding="utf-8").splitlines()[1]
 'source-1,https://example.org/cf,web-page,,https://example.org/cf,,'
 """
@@ -26,16 +26,24 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cfgraph.errors import CfgraphError
-from cfgraph.io.atomic import write_text
+from cfgraph.io.atomic import replaced_folder, write_text
 from cfgraph.io.datapackage import datapackage_text
 from cfgraph.model import TABLES, table_spec
 
 __all__ = ["init_framework", "source_kind_of", "slug"]
 
+#: Tables ``init`` does not write: derived from others (``outcome_targets`` from the target lists)
+#: or written by a command (``reviews`` by ``cfgraph review import``).
+LEFT_OUT = ("outcome_targets", "reviews")
 #: The folder inside a framework folder where ``init`` copies source files.
 SOURCES_FOLDER = "sources"
 
-_KINDS = {".xlsx": "results-matrix", ".xls": "results-matrix", ".csv": "results-matrix", ".ods": "results-matrix"}
+_KINDS = {
+    ".xlsx": "results-matrix",
+    ".xls": "results-matrix",
+    ".csv": "results-matrix",
+    ".ods": "results-matrix",
+}
 
 
 def slug(text: str) -> str:
@@ -73,8 +81,6 @@ def _register(folder: Path, location: str, n: int, used: set[str]) -> dict[str, 
         row = {"title": location, "url": location}
     else:
         path = Path(location)
-        if not path.is_file():
-            raise CfgraphError(f"--source {location}: no such file")
         target = folder / SOURCES_FOLDER / path.name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
@@ -106,7 +112,7 @@ def init_framework(
     Parameters
     ----------
     folder : path
-        Where to write it.
+        Where to write it (a new or empty folder); written whole or not at all.
     title, country, start, end : str, str, int, int
         The framework's title, its country and its first and last year.
     sources : sequence of str
@@ -128,14 +134,25 @@ def init_framework(
         raise CfgraphError(f"{target} is not empty; give a new folder")
     if end < start:
         raise CfgraphError(f"--end {end} is before --start {start}")
-    target.mkdir(parents=True, exist_ok=True)
+    files = [s for s in sources if not re.match(r"^https?://", s)]
+    for location in files:
+        if not Path(location).is_file():
+            raise CfgraphError(f"--source {location}: no such file")
+    names = [Path(f).name for f in files]
+    if len(set(names)) < len(names):
+        raise CfgraphError("two --source files have the same name; rename one")
     fid = framework_id or slug(f"{country} {start} {end}")
-    used: set[str] = set()
-    registered = [_register(target, s, n, used) for n, s in enumerate(sources, 1)]
     info = {"id": fid, "title": title, "country": country, "country_iso3": country_iso3,
             "start_year": str(start), "end_year": str(end), "provenance": provenance}  # fmt: skip
-    for spec in TABLES:
-        rows = [info] if spec.name == "framework" else registered if spec.name == "sources" else []
-        write_text(target / spec.filename, _rows(spec.name, rows))
-    write_text(target / "datapackage.json", datapackage_text(fid, title))
+    with replaced_folder(target, "framework") as staging:  # all of it, or nothing
+        used: set[str] = set()
+        registered = [_register(staging, s, n, used) for n, s in enumerate(sources, 1)]
+        layout = {}
+        for spec in TABLES:
+            if spec.name in LEFT_OUT:
+                continue
+            rows = [info] if spec.name == "framework" else registered if spec.name == "sources" else []
+            write_text(staging / spec.filename, _rows(spec.name, rows))
+            layout[spec.name] = tuple(c.name for c in spec.columns)
+        write_text(staging / "datapackage.json", datapackage_text(fid, title, layout))
     return target

@@ -19,7 +19,7 @@ from cfgraph.io.reading import read_package
 from cfgraph.resources import default_framework_dir
 from cfgraph.sdg import load_catalogue
 
-__all__ = ["ValidationReport", "validate", "load"]
+__all__ = ["ValidationReport", "validate", "load", "resolve"]
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class ValidationReport:
         return self.framework is not None
 
 
-def _resolve(path: Path | str | None) -> tuple[Path, str]:
+def resolve(path: Path | str | None) -> tuple[Path, str]:
     if path is None:
         folder = default_framework_dir()
         try:  # show a short path when the shipped data sits under the working directory
@@ -55,18 +55,26 @@ def _resolve(path: Path | str | None) -> tuple[Path, str]:
 
 def validate(path: Path | str | None = None) -> ValidationReport:
     """Read and check the framework in *path* (default: the shipped one); never raises on bad data."""
-    folder, shown = _resolve(path)
+    folder, shown = resolve(path)
     catalogue = load_catalogue()
     pkg = read_package(folder, shown)
-    source = check_meaning(pkg, catalogue) if pkg.tables else None
+    found = check_meaning(pkg, catalogue) if pkg.tables else None
     problems = tuple(sorted(set(pkg.problems)))
     if any(p.severity == "error" for p in problems):
         return ValidationReport(problems, None)
+    # each table's rows are let go once its objects are built, so both are never held in full
     built: dict[str, Any] = {
-        t.name: tuple(t.model(**r.values) for r in pkg.tables[t.name]) for t in model.TABLES
+        t.name: tuple(t.model(**r.values) for r in pkg.tables.pop(t.name, [])) for t in model.TABLES
     }
     info = built.pop("framework")[0]
-    framework = model.Framework(info=info, catalogue=catalogue, source_text=tuple(source or ()), **built)
+    framework = model.Framework(
+        info=info,
+        catalogue=catalogue,
+        source_text=tuple(found.texts.get(found.default or "", ())) if found else (),
+        texts={sid: tuple(lines) for sid, lines in found.texts.items()} if found else {},
+        layout=dict(pkg.layout),
+        **built,
+    )
     return ValidationReport(problems, framework)
 
 

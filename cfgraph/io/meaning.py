@@ -1,28 +1,20 @@
-"""Checks of meaning: SDG codes, provenance and verbatim text against the source document.
-
-Every shipped fact must trace to the source: each row's ``source_lines`` must lie inside the
-document, and text columns that copy the document (statements, raw lists, quotes, indicator
-names, baselines, targets) must occur in the lines they cite, once bookmark and footnote
-markers are removed and whitespace collapsed. An ellipsis (``…``) in a quote skips text.
+"""Checks of meaning: the sources and every row's citation (:mod:`cfgraph.io.provenance`), what
+is derived (:mod:`cfgraph.io.derive`), SDG codes against the catalogue, and how tables agree.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
-from collections.abc import Iterator
-from pathlib import Path
-
 from cfgraph.errors import Problem
-from cfgraph.io.reading import PackageContents, TypedRow
+from cfgraph.io.citations import MAX_CITED_LINES, clean_source_line
+from cfgraph.io.derive import derive
+from cfgraph.io.ends import check_relation_ends
+from cfgraph.io.provenance import check_citations
+from cfgraph.io.reading import PackageContents
+from cfgraph.io.sources import FoundSources, read_sources
 from cfgraph.model import TABLES, table_spec
-from cfgraph.model.schema import LINES_PATTERN
-from cfgraph.sdg import SdgCatalogue, parse_target_list
+from cfgraph.sdg import SdgCatalogue
 
-__all__ = ["clean_source_line", "check_meaning", "VERBATIM_FIELDS"]
-
-_MARKERS = re.compile(r"\[bookmark: [^\]]*\]|\[footnoteRef:[0-9]+\]")
-_SPACE = re.compile(r"\s+")
+__all__ = ["clean_source_line", "check_meaning", "VERBATIM_FIELDS", "MAX_CITED_LINES"]
 
 #: Columns whose text must occur verbatim in the cited lines of the source (declared with ``verbatim``).
 VERBATIM_FIELDS: dict[str, tuple[str, ...]] = {
@@ -30,83 +22,35 @@ VERBATIM_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def clean_source_line(text: str) -> str:
-    """Remove Word-dump markers and collapse whitespace.
-
-    >>> clean_source_line("[bookmark: _Hlk1]Outcome  1.1.\\tBy 2025[footnoteRef:3]")
-    'Outcome 1.1. By 2025'
-    """
-    return _SPACE.sub(" ", _MARKERS.sub("", text)).strip()
-
-
-def _ranges(cell: str) -> Iterator[tuple[int, int]]:
-    for part in cell.split(";"):
-        first, _, last = part.partition("-")
-        yield int(first), int(last or first)
-
-
-def _norm(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
-
-
-def _check_framework(pkg: PackageContents, source_lines: list[str] | None) -> None:
+def _check_framework(pkg: PackageContents) -> None:
     rows = pkg.tables.get("framework", [])
     shown = pkg.shown(table_spec("framework"))
     if len(rows) > 1:
         pkg.problems.append(Problem(shown, rows[1].line, "(table)", "must have exactly one row"))
-
-
-def _read_source(pkg: PackageContents) -> list[str] | None:
-    rows = pkg.tables.get("framework", [])
-    if not rows or rows[0].values.get("source_file") is None:
-        return None
-    row = rows[0]
-    shown = pkg.shown(table_spec("framework"))
-    path = pkg.folder / str(row.values["source_file"])
-    if not path.is_file():
-        pkg.problems.append(Problem(shown, row.line, "source_file", f"{path.name} not found in the folder"))
-        return None
-    data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    if row.values.get("source_sha256") and digest != row.values["source_sha256"]:
-        pkg.problems.append(
-            Problem(
-                shown,
-                row.line,
-                "source_sha256",
-                f"does not match {path.name} (its sha256 is {digest}); the source changed",
-            )
+    if (
+        rows
+        and pkg.tables.get("outcomes")
+        and not pkg.tables.get("target_lists")
+        and not pkg.tables.get("indicators")
+    ):
+        message = (
+            "no outcome lists an SDG target (target_lists.csv) or has an indicator (indicators.csv); "
+            "fill at least one of them"
         )
-    return data.decode("utf-8", errors="replace").splitlines()
-
-
-def _check_provenance(pkg: PackageContents, name: str, row: TypedRow, source: list[str]) -> None:
-    shown = pkg.shown(table_spec(name))
-    cell = row.values.get("source_lines")
-    if not cell or not re.match(LINES_PATTERN, cell):
+        pkg.problems.append(Problem(pkg.shown(table_spec("outcomes")), 0, "(table)", message))
         return
-    bad = [(a, b) for a, b in _ranges(cell) if a > b or b > len(source)]
-    if bad:
-        pkg.problems.append(
-            Problem(
-                shown,
-                row.line,
-                "source_lines",
-                f"{cell!r} is outside the source document (lines 1-{len(source)}) or reversed",
+    listed = {
+        r.values["outcome"] for r in pkg.tables.get("outcome_targets", []) if r.values["code_status"] == "ok"
+    }
+    measured = {r.values["outcome"] for r in pkg.tables.get("indicators", [])}
+    for row in pkg.tables.get("outcomes", []):
+        if row.values["id"] not in listed | measured:
+            message = (
+                "lists no valid SDG target and has no indicator; give it one of them "
+                "(the graph needs it: 'cfgraph build' refuses an outcome without)"
             )
-        )
-        return
-    cited = " ".join(clean_source_line(source[n - 1]) for a, b in _ranges(cell) for n in range(a, b + 1))
-    for column in VERBATIM_FIELDS.get(name, ()):
-        value = row.values.get(column)
-        if not value:
-            continue
-        fragments = [f for f in re.split(r"\s*(?:…|\.\.\.)\s*", _norm(str(value))) if f]
-        missing = [f for f in fragments if f not in cited]
-        if missing:
-            short = missing[0] if len(missing[0]) < 60 else missing[0][:57] + "..."
             pkg.problems.append(
-                Problem(shown, row.line, column, f"{short!r} is not in source line(s) {cell}")
+                Problem(pkg.shown(table_spec("outcomes")), row.line, "id", message, "warning")
             )
 
 
@@ -141,31 +85,6 @@ def _check_target_codes(pkg: PackageContents, catalogue: SdgCatalogue) -> None:
             pkg.problems.append(
                 Problem(shown, row.line, "code_status", f"{code!r} is a real SDG target; write ok")
             )
-    _check_lists_match_rows(pkg)
-
-
-def _check_lists_match_rows(pkg: PackageContents) -> None:
-    """outcome_targets must be exactly what the parser reads from target_lists."""
-    parsed: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
-    for row in pkg.tables.get("outcome_targets", []):
-        key = (row.values["outcome"], row.values["listed_in"], row.values["role"])
-        parsed.setdefault(key, []).append((row.values["raw"], row.values["code"]))
-    shown = pkg.shown(table_spec("target_lists"))
-    for row in pkg.tables.get("target_lists", []):
-        key = (row.values["outcome"], row.values["listed_in"], row.values["role"])
-        if row.values["raw"] is None:
-            continue
-        expected = [(t.raw, t.code) for t in parse_target_list(row.values["raw"])]
-        if parsed.get(key, []) != expected:
-            codes = " ".join(code for _, code in expected)
-            pkg.problems.append(
-                Problem(
-                    shown,
-                    row.line,
-                    "raw",
-                    f"outcome_targets.csv does not hold what this list parses to: {codes}",
-                )
-            )
 
 
 def _check_sdg_references(pkg: PackageContents, catalogue: SdgCatalogue) -> None:
@@ -199,7 +118,6 @@ def _check_sdg_references(pkg: PackageContents, catalogue: SdgCatalogue) -> None
 
 def _check_indicator_codes(pkg: PackageContents, catalogue: SdgCatalogue) -> None:
     shown = pkg.shown(table_spec("indicators"))
-    ids = {r.values["id"]: r for r in pkg.tables.get("indicators", [])}
     for row in pkg.tables.get("indicators", []):
         code = row.values.get("code")
         if code and row.values.get("code_tag") == "G" and not catalogue.is_indicator(code):
@@ -212,14 +130,6 @@ def _check_indicator_codes(pkg: PackageContents, catalogue: SdgCatalogue) -> Non
                     "warning",
                 )
             )
-        parent = row.values.get("parent")
-        rid = row.values.get("id")
-        if parent and rid and parent in ids and not str(rid).startswith(str(parent)):
-            pkg.problems.append(
-                Problem(shown, row.line, "parent", f"{rid!r} should start with its parent {parent!r}")
-            )
-        if rid and row.values.get("outcome") and not str(rid).startswith(f"{row.values['outcome']}-"):
-            pkg.problems.append(Problem(shown, row.line, "id", f"{rid!r} should start with its outcome"))
 
 
 def _check_result_groups(pkg: PackageContents) -> None:
@@ -240,21 +150,27 @@ def _check_result_groups(pkg: PackageContents) -> None:
             )
 
 
-def check_meaning(pkg: PackageContents, catalogue: SdgCatalogue) -> list[str] | None:
-    """Run every meaning check; return the source document's lines (None if unreadable)."""
-    source = _read_source(pkg)
-    _check_framework(pkg, source)
-    if source is not None:
-        for name, rows in pkg.tables.items():
-            for row in rows:
-                _check_provenance(pkg, name, row, source)
+def _check_outcome_links(pkg: PackageContents) -> None:
+    """A stated link joins two outcomes; one from an outcome to itself is an error."""
+    shown = pkg.shown(table_spec("outcome_links"))
+    for row in pkg.tables.get("outcome_links", []):
+        source = row.values["source"]
+        if source is not None and source == row.values["target"]:
+            message = f"links outcome {source} to itself; a stated link joins two outcomes"
+            pkg.problems.append(Problem(shown, row.line, "target", message))
+
+
+def check_meaning(pkg: PackageContents, catalogue: SdgCatalogue) -> FoundSources:
+    """Run every meaning check (and derive what the folder leaves to be derived); return the
+    sources found (their lines, by source id)."""
+    found = read_sources(pkg)
+    derive(pkg, catalogue)
+    _check_framework(pkg)
+    check_citations(pkg, found)
     _check_target_codes(pkg, catalogue)
     _check_sdg_references(pkg, catalogue)
     _check_indicator_codes(pkg, catalogue)
     _check_result_groups(pkg)
-    return source
-
-
-def source_path(pkg: PackageContents) -> Path | None:
-    rows = pkg.tables.get("framework", [])
-    return pkg.folder / str(rows[0].values["source_file"]) if rows else None
+    check_relation_ends(pkg, catalogue)
+    _check_outcome_links(pkg)
+    return found

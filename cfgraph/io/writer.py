@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from cfgraph.io.atomic import write_text
 from cfgraph.io.datapackage import datapackage_text
 from cfgraph.model import TABLES, Framework, rows_of, table_spec
 
-__all__ = ["table_text", "write_framework"]
+__all__ = ["effective_layout", "table_text", "write_framework"]
 
 
 def _cell(value: Any) -> str:
@@ -31,20 +32,47 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def table_text(fw: Framework, name: str) -> str:
-    """The CSV text of one table of *fw*."""
+def effective_layout(fw: Framework) -> dict[str, tuple[str, ...]]:
+    """The tables and columns to write: those the framework's folder had (its ``layout``), plus any
+    column or table that now holds a value; every table and column for a framework made in memory.
+
+    >>> import cfgraph
+    >>> effective_layout(cfgraph.load(cfgraph.MINI))["partners"][-2:]
+    ('note', 'source_lines')
+    """
+    layout: dict[str, tuple[str, ...]] = {}
+    for spec in TABLES:
+        rows = rows_of(fw, spec)
+        had = fw.layout.get(spec.name)
+        if had is None and fw.layout and not rows:
+            continue
+        used = {c.name for c in spec.columns for r in rows if getattr(r, c.name) not in (None, (), "")}
+        layout[spec.name] = tuple(
+            c.name for c in spec.columns if had is None or c.required or c.name in had or c.name in used
+        )
+    return layout
+
+
+def table_text(fw: Framework, name: str, columns: Sequence[str] | None = None) -> str:
+    """The CSV text of one table of *fw* (its *columns*; default those :func:`effective_layout` gives)."""
     spec = table_spec(name)
     rows = rows_of(fw, spec)
+    shown = (
+        list(columns)
+        if columns is not None
+        else list(effective_layout(fw).get(name, [c.name for c in spec.columns]))
+    )
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([f.name for f in spec.fields])
+    writer.writerow(shown)
     for row in rows:
-        writer.writerow([_cell(getattr(row, f.name)) for f in spec.fields])
+        writer.writerow([_cell(getattr(row, c)) for c in shown])
     return buffer.getvalue()
 
 
 def write_framework(fw: Framework, folder: Path) -> None:
-    """Write every table and ``datapackage.json`` of *fw* into *folder* (the source text is not copied)."""
-    for spec in TABLES:
-        write_text(folder / spec.filename, table_text(fw, spec.name))
-    write_text(folder / "datapackage.json", datapackage_text(fw.info.id, fw.info.title))
+    """Write the tables and ``datapackage.json`` of *fw* into *folder* (the sources are not copied)."""
+    layout = effective_layout(fw)
+    for name, columns in layout.items():
+        write_text(folder / table_spec(name).filename, table_text(fw, name, columns))
+    write_text(folder / "datapackage.json", datapackage_text(fw.info.id, fw.info.title, layout))

@@ -185,16 +185,16 @@ class _FrameworkMapper:
         rel_key = key or f"{source}/{RELATIONS[relation].lpg_type}/{target}"
         self.b.rel(relation, rel_key, source, target, framework=self.fid, **props)
 
-    def end(self, spec: TableSpec, column: str, value: str) -> str | None:
-        ref = spec.column(column).ref
-        if ref is not None:
-            return self.key(str(table_spec(ref).kind), value)
-        return self.sdg(value)
+    def end(self, kind: str, value: str) -> str | None:
+        """The node of one end of a relationship: a thing of the framework, or a shared SDG node."""
+        return self.sdg(value) if ENTITIES[kind].shared else self.key(kind, value)
 
     def relations(self, spec: TableSpec) -> None:
-        """One relationship per row of a relation table (per pair, when its ends are lists)."""
+        """One relationship per row of a relation table (per pair, when its ends are lists); the
+        ends are the kinds the row's relation joins."""
         source_col, target_col = spec.ends or ("", "")
         for row in rows_of(self.fw, spec):
+            relation = RELATIONS[spec.relation_of(row)]
             base = (
                 self.key(str(spec.kind), row.id) if spec.kind else "/".join((self.fid, *spec.iri_parts(row)))
             )
@@ -205,9 +205,9 @@ class _FrameworkMapper:
             else:
                 pairs = [(sources, targets, base)]
             for s, t, rel_key in pairs:
-                source, target = self.end(spec, source_col, s), self.end(spec, target_col, t)
+                source, target = self.end(relation.source, s), self.end(relation.target, t)
                 if source is not None and target is not None:
-                    self.rel(str(spec.relation), source, target, rel_key, **props)
+                    self.rel(relation.name, source, target, rel_key, **props)
 
     def measures(self) -> None:
         for i in self.fw.indicators:

@@ -6,7 +6,7 @@ One frozen dataclass per table of a framework folder (field names are the CSV co
 holds them all.
 
 >>> [t.name for t in TABLES][:3]
-['framework', 'thematic_areas', 'result_groups']
+['framework', 'sources', 'thematic_areas']
 >>> table_spec("outcomes").primary_key, table_spec("outcomes").model.__name__
 (('id',), 'Outcome')
 """
@@ -14,9 +14,10 @@ holds them all.
 from __future__ import annotations
 
 from cfgraph.model.actors import Agency, LnobGroup, OutcomeAgency, OutcomeLnobGroup, OutcomePartner, Partner
-from cfgraph.model.framework import Framework, closest, parse_lines, sdg_sort_key
+from cfgraph.model.framework import Framework, closest, natural_key, parse_lines, sdg_sort_key
 from cfgraph.model.indicators import Indicator, IndicatorAgency, IndicatorPartner, IndicatorSdgLink
 from cfgraph.model.links import OutcomeLink, RecordedInconsistency, TargetLink
+from cfgraph.model.reviews import Review
 from cfgraph.model.schema import Column, ForeignKey, TableSpec, spec_of
 from cfgraph.model.sources import Output, OutputAgency, OutputPartner, Source
 from cfgraph.model.structure import (
@@ -59,9 +60,11 @@ __all__ = [
     "Output",
     "OutputAgency",
     "OutputPartner",
+    "Review",
     "Framework",
     "closest",
     "sdg_sort_key",
+    "natural_key",
     "Column",
     "ForeignKey",
     "TableSpec",
@@ -100,6 +103,7 @@ TABLES: tuple[TableSpec, ...] = tuple(
         OutcomeLink,
         TargetLink,
         RecordedInconsistency,
+        Review,
     )
 )
 

@@ -24,9 +24,12 @@ _ALIASES = col(rdf="skos:altLabel")
 @dataclass(frozen=True, kw_only=True)
 class Agency:
     id: Annotated[str, _ID]
-    label: Annotated[str, col("Short name, e.g. 'UN Women'.", rdf="skos:prefLabel", lpg="name")]
+    label: Annotated[
+        str, col("Short name, e.g. 'UN Women'.", verbatim="aliases", rdf="skos:prefLabel", lpg="name")
+    ]
     name: Annotated[
-        str | None, col("Full name as the document gives it.", rdf="cfg:fullName", lpg="full_name")
+        str | None,
+        col("Full name as the document gives it.", verbatim=True, rdf="cfg:fullName", lpg="full_name"),
     ] = None
     aliases: Annotated[tuple[str, ...], _ALIASES] = ()
     source_lines: SourceLines = ""
@@ -64,7 +67,7 @@ class OutcomeAgency:
 @dataclass(frozen=True, kw_only=True)
 class LnobGroup:
     id: Annotated[str, _ID]
-    name: Annotated[str, col(rdf="skos:prefLabel")]
+    name: Annotated[str, col(verbatim="aliases", rdf="skos:prefLabel")]
     aliases: Annotated[tuple[str, ...], _ALIASES] = ()
     broader: Annotated[
         str | None,
@@ -106,7 +109,7 @@ class OutcomeLnobGroup:
 @dataclass(frozen=True, kw_only=True)
 class Partner:
     id: Annotated[str, _ID]
-    name: Annotated[str, col(rdf="skos:prefLabel")]
+    name: Annotated[str, col(verbatim="aliases", rdf="skos:prefLabel")]
     type: Annotated[str, col(enum=tuple(PARTNER_TYPES), rdf="cfg:partnerType", codec="partner-type")]
     aliases: Annotated[tuple[str, ...], _ALIASES] = ()
     generic: Annotated[
@@ -119,6 +122,16 @@ class Partner:
             ref="partners",
             relation="part-of",
             rdf="org:subOrganizationOf",
+        ),
+    ] = None
+    same_as: Annotated[
+        str | None,
+        col(
+            "Another partner id that the notes show is the same body under another name; every count, "
+            "map and matrix treats the two as one actor.",
+            ref="partners",
+            relation="same-as",
+            rdf="cfg:sameBodyAs",
         ),
     ] = None
     note: Annotated[str | None, col(rdf="skos:note", json=False)] = None

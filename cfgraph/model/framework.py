@@ -11,6 +11,7 @@ analyses, the RDF builder and the exporters share.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -20,6 +21,7 @@ from cfgraph.errors import UnknownIdError
 from cfgraph.model.actors import Agency, LnobGroup, OutcomeAgency, OutcomeLnobGroup, OutcomePartner, Partner
 from cfgraph.model.indicators import Indicator, IndicatorAgency, IndicatorPartner, IndicatorSdgLink
 from cfgraph.model.links import OutcomeLink, RecordedInconsistency, TargetLink
+from cfgraph.model.reviews import Review
 from cfgraph.model.sources import Output, OutputAgency, OutputPartner, Source
 from cfgraph.model.structure import (
     FrameworkInfo,
@@ -53,14 +55,9 @@ def closest(value: str, choices: Iterable[str], n: int = 3) -> list[str]:
     >>> closest("5.A", ["5.6", "5.a", "5.c"])
     ['5.a']
     """
-    import difflib
+    from cfgraph.hints import closest as close_ids
 
-    by_lower: dict[str, str] = {}
-    for choice in sorted(choices):
-        by_lower.setdefault(choice.lower(), choice)
-    if value.lower() in by_lower:  # only the case differs: that is the one meant
-        return [by_lower[value.lower()]]
-    return [by_lower[c] for c in difflib.get_close_matches(value.lower(), list(by_lower), n=n, cutoff=0.5)]
+    return close_ids(value, choices, n)
 
 
 def _index[T](items: Iterable[T], key: str) -> dict[str, T]:
@@ -103,6 +100,7 @@ class Framework:
     inconsistencies: tuple[RecordedInconsistency, ...] = ()
     catalogue: SdgCatalogue = field(repr=False, compare=False)
     source_text: tuple[str, ...] = field(repr=False, compare=False, default=())
+    reviews: tuple[Review, ...] = ()
     texts: dict[str, tuple[str, ...]] = field(repr=False, compare=False, default_factory=dict)
     layout: dict[str, tuple[str, ...]] = field(repr=False, compare=False, default_factory=dict)
 
@@ -121,8 +119,56 @@ class Framework:
     def _get[T](self, kind: str, items: tuple[T, ...], key: str, value: str) -> T:
         found = self._lookup(items, key).get(value)
         if found is None:
-            raise UnknownIdError(kind, value, closest(value, (getattr(i, key) for i in items)))
+            ids = [getattr(i, key) for i in items]
+            raise UnknownIdError(kind, value, closest(value, ids) or (ids if len(ids) <= 8 else []))
         return found
+
+    @property
+    def policy(self) -> str:
+        """The provenance policy: ``verbatim`` (the default), ``cited`` or ``none``."""
+        return self.info.provenance
+
+    def source_list(self) -> list[tuple[str, str, str | None]]:
+        """Each source as (id, where it is: its path or address, its sha256 when a file).
+
+        >>> import cfgraph
+        >>> cfgraph.load(cfgraph.MINI).source_list()[0][1]
+        'source/examplestan-2026-2030.txt'
+        """
+        if self.sources:
+            return [(s.id, s.path or s.url or s.title, s.sha256) for s in self.sources]
+        where = self.info.source_file or self.info.source_url
+        return [("", where, self.info.source_sha256)] if where else []
+
+    def lines_of(self, source_id: str | None = None) -> tuple[str, ...]:
+        """The lines of a text source by id (default: the first source); empty when it is not text.
+
+        >>> import cfgraph
+        >>> len(cfgraph.load(cfgraph.MINI).lines_of())
+        47
+        """
+        if source_id is None:
+            return self.source_text
+        return self.texts.get(source_id, ())
+
+    #: The group of outcomes that no result group coordinates (an optional table).
+    UNGROUPED = "ungrouped"
+
+    def result_group_of(self, outcome_id: str) -> str:
+        """The result group of an outcome, or :attr:`UNGROUPED` when the framework names none."""
+        return self.outcome(outcome_id).result_group or self.UNGROUPED
+
+    def result_group_names(self) -> dict[str, str]:
+        """Result group id -> name, with :attr:`UNGROUPED` last when some outcome has no group.
+
+        >>> import cfgraph
+        >>> cfgraph.load(cfgraph.MINI).result_group_names()
+        {'planet': 'Planet', 'people': 'People'}
+        """
+        names = {rg.id: rg.name for rg in self.result_groups}
+        if any(o.result_group is None for o in self.outcomes):
+            names[self.UNGROUPED] = "Outcomes without a result group"
+        return names
 
     def outcome(self, outcome_id: str) -> Outcome:
         """The outcome with this id; :class:`~cfgraph.errors.UnknownIdError` if none."""
@@ -135,6 +181,40 @@ class Framework:
     def partner(self, partner_id: str) -> Partner:
         """The partner with this id."""
         return self._get("partner", self.partners, "id", partner_id)
+
+    @cached_property
+    def _bodies(self) -> dict[str, str]:
+        """Partner id -> the id of the body it is (its ``same_as``, followed to the end)."""
+        same = {p.id: p.same_as for p in self.partners if p.same_as}
+        bodies = {}
+        for p in self.partners:
+            seen, current = {p.id}, p.id
+            while current in same and same[current] not in seen:
+                current = same[current]
+                seen.add(current)
+            bodies[p.id] = current
+        return bodies
+
+    def actor_id(self, partner_id: str) -> str:
+        """The id every count, map and matrix uses for a partner: the partner its ``same_as``
+        names when the data records the two as one body, else its own id."""
+        return self._bodies.get(partner_id, partner_id)
+
+    def actor_name(self, partner_id: str) -> str:
+        """The partner's name, with the other names of the same body: ``A = B``."""
+        body = self.actor_id(partner_id)
+        names = [self.partner(body).name]
+        names += sorted(p.name for p in self.partners if p.id != body and self._bodies[p.id] == body)
+        return " = ".join(names)
+
+    def same_body_ids(self, partner_id: str) -> list[str]:
+        """Every partner id of the body *partner_id* is, its own id first then the others."""
+        body = self.actor_id(partner_id)
+        return [body, *sorted(p for p, b in self._bodies.items() if b == body and p != body)]
+
+    def output(self, output_id: str) -> Output:
+        """The output with this id."""
+        return self._get("output", self.outputs, "id", output_id)
 
     def indicator(self, indicator_id: str) -> Indicator:
         """The indicator with this id."""
@@ -233,6 +313,17 @@ class Framework:
             if link.indicator == indicator.id and link.sdg_indicator not in codes:
                 codes.append(link.sdg_indicator)
         return codes
+
+
+def natural_key(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Sort ids as people number them: digit runs by value, the rest ignoring case.
+
+    >>> sorted(["10", "2", "O10", "o2", "1.10", "1.9"], key=natural_key)
+    ['1.9', '1.10', '2', '10', 'o2', 'O10']
+    """
+    return tuple(
+        (0, int(p), "") if p.isdigit() else (1, 0, p.casefold()) for p in re.findall(r"\d+|\D+", text)
+    )
 
 
 def sdg_sort_key(code: str) -> tuple[tuple[int, str], ...]:

@@ -120,7 +120,6 @@ class Indicator:
     key=("indicator", "seq"),
     iri=("indicator", "{indicator}", "sdg-link", "{seq}"),
     rdf_class=("cfg:SdgIndicatorReference",),
-    required_rows=False,
 )
 @dataclass(frozen=True, kw_only=True)
 class IndicatorSdgLink:

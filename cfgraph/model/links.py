@@ -28,7 +28,6 @@ def _end(prop: str) -> object:
     relation="outcome-link",
     ends=("source", "target"),
     rdf_class=("cfg:OutcomeLink",),
-    required_rows=False,
 )
 @dataclass(frozen=True, kw_only=True)
 class OutcomeLink:
@@ -62,7 +61,6 @@ class OutcomeLink:
     relation="target-link",
     ends=("sources", "targets"),
     rdf_class=("cfg:TargetLink",),
-    required_rows=False,
 )
 @dataclass(frozen=True, kw_only=True)
 class TargetLink:
@@ -87,7 +85,6 @@ class TargetLink:
     "Contradictions in the source that a reader found and the data keeps as written.",
     kind="inconsistency",
     rdf_class=("cfg:RecordedInconsistency", "cfg:Inconsistency"),
-    required_rows=False,
 )
 @dataclass(frozen=True, kw_only=True)
 class RecordedInconsistency:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import types
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
@@ -38,6 +38,8 @@ __all__ = [
     "SLUG_PATTERN",
     "ID_PATTERN",
     "PATTERN_HINTS",
+    "DATE_PATTERN",
+    "SHA256_PATTERN",
 ]
 
 #: Provenance: one or more line numbers or ranges of the source document, e.g. ``230;590-591``.
@@ -47,14 +49,19 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 #: An id as a framework numbers things: letters and digits joined by ``.``, ``-`` or ``_``
 #: (``1``, ``1.1``, ``O2``, ``1.1-01a``, ``outcome-3``).
 ID_PATTERN = r"^[A-Za-z0-9]+([._-][A-Za-z0-9]+)*$"
+#: A calendar date written ``YYYY-MM-DD``.
+DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+#: A SHA-256 digest in lower-case hex.
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
 
 #: How an error names each pattern (never the raw regular expression).
 PATTERN_HINTS: dict[str, str] = {
     LINES_PATTERN: "line numbers or ranges separated by ';' (e.g. 230;590-591)",
     SLUG_PATTERN: "lower-case letters and digits joined by '-' (e.g. un-women)",
     ID_PATTERN: "letters and digits joined by '.', '-' or '_' (e.g. 1, 1.1, O2, 1.1-01a)",
-    r"^[A-Z]{3}$": "three capital letters (an ISO 3166 alpha-3 code, e.g. KAZ)",
-    r"^[0-9a-f]{64}$": "64 lower-case hex digits (a sha256)",
+    r"^[A-Z]{3}$": "three capital letters (an ISO 3166 alpha-3 code, e.g. BRA)",
+    SHA256_PATTERN: "64 lower-case hex digits (a sha256)",
+    DATE_PATTERN: "a date written YYYY-MM-DD (e.g. 2026-03-31)",
     r"^[0-9]+\.[0-9a-z]+(\.[0-9a-z]+)?$": "an SDG target or indicator code (e.g. 5.2, 3.b, 3.3.1)",
 }
 
@@ -72,11 +79,13 @@ class ColumnMeta:
     required: bool | None = None
     ref: str | None = None
     relation: str | None = None
-    verbatim: bool = False
+    verbatim: bool | str = False
     rdf: str | None = None
     codec: str = "literal"
     lpg: Naming = True
     json: Naming = True
+    minimum: int | None = None
+    maximum: int | None = None
     blank: Any = None
 
 
@@ -88,11 +97,13 @@ def col(
     required: bool | None = None,
     ref: str | None = None,
     relation: str | None = None,
-    verbatim: bool = False,
+    verbatim: bool | str = False,
     rdf: str | None = None,
     codec: str = "literal",
     lpg: Naming = True,
     json: Naming = True,
+    minimum: int | None = None,
+    maximum: int | None = None,
     blank: Any = None,
 ) -> ColumnMeta:
     """Column metadata for ``Annotated[type, col(...)]``.
@@ -110,22 +121,40 @@ def col(
         The table whose ``id`` the value (each item of a list) must be.
     relation : str, optional
         The :data:`~cfgraph.vocabulary.RELATIONS` entry this reference stands for in the graphs.
-    verbatim : bool
-        The text must occur in the source lines the row cites.
+    verbatim : bool or str
+        The text must occur in the source lines the row cites; a column name (``"aliases"``): the
+        text or one of that column's items must (a name, or another spelling of it).
     rdf : str, optional
         The RDF property (a CURIE); ``a/b`` puts the value on the node that ``a`` points to.
     codec : str
         How the value becomes RDF: ``literal``, ``ref``, ``sdg-target``, ``link-kind``,
-        ``partner-type``, ``decimal``, ``gyear``, ``iri``, ``provenance``.
+        ``partner-type``, ``decimal``, ``gyear``, ``iri``, ``provenance``, ``date`` (``xsd:date``),
+        ``agent`` (a ``prov:Agent`` per name), ``sheet`` (a review sheet per SHA-256), ``end`` (an
+        end of the relation the row picks).
     lpg, json : bool or str
         Whether the property graph and the JSON document keep the column, or under which name.
+    minimum, maximum : int, optional
+        Bounds of an integer column.
     blank : object
         The value of a blank cell (default None).
     """
     if ref is not None and codec == "literal":
         codec = "ref"
     return ColumnMeta(
-        description, pattern, enum, required, ref, relation, verbatim, rdf, codec, lpg, json, blank
+        description,
+        pattern,
+        enum,
+        required,
+        ref,
+        relation,
+        verbatim,
+        rdf,
+        codec,
+        lpg,
+        json,
+        minimum,
+        maximum,
+        blank,
     )
 
 
@@ -149,7 +178,7 @@ class Column:
     @property
     def pattern_hint(self) -> str:
         """How an error names the pattern a value must match."""
-        return PATTERN_HINTS.get(self.meta.pattern, f"text matching {self.meta.pattern}")
+        return PATTERN_HINTS[self.meta.pattern]
 
     def lpg_name(self) -> str | None:
         """The property-graph property name, or None when the column is not a property."""
@@ -171,6 +200,9 @@ class Column:
             constraints["enum"] = list(self.meta.enum)
         if self.meta.pattern:
             constraints["pattern"] = self.meta.pattern
+        for bound in ("minimum", "maximum"):
+            if getattr(self.meta, bound) is not None:
+                constraints[bound] = getattr(self.meta, bound)
         if constraints:
             out["constraints"] = constraints
         if self.type == "boolean":
@@ -204,7 +236,9 @@ class TableSpec:
     ``ends`` are the columns naming the source and the target). ``iri`` is the template of a
     row's IRI and key below its framework (``("outcome", "{outcome}", "agency", "{seq}")``);
     ``rdf_class`` its RDF classes; ``rdf_nodes`` the nodes a path property (``a/b``) creates:
-    property -> (IRI segment, classes).
+    property -> (IRI segment, classes). A ``relation`` may name a column
+    (``"{level}-review"``): each row then states the relation its value picks. An ``optional``
+    table may be missing from a folder (it then has no rows).
     """
 
     name: str
@@ -222,6 +256,7 @@ class TableSpec:
     rdf_nodes: dict[str, tuple[str, tuple[str, ...]]]
     lpg_first: tuple[str, ...]
     path: str = ""
+    optional: bool = False
 
     @property
     def filename(self) -> str:
@@ -241,18 +276,52 @@ class TableSpec:
     def field(self, name: str) -> Column:
         return self.column(name)
 
+    def relation_of(self, row: Any) -> str:
+        """The relation one row of this relation table states.
+
+        >>> from cfgraph.model import table_spec
+        >>> table_spec("outcome_links").relation_of(None)
+        'outcome-link'
+        """
+        template = str(self.relation)
+        if "{" not in template:
+            return template
+        return template.format(**{c.name: getattr(row, c.name) for c in self.columns})
+
+    def relation_names(self) -> tuple[str, ...]:
+        """Every relation the table's rows may state (one per value of the column it names).
+
+        >>> from cfgraph.model import table_spec
+        >>> table_spec("reviews").relation_names()
+        ('outcome-review', 'target-review')
+        """
+        if self.relation is None:
+            return ()
+        template = self.relation
+        names = [c for c in self.columns if "{" + c.name + "}" in template]
+        if not names:
+            return (template,)
+        return tuple(template.format(**{names[0].name: value}) for value in names[0].enum)
+
     def iri_parts(self, row: Any) -> tuple[str, ...]:
         """The IRI/key segments of *row* below its framework."""
         return tuple(part.format(**{c.name: getattr(row, c.name) for c in self.columns}) for part in self.iri)
 
-    def descriptor(self) -> dict[str, Any]:
-        """The Frictionless tabular-data-resource descriptor."""
+    def descriptor(
+        self, columns: Sequence[str] | None = None, tables: Collection[str] | None = None
+    ) -> dict[str, Any]:
+        """The Frictionless tabular-data-resource descriptor (of the *columns* a file has; all by
+        default), with the foreign keys into the *tables* the folder has (all by default)."""
+        kept = [c for c in self.columns if columns is None or c.name in columns or c.required]
+        names = {c.name for c in kept}
         schema: dict[str, Any] = {
-            "fields": [c.descriptor() for c in self.columns],
+            "fields": [c.descriptor() for c in kept],
             "primaryKey": list(self.primary_key),
             "missingValues": [""],
         }
-        fks = [fk for fk in self.foreign_keys if not fk.is_list]
+        fks = [fk for fk in self.foreign_keys
+               if not fk.is_list and set(fk.fields) <= names
+               and (tables is None or fk.resource in tables)]  # fmt: skip
         if fks:
             schema["foreignKeys"] = [
                 {
@@ -313,7 +382,8 @@ def table(
     rdf_nodes: Mapping[str, tuple[str, tuple[str, ...]]] | None = None,
     lpg_first: tuple[str, ...] = (),
     foreign_keys: tuple[ForeignKey, ...] = (),
-    required_rows: bool = True,
+    required_rows: bool = False,
+    optional: bool = True,
 ) -> Any:
     """Class decorator: declare the model class below it as the table *name*.
 
@@ -325,6 +395,7 @@ def table(
             "name": name, "description": description, "key": key, "kind": kind, "relation": relation,
             "ends": ends, "iri": iri, "rdf_class": rdf_class, "rdf_nodes": dict(rdf_nodes or {}),
             "lpg_first": lpg_first, "foreign_keys": foreign_keys, "required_rows": required_rows,
+            "optional": optional,
         }  # fmt: skip
         return cls
 
@@ -367,6 +438,7 @@ def spec_of(cls: type) -> TableSpec:
         rdf_class=declared["rdf_class"],
         rdf_nodes=declared["rdf_nodes"],
         lpg_first=declared["lpg_first"],
+        optional=declared["optional"],
     )
     _SPECS[cls] = spec
     return spec

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from cfgraph.model.columns import Locator, OutputEnd, Raw, Seq, SourceId, SourceLines
-from cfgraph.model.schema import ID_PATTERN, SLUG_PATTERN, col, table
+from cfgraph.model.schema import ID_PATTERN, SHA256_PATTERN, SLUG_PATTERN, col, table
 from cfgraph.vocabulary import SOURCE_KINDS
 
 __all__ = ["Source", "Output", "OutputAgency", "OutputPartner"]
@@ -18,7 +18,6 @@ __all__ = ["Source", "Output", "OutputAgency", "OutputPartner"]
     "The sources the framework's rows cite; the first is the default of a row that names none.",
     kind="source",
     rdf_class=("cfg:SourceDocument",),
-    required_rows=False,
 )
 @dataclass(frozen=True, kw_only=True)
 class Source:
@@ -35,7 +34,7 @@ class Source:
         str | None,
         col(
             "sha256 of the file ('cfgraph validate --fix' writes it).",
-            pattern=r"^[0-9a-f]{64}$",
+            pattern=SHA256_PATTERN,
             rdf="cfg:sha256",
         ),
     ] = None
@@ -47,7 +46,6 @@ class Source:
     "Outputs: what the UN system delivers towards each outcome (optional level).",
     kind="output",
     rdf_class=("cfg:Output",),
-    required_rows=False,
 )
 @dataclass(frozen=True, kw_only=True)
 class Output:
@@ -69,7 +67,6 @@ class Output:
     ends=("agency", "output"),
     iri=("output", "{output}", "agency", "{seq}"),
     rdf_class=("cfg:OutputContribution",),
-    required_rows=False,
 )
 @dataclass(frozen=True, kw_only=True)
 class OutputAgency:
@@ -90,7 +87,6 @@ class OutputAgency:
     ends=("output", "partner"),
     iri=("output", "{output}", "partner", "{seq}"),
     rdf_class=("cfg:OutputPartnership",),
-    required_rows=False,
 )
 @dataclass(frozen=True, kw_only=True)
 class OutputPartner:

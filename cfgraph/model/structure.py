@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from cfgraph.model.columns import OUTCOME_PATTERN, Locator, OutcomeRef, Seq, SourceId, SourceLines
-from cfgraph.model.schema import ID_PATTERN, SLUG_PATTERN, col, table
+from cfgraph.model.schema import ID_PATTERN, SHA256_PATTERN, SLUG_PATTERN, col, table
 from cfgraph.vocabulary import PROVENANCE_POLICIES
 
 __all__ = ["FrameworkInfo", "ThematicArea", "ResultGroup", "Outcome", "OutcomeWording", "NationalPriority"]
@@ -19,6 +19,8 @@ _SOURCE = {"cfg:sourceDocument": ("source", ("cfg:SourceDocument",))}
     "framework",
     "Metadata of the Cooperation Framework (one row); a single source document may be named here.",
     kind="framework",
+    required_rows=True,
+    optional=False,
     rdf_class=("cfg:CooperationFramework",),
     rdf_nodes=_SOURCE,
 )
@@ -31,13 +33,15 @@ class FrameworkInfo:
     start_year: Annotated[int, col(rdf="cfg:startYear")]
     end_year: Annotated[int, col(rdf="cfg:endYear")]
     provenance: Annotated[
-        str | None,
+        str,
         col(
-            "How facts must trace to the sources: verbatim (default), cited or none.",
+            "How facts must trace to the sources: verbatim (the default, when blank), cited or none.",
             enum=PROVENANCE_POLICIES,
+            required=False,
+            blank="verbatim",
             rdf="cfg:provenancePolicy",
         ),
-    ] = None
+    ] = "verbatim"
     source_file: Annotated[
         str | None,
         col(
@@ -47,7 +51,7 @@ class FrameworkInfo:
         ),
     ] = None
     source_sha256: Annotated[
-        str | None, col(pattern=r"^[0-9a-f]{64}$", rdf="cfg:sourceDocument/cfg:sha256")
+        str | None, col(pattern=SHA256_PATTERN, rdf="cfg:sourceDocument/cfg:sha256")
     ] = None
     source_url: Annotated[
         str | None, col(rdf="cfg:sourceDocument/dcterms:source", codec="iri", json=False)
@@ -66,7 +70,7 @@ class FrameworkInfo:
 @dataclass(frozen=True, kw_only=True)
 class ThematicArea:
     id: Annotated[str, col(pattern=ID_PATTERN, rdf="dcterms:identifier")]
-    name: Annotated[str, col(verbatim=True, rdf="skos:prefLabel")]
+    name: Annotated[str, col(verbatim="other_names", rdf="skos:prefLabel")]
     pillar: Annotated[
         str | None, col("The 2030 Agenda pillar(s) the document ties the area to.", rdf="cfg:pillar")
     ] = None
@@ -87,7 +91,7 @@ class ThematicArea:
 @dataclass(frozen=True, kw_only=True)
 class ResultGroup:
     id: Annotated[str, col(pattern=SLUG_PATTERN, rdf="dcterms:identifier")]
-    name: Annotated[str, col(rdf="skos:prefLabel")]
+    name: Annotated[str, col(verbatim=True, rdf="skos:prefLabel")]
     outcomes: Annotated[
         tuple[str, ...],
         col("Outcomes the group covers.", required=True, ref="outcomes", rdf="cfg:coordinates", lpg=False),
@@ -101,6 +105,8 @@ class ResultGroup:
     "outcomes",
     "Outcomes with their statements.",
     kind="outcome",
+    required_rows=True,
+    optional=False,
     rdf_class=("cfg:Outcome",),
     lpg_first=("name", "statement"),
 )

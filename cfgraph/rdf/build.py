@@ -134,9 +134,7 @@ class _Builder:
             self.g.add((iri, CFG.firstLine, Literal(first)))
             self.g.add((iri, CFG.lastLine, Literal(last)))
             self.g.add((iri, RDFS.label, Literal(f"{self.source_name(sid)} lines {part}")))
-            text = self.fw.texts.get(sid, self.fw.source_text if sid == self.source_id(None) else ())[
-                first - 1 : last
-            ]
+            text = self.fw.texts.get(sid, ())[first - 1 : last]
             if text:
                 self.g.add((iri, PROV.value, Literal("\n".join(text))))
         return iri
@@ -167,8 +165,22 @@ class _Builder:
                 self.value(spec, iri, column, value)
         self.provenance(iri, getattr(row, "source_lines", ""), getattr(row, "source_id", None),
                         getattr(row, "locator", None))  # fmt: skip
+        self.ends(spec, iri, row)
         self.shortcut(spec, row)
         return iri
+
+    def ends(self, spec: TableSpec, iri: URIRef, row: Any) -> None:
+        """The ends of a row whose relation its own columns pick (codec ``end``): an outcome's
+        IRI or an SDG target's, by the kinds the row's relation joins."""
+        if spec.relation is None or spec.ends is None:
+            return
+        rel = RELATIONS[spec.relation_of(row)]
+        for name, kind in zip(spec.ends, (rel.source, rel.target), strict=True):
+            column = spec.column(name)
+            if column.codec == "end" and column.rdf is not None:
+                value = str(getattr(row, name))
+                node = self.sdg(value) if ENTITIES[kind].shared else self.iri(ENTITIES[kind].segment, value)
+                self.g.add((iri, curie(column.rdf), node))
 
     def subject(self, spec: TableSpec, iri: URIRef, column: Column) -> tuple[URIRef, URIRef]:
         """The node and property a column's value goes on (``a/b``: on the node ``a`` points to)."""
@@ -192,7 +204,7 @@ class _Builder:
         """The direct triple a relation row asserts (``outcome cfg:contributingAgency agency``)."""
         if spec.relation is None or spec.ends is None:
             return
-        rel = RELATIONS[spec.relation]
+        rel = RELATIONS[spec.relation_of(row)]
         ends = [spec.column(name) for name in spec.ends]
         if rel.rdf_property is None or any(c.ref is None for c in ends):
             return
@@ -253,6 +265,20 @@ def _partner_type(b: _Builder, s: URIRef, p: URIRef, c: Column, v: Any) -> None:
     b.g.add((s, RDF.type, CFG[PARTNER_TYPES[v].rdf_class]))
 
 
+def _shared_node(segment: str, cls: URIRef, prop: URIRef) -> Codec:
+    """A codec for a value that names a node of its own, one per value in the framework
+    (``…/<segment>/<value>``), of class *cls*, with the value under *prop* and as its identifier."""
+
+    def codec(b: _Builder, s: URIRef, p: URIRef, c: Column, v: Any) -> None:
+        node = b.iri(segment, v)
+        b.g.add((s, p, node))
+        b.g.add((node, RDF.type, cls))
+        b.g.add((node, prop, Literal(v)))
+        b.g.add((node, DCTERMS.identifier, Literal(v)))
+
+    return codec
+
+
 _CODECS: dict[str, Codec] = {
     "literal": _literal,
     "ref": _ref,
@@ -263,6 +289,10 @@ _CODECS: dict[str, Codec] = {
     "decimal": lambda b, s, p, c, v: b.add(s, p, Literal(Decimal(repr(float(v))), datatype=XSD.decimal)),
     "gyear": lambda b, s, p, c, v: b.add(s, p, Literal(str(v), datatype=XSD.gYear)),
     "iri": lambda b, s, p, c, v: b.add(s, p, URIRef(v)),
+    "date": lambda b, s, p, c, v: b.add(s, p, Literal(str(v), datatype=XSD.date)),
+    "agent": _shared_node("reviewer", PROV.Agent, RDFS.label),  # a reviewer
+    "sheet": _shared_node("review-sheet", CFG.ReviewSheet, CFG.sha256),  # a review sheet, by its SHA-256
+    "end": lambda b, s, p, c, v: None,  # added by _Builder.ends, which knows the row's relation
 }
 
 

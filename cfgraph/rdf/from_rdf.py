@@ -96,7 +96,7 @@ class _Reader:
         return items[0]
 
     def convert(self, column: Column, o: Node) -> Any:
-        if column.codec in ("ref", "sdg-target") and not isinstance(o, Literal):
+        if column.codec in ("ref", "sdg-target", "end", "agent", "sheet") and not isinstance(o, Literal):
             return self.ident(o)
         if column.codec == "link-kind":
             return iri_to_id(str(o))

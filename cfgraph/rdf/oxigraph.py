@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cfgraph.errors import QueryError
+from cfgraph.rdf.limits import QueryLimits, capped, limited
 from cfgraph.rdf.queries import bindings, check_query_safe, get_query, term_text, tidy_rows
 
 if TYPE_CHECKING:
@@ -104,22 +105,38 @@ def run_sparql_oxigraph(
     text: str,
     params: Mapping[str, str] | None = None,
     list_columns: Iterable[str] = (),
+    limits: QueryLimits | None = None,
+    *,
+    checked: bool = False,
 ) -> list[dict[str, str]]:
-    """Run a SELECT query on *store*; same checks and rows as :func:`~cfgraph.rdf.queries.run_sparql`."""
+    """Run a SELECT query on *store*; same checks and rows as :func:`~cfgraph.rdf.queries.run_sparql`.
+
+    *checked* says the text already passed :func:`~cfgraph.rdf.queries.check_query_safe`.
+    *limits* are checked as rows come (pyoxigraph gives them lazily); a query that sorts or
+    groups runs inside pyoxigraph until its first row, and is only stopped there.
+    """
     import pyoxigraph
 
-    check_query_safe(text)
-    solutions = store.query(bind_values(text, params or {}))
-    if not isinstance(solutions, pyoxigraph.QuerySolutions):
-        raise QueryError("only SELECT queries can be run here (they give rows)")
-    names = [v.value for v in solutions.variables]
-    rows = [{name: _text(solution[name]) for name in names} for solution in solutions]
+    if not checked:
+        check_query_safe(text)
+    limits = limits or QueryLimits()
+    rows = []
+    with limited(limits) as check:
+        solutions = store.query(bind_values(text, params or {}))
+        if not isinstance(solutions, pyoxigraph.QuerySolutions):
+            raise QueryError("only SELECT queries can be run here (they give rows)")
+        names = [v.value for v in solutions.variables]
+        for solution in capped(solutions, limits, check):
+            rows.append({name: _text(solution[name]) for name in names})
     return tidy_rows(rows, list_columns)
 
 
 def run_query_oxigraph(
-    store: pyoxigraph.Store, name: str, params: Mapping[str, str] | None = None
+    store: pyoxigraph.Store,
+    name: str,
+    params: Mapping[str, str] | None = None,
+    limits: QueryLimits | None = None,
 ) -> list[dict[str, str]]:
     """Answer the named question *name* on a pyoxigraph store."""
     query = get_query(name)
-    return run_sparql_oxigraph(store, query.text, bindings(query, params), query.list_columns)
+    return run_sparql_oxigraph(store, query.text, bindings(query, params), query.list_columns, limits)

@@ -36,12 +36,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cfgraph.errors import QueryError, UnknownIdError
-from cfgraph.model import closest
 
 if TYPE_CHECKING:
     from rdflib import Graph
 
     from cfgraph.model import Framework
+    from cfgraph.rdf.limits import QueryLimits
 
 __all__ = [
     "NamedQuery",
@@ -73,6 +73,8 @@ class UnknownQueryError(UnknownIdError):
     """The named query does not exist; the message lists the ones that do."""
 
     def __init__(self, name: str, valid: list[str]) -> None:
+        from cfgraph.model import closest
+
         super().__init__("query", name, closest(name, valid))
         self.args = (f"unknown query {name!r}; valid queries: {', '.join(valid)}",)
 
@@ -231,7 +233,7 @@ def term_text(value: str, datatype: str | None = None, is_iri: bool = False) -> 
     >>> term_text("825000.0", "http://www.w3.org/2001/XMLSchema#decimal"), term_text("21.70", "http://www.w3.org/2001/XMLSchema#decimal")
     ('825000', '21.7')
     """
-    from cfgraph.namespaces import iri_to_id
+    from cfgraph.iris import iri_to_id
 
     if is_iri:
         return iri_to_id(value)
@@ -255,7 +257,7 @@ def tidy_rows(rows: list[dict[str, str]], list_columns: Iterable[str] = ()) -> l
     >>> tidy_rows([{"ids": "10.2; ; 3.8; 3.8"}], ["ids"])
     [{'ids': '3.8; 10.2'}]
     """
-    from cfgraph.namespaces import sort_key
+    from cfgraph.iris import sort_key
 
     columns = list(list_columns)
     if not columns:
@@ -293,42 +295,61 @@ def bindings(query: NamedQuery, params: Mapping[str, str] | None) -> dict[str, s
     return {k: v for k, v in given.items() if v != ""}
 
 
+def _row(variables: list[str], solution: Any) -> dict[str, str]:
+    from rdflib import Literal, URIRef
+
+    row = {}
+    terms: list[object] = list(solution)
+    for name, term in zip(variables, terms, strict=True):
+        if term is None:
+            row[name] = ""
+        elif isinstance(term, URIRef):
+            row[name] = term_text(str(term), is_iri=True)
+        else:
+            datatype = str(term.datatype) if isinstance(term, Literal) and term.datatype else None
+            row[name] = term_text(str(term), datatype)
+    return row
+
+
 def run_sparql(
     graph_or_fw: Graph | Framework,
     text: str,
     params: Mapping[str, str] | None = None,
     list_columns: Iterable[str] = (),
+    limits: QueryLimits | None = None,
 ) -> list[dict[str, str]]:
-    """Run a SELECT query (checked by :func:`check_query_safe`); *params* bound with initBindings."""
-    from rdflib import Literal, URIRef
+    """Run a SELECT query (checked by :func:`check_query_safe`); *params* bound with initBindings.
+
+    *limits* (time, rows, memory; none by default) stop a query that runs past them with
+    :class:`~cfgraph.rdf.limits.QueryLimitExceeded` (see :mod:`cfgraph.rdf.limits`).
+    """
+    from rdflib import Literal
     from rdflib.query import ResultRow
     from rdflib.term import Identifier
+
+    from cfgraph.rdf.limits import QueryLimits, capped, limited
 
     prepared = check_query_safe(text)
     if prepared.algebra.name != "SelectQuery":
         raise QueryError("only SELECT queries can be run here (they give rows)")
     init: dict[str, Identifier] = {k: Literal(v) for k, v in (params or {}).items()}
-    result = _graph(graph_or_fw).query(prepared, initBindings=init)
-    variables = [str(v) for v in result.vars or []]
+    graph = _graph(graph_or_fw)
+    limits = limits or QueryLimits()
     rows = []
-    for solution in result:
-        assert isinstance(solution, ResultRow)  # noqa: S101 - SELECT results are rows
-        row = {}
-        terms: list[object] = list(solution)
-        for name, term in zip(variables, terms, strict=True):
-            if term is None:
-                row[name] = ""
-            elif isinstance(term, URIRef):
-                row[name] = term_text(str(term), is_iri=True)
-            else:
-                datatype = str(term.datatype) if isinstance(term, Literal) and term.datatype else None
-                row[name] = term_text(str(term), datatype)
-        rows.append(row)
+    with limited(limits) as check:
+        result = graph.query(prepared, initBindings=init)
+        variables = [str(v) for v in result.vars or []]
+        for solution in capped(result, limits, check):
+            assert isinstance(solution, ResultRow)  # noqa: S101 - SELECT results are rows
+            rows.append(_row(variables, solution))
     return tidy_rows(rows, list_columns)
 
 
 def run_query(
-    graph_or_fw: Graph | Framework, name: str, params: Mapping[str, str] | None = None
+    graph_or_fw: Graph | Framework,
+    name: str,
+    params: Mapping[str, str] | None = None,
+    limits: QueryLimits | None = None,
 ) -> list[dict[str, str]]:
     """Answer the named question *name* on a framework (or an already built graph).
 
@@ -340,6 +361,8 @@ def run_query(
         A query of :func:`list_queries` (``outcomes-for-target``, ...).
     params : mapping of str to str, optional
         The query's parameters, e.g. ``{"target": "3.8"}``.
+    limits : QueryLimits, optional
+        Time, rows and memory the query may take (:mod:`cfgraph.rdf.limits`); none by default.
 
     Returns
     -------
@@ -358,7 +381,7 @@ def run_query(
     values = bindings(query, params)
     graph = _graph(graph_or_fw)
     check_ids(graph, values)
-    return run_sparql(graph, query.text, values, query.list_columns)
+    return run_sparql(graph, query.text, values, query.list_columns, limits)
 
 
 def check_ids(graph: Graph, params: Mapping[str, str]) -> None:
@@ -372,6 +395,7 @@ def check_ids(graph: Graph, params: Mapping[str, str]) -> None:
     ...
     cfgraph.errors.UnknownIdError: unknown outcome '1.3'; did you mean 1.1?
     """
+    from cfgraph.model import closest
     from cfgraph.namespaces import CFG, DCTERMS, RDF
     from cfgraph.sdg import load_catalogue
 

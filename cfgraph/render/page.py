@@ -107,7 +107,8 @@ def page_html(net: Any, *, title: str, lib: str = "lib", **context: Any) -> str:
     from markupsafe import Markup
 
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
-    data = {"nodes": nodes, "edges": edges, "options": json.loads(options), "focus": context.get("focus")}
+    focus = context.get("focus") or []
+    data = {"nodes": nodes, "edges": edges, "options": json.loads(options), "focus": focus}
     search = sorted(
         ({"id": n["id"], "text": search_text(n)} for n in nodes),
         key=lambda s: (s["text"].casefold(), s["id"]),

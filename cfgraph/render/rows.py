@@ -1,13 +1,18 @@
 """The output registry: rows (a list of dicts) as a text table, CSV or JSON.
 
 Every command that prints rows goes through :func:`render_rows`, so ``--format`` means the same
-everywhere. CSV cells that a spreadsheet would run as a formula are neutralised.
+everywhere. ``table`` is for people: it fits a width (long text wrapped, very long text cut),
+shows a command's default columns (:class:`TableSpec`), a heading and a one-line summary, and
+shows control characters escaped; ``csv`` and ``json`` keep every column and the full text. CSV
+cells that a spreadsheet would run as a formula are neutralised.
 
->>> print(render_rows([{"id": "1.1", "n": 3}, {"id": "2.1", "n": 10}], "table"), end="")
-id   n
----  --
-1.1  3
-2.1  10
+>>> print(render_rows([{"id": "1.1", "n": 3}, {"id": "2.1", "n": 10}], "table", width=40), end="")
+id    n
+────────
+1.1   3
+2.1   10
+<BLANKLINE>
+2 rows
 >>> render_rows([{"name": "=1+1"}], "csv")
 "name\\n'=1+1\\n"
 """
@@ -17,13 +22,44 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+import textwrap
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["RENDERERS", "render_rows", "safe_cell", "FORMULA_PREFIXES"]
+from cfgraph.controls import escape_controls
+
+__all__ = [
+    "RENDERERS",
+    "TableSpec",
+    "render_rows",
+    "render_table",
+    "safe_cell",
+    "visible",
+    "count_summary",
+    "FORMULA_PREFIXES",
+    "CELL_LIMIT",
+]
 
 #: A cell starting with one of these is a formula to Excel/LibreOffice/Sheets.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+#: Characters of text longer than this are cut in a table (``--format csv`` has them all).
+CELL_LIMIT = 320
+
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """How a command shows its rows as a table: a heading, the columns shown by default (all when
+    empty; ``--all-columns`` shows the rest), what one row is (``finding``) for the summary, the
+    summary itself when it says more than a count, and what an empty answer means."""
+
+    title: str = ""
+    columns: tuple[str, ...] = ()
+    noun: str = "row"
+    summary: str = ""
+    empty: str = ""
+    notes: tuple[str, ...] = field(default=())
 
 
 def safe_cell(value: Any) -> Any:
@@ -35,6 +71,16 @@ def safe_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
+
+
+def visible(text: str) -> str:
+    """*text* with control and invisible formatting characters shown escaped (never sent raw to a
+    terminal, where ESC and OSC sequences would run): :func:`cfgraph.controls.escape_controls`.
+
+    >>> visible("UN\\x1b]8;;http://x\\x07DP\\u202e")
+    'UN\\\\x1b]8;;http://x\\\\x07DP\\\\u202e'
+    """
+    return escape_controls(text)
 
 
 def _text(value: Any) -> str:
@@ -55,16 +101,103 @@ def _columns(rows: list[dict[str, Any]]) -> list[str]:
     return list(columns)
 
 
-def _table(rows: list[dict[str, Any]]) -> str:
+def _plural(n: int, noun: str) -> str:
+    if n == 1:
+        return f"1 {noun}"
+    if noun.endswith("y") and not noun.endswith(("ay", "ey", "oy")):
+        return f"{n} {noun[:-1]}ies"
+    return f"{n} {noun}{'es' if noun.endswith(('s', 'x', 'ch')) else 's'}"
+
+
+def count_summary(rows: Sequence[dict[str, Any]], noun: str, column: str, names: dict[str, str]) -> str:
+    """``260 findings: 4 errors, 45 warnings, 211 notes``: a count and its split by *column*
+    (values in the order of *names*, each read as its plural there).
+
+    >>> count_summary([{"s": "info"}, {"s": "error"}], "finding", "s", {"error": "errors", "info": "notes"})
+    '2 findings: 1 errors, 1 notes'
+    """
+    counts = {k: sum(1 for r in rows if r.get(column) == k) for k in names}
+    parts = [f"{n} {names[k]}" for k, n in counts.items() if n]
+    return _plural(len(rows), noun) + (": " + ", ".join(parts) if parts else "")
+
+
+def render_table(
+    rows: list[dict[str, Any]],
+    spec: TableSpec | None = None,
+    *,
+    width: int | None = 80,
+    all_columns: bool = False,
+    columns: Sequence[str] = (),
+) -> str:
+    """Rows as a table for a terminal *width* characters wide (``None``: as wide as the text).
+
+    The heading and the summary come from *spec*; *columns* (or the spec's default set, unless
+    *all_columns*) chooses what to show, and the summary says how many columns are hidden.
+    """
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    spec = spec or TableSpec()
+    def wrap(text: str) -> list[str]:
+        return textwrap.wrap(visible(text), width) if width else [visible(text)]
+
+    lines: list[str] = [*wrap(spec.title), ""] if spec.title else []
     if not rows:
-        return "(no rows)\n"
-    columns = _columns(rows)
-    cells = [[_text(r.get(c)).replace("\n", " ") for c in columns] for r in rows]
-    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+        lines += wrap(spec.empty or "(no rows)")
+        return "\n".join(lines) + "\n"
+    present = _columns(rows)
+    wanted = list(columns) or ([] if all_columns else [c for c in spec.columns if c in present])
+    shown = wanted or present
+    hidden = [c for c in present if c not in shown]
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style=None)
+    for c in shown:
+        table.add_column(c, overflow="fold")
+    for row in rows:
+        cells = []
+        for c in shown:
+            text = visible(_text(row.get(c)).replace("\r\n", " ").replace("\n", " "))
+            if width is not None and len(text) > CELL_LIMIT:
+                text = text[: CELL_LIMIT - 1] + "…"
+            cells.append(Text(text))
+        table.add_row(*cells)
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width or 100_000,
+        color_system=None,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        legacy_windows=False,
+        soft_wrap=False,
+    )
+    console.print(table)
+    lines += [line.rstrip() for line in buffer.getvalue().rstrip("\n").split("\n")]
+    summary = spec.summary or _plural(len(rows), spec.noun)
+    if hidden:
+        more = "1 more column" if len(hidden) == 1 else f"{len(hidden)} more columns"
+        summary += f" ({more}: --all-columns or --format csv)"
+    lines.append("")
+    for text in (summary, *spec.notes):
+        lines += wrap(text)
     return "\n".join(lines) + "\n"
+
+
+def _table(rows: list[dict[str, Any]]) -> str:
+    return render_table(rows)
+
+
+def _csv_cell(value: Any) -> str:
+    """A number as it is (``-2.5`` is a number to a spreadsheet, not a formula); text neutralised.
+
+    >>> _csv_cell(-2.5), _csv_cell("-2.5"), _csv_cell([-1, 2])
+    ('-2.5', "'-2.5", "'-1; 2")
+    """
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _text(value)
+    return str(safe_cell(_text(value)))
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:
@@ -73,7 +206,7 @@ def _csv(rows: list[dict[str, Any]]) -> str:
     columns = _columns(rows)
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([safe_cell(_text(row.get(c))) for c in columns])
+        writer.writerow([_csv_cell(row.get(c)) for c in columns])
     return buffer.getvalue()
 
 
@@ -88,6 +221,17 @@ RENDERERS: dict[str, Callable[[list[dict[str, Any]]], str]] = {
 }
 
 
-def render_rows(rows: list[dict[str, Any]], fmt: str) -> str:
-    """Render *rows* in format *fmt* (one of :data:`RENDERERS`)."""
+def render_rows(
+    rows: list[dict[str, Any]],
+    fmt: str,
+    spec: TableSpec | None = None,
+    *,
+    width: int | None = 80,
+    all_columns: bool = False,
+    columns: Sequence[str] = (),
+) -> str:
+    """Render *rows* in format *fmt* (one of :data:`RENDERERS`); the table options only shape
+    ``table``."""
+    if fmt == "table":
+        return render_table(rows, spec, width=width, all_columns=all_columns, columns=columns)
     return RENDERERS[fmt](rows)

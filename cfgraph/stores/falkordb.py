@@ -1,7 +1,9 @@
 """Push the property graph into FalkorDB: an embedded database file (``falkordblite``) or a server.
 
 The embedded database needs nothing installed: ``falkordblite`` starts a private FalkorDB
-(a Redis server with the graph module) on the file given, and stops it when the push is done.
+(a Redis server with the graph module) on the file given, and stops it when the push is done
+(:mod:`cfgraph.stores.embedded`: the file must be a database or a new file in an existing
+folder, and one session at a time uses a folder).
 
 >>> import cfgraph, tempfile, pathlib
 >>> from cfgraph.lpg import property_graph
@@ -21,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from cfgraph.lpg import PropertyGraph
+from cfgraph.redact import redact_url, scrub, url_secrets
 from cfgraph.stores import StoreError
 from cfgraph.stores.cypher import DEFAULT_BATCH_SIZE, DIALECTS, Dialect, PushReport, push_property_graph
 
@@ -87,14 +90,15 @@ def open_falkordb(path: Path | str | None = None, url: str | None = None) -> Ite
     """A FalkorDB client: the embedded database in *path*, or the server at *url* (``redis://…``)."""
     if url is not None:
         if not url.startswith(_URL_SCHEMES):
-            raise StoreError(f"FalkorDB URL {_redact(url)!r} must start with {', '.join(_URL_SCHEMES)}")
+            raise StoreError(f"FalkorDB URL {redact_url(url)!r} must start with {', '.join(_URL_SCHEMES)}")
         from falkordb import FalkorDB
 
         try:
             db = FalkorDB.from_url(url)
             db.connection.ping()
         except Exception as exc:  # redis raises ConnectionError, AuthenticationError, ...
-            raise StoreError(f"cannot reach FalkorDB at {_redact(url)}: {exc}") from None
+            reason = scrub(str(exc), url_secrets(url))
+            raise StoreError(f"cannot reach FalkorDB at {redact_url(url)}: {reason}") from None
         try:
             yield db
         finally:  # the client shares its pool; disconnect it, or an embedded server stays up
@@ -103,26 +107,10 @@ def open_falkordb(path: Path | str | None = None, url: str | None = None) -> Ite
         return
     if path is None:
         raise StoreError("give the embedded database file (--path) or a server URL (--url)")
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    from redislite.falkordb_client import FalkorDB as EmbeddedFalkorDB
+    from cfgraph.stores.embedded import open_embedded
 
-    embedded = EmbeddedFalkorDB(str(target))
-    try:
+    with open_embedded(path) as embedded:
         yield embedded
-    finally:
-        embedded.close()
-
-
-def _redact(url: str) -> str:
-    """A URL without its password (``redis://user:secret@host`` -> ``redis://user:***@host``)."""
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
-    return parts._replace(netloc=netloc).geturl()
 
 
 def push_falkordb(
@@ -137,7 +125,7 @@ def push_falkordb(
     Pushing twice gives the same counts: nodes and relationships are merged on their keys.
     """
     with open_falkordb(path, url) as db:
-        where = f"FalkorDB {_redact(url) if url else path}"
+        where = f"FalkorDB {redact_url(url) if url else path}"
         return push_to_client(db, pg, graph, batch_size, where)
 
 

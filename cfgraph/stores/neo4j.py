@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from cfgraph.lpg import PropertyGraph
+from cfgraph.redact import redact_url, scrub, url_secrets
 from cfgraph.stores import StoreError
 from cfgraph.stores.cypher import DEFAULT_BATCH_SIZE, DIALECTS, Dialect, PushReport, push_property_graph
 
@@ -62,14 +63,15 @@ class Neo4jSettings:
 
     @property
     def display_uri(self) -> str:
-        """The URI without any user information."""
-        parts = urlsplit(self.uri)
-        if "@" not in parts.netloc:
-            return self.uri
-        return parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()
+        """The URI with any user information masked (:func:`cfgraph.redact.redact_url`)."""
+        return redact_url(self.uri)
 
     def check(self) -> Neo4jSettings:
         """Refuse a URI the Bolt driver cannot use, with a message that says what to write."""
+        try:
+            urlsplit(self.uri).hostname  # noqa: B018 - raises on an unbalanced '['
+        except ValueError as exc:
+            raise StoreError(f"Neo4j URI {self.display_uri!r} cannot be read: {exc}") from None
         scheme = urlsplit(self.uri).scheme if "://" in self.uri else ""
         if scheme not in SCHEMES:
             shown = f"has scheme {scheme!r}" if scheme else "has no scheme"
@@ -87,10 +89,7 @@ class Neo4jSettings:
 
     def scrub(self, text: str) -> str:
         """*text* with the password (from the environment or the URI) replaced by ``***``."""
-        found = (self.password, urlsplit(self.uri).password if "://" in self.uri else None)
-        for secret in sorted({s for s in found if s}, key=len, reverse=True):
-            text = text.replace(secret, "***")
-        return text
+        return scrub(text, [self.password, *url_secrets(self.uri)])
 
 
 def explain_error(exc: Exception, settings: Neo4jSettings) -> StoreError:

@@ -4,7 +4,8 @@
 (``STORE?graph=IRI``, the Graph Store Protocol's indirect identification): the store replaces
 whatever that graph held, so pushing again leaves one copy of the current version. A store
 that needs a login gets HTTP Basic credentials from ``CFGRAPH_SPARQL_USER`` and
-``CFGRAPH_SPARQL_PASSWORD`` (never from the command line).
+``CFGRAPH_SPARQL_PASSWORD``, or from the URL (``http://user:password@host/store``: sent as Basic
+auth, never as part of the host name); no message shows them.
 
 :func:`run_query_endpoint` runs a named question (``queries/*.rq``) on a SPARQL endpoint over
 HTTP, with the pushed graph as the default graph; its rows have the same plain-string form as
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlsplit
 
+from cfgraph.redact import redact_url, scrub, split_credentials
 from cfgraph.stores import StoreError
 
 if TYPE_CHECKING:
@@ -46,7 +48,7 @@ __all__ = [
 
 @dataclass(frozen=True)
 class SparqlPushReport:
-    """What one PUT sent and how the store answered."""
+    """What one PUT sent and how the store answered (``store`` with any credentials masked)."""
 
     store: str
     graph: str
@@ -72,9 +74,13 @@ def default_graph_iri(fw: Framework) -> str:
 
 
 def _check_url(url: str, what: str) -> str:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise StoreError(f"{what} {url!r} must be an http:// or https:// URL")
+    try:
+        parts = urlsplit(url)
+        hostname = parts.hostname
+    except ValueError:  # e.g. an unbalanced '[' or a port that is not a number
+        parts, hostname = urlsplit(""), None
+    if parts.scheme not in ("http", "https") or not hostname:
+        raise StoreError(f"{what} {redact_url(url)!r} must be an http:// or https:// URL")
     return url
 
 
@@ -86,21 +92,27 @@ def _request(
     timeout: float,
     environ: Mapping[str, str],
 ) -> tuple[int, bytes]:
-    user, password = environ.get("CFGRAPH_SPARQL_USER"), environ.get("CFGRAPH_SPARQL_PASSWORD")
-    if user and password:
-        token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+    # credentials in the URL are sent as HTTP Basic auth, never as part of the host name
+    shown = redact_url(url.split("?", 1)[0])
+    url, credentials = split_credentials(url)
+    if credentials is None:
+        user, password = environ.get("CFGRAPH_SPARQL_USER"), environ.get("CFGRAPH_SPARQL_PASSWORD")
+        credentials = (user, password) if user and password else None
+    if credentials is not None:
+        token = base64.b64encode(":".join(credentials).encode()).decode("ascii")
         headers = {**headers, "Authorization": f"Basic {token}"}
     request = urllib.request.Request(url, data=body, method=method, headers=headers)  # noqa: S310 - checked
-    shown = url.split("?", 1)[0]
+    secrets = credentials or ()
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - http(s) only
             return int(response.status), bytes(response.read())
     except urllib.error.HTTPError as exc:
         detail = exc.read().decode("utf-8", "replace").strip().splitlines()
         first = f": {detail[0][:200]}" if detail else ""
-        raise StoreError(f"SPARQL store at {shown} answered HTTP {exc.code} {exc.reason}{first}") from None
+        message = f"SPARQL store at {shown} answered HTTP {exc.code} {exc.reason}{first}"
+        raise StoreError(scrub(message, secrets)) from None
     except urllib.error.URLError as exc:
-        raise StoreError(f"cannot reach the SPARQL store at {shown}: {exc.reason}") from None
+        raise StoreError(scrub(f"cannot reach the SPARQL store at {shown}: {exc.reason}", secrets)) from None
     except TimeoutError:
         raise StoreError(f"the SPARQL store at {shown} did not answer within {timeout:g} s") from None
 
@@ -132,7 +144,7 @@ def push_sparql(
     status, _ = _request(url, "PUT", body, headers, timeout, os.environ if environ is None else environ)
     seconds = time.perf_counter() - started
     triples = sum(1 for line in ntriples.splitlines() if line.strip())
-    return SparqlPushReport(store, graph, triples, status, seconds)
+    return SparqlPushReport(redact_url(store), graph, triples, status, seconds)
 
 
 def push_framework_sparql(fw: Framework, store: str, graph: str | None = None) -> SparqlPushReport:

@@ -138,7 +138,8 @@ def test_who_for_an_outcome_and_a_target() -> None:
     assert ilo.source_lines == (21, 40, 47)
     target = who(MINI, "6.1")
     assert (
-        target[0].kind == "outcome" and target[0].how == "lists it (narrative global; results matrix global)"
+        target[0].kind == "outcome"
+        and target[0].how == "lists it (narrative list global; results matrix global)"
     )
     assert [r.id for r in who(MINI, "8.6") if r.kind == "indicator"] == ["2.1-01"]
 

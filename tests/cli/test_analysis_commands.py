@@ -40,11 +40,13 @@ def test_json_is_a_list_of_objects_and_matches_csv(runner: CliRunner, args: list
 
 
 def test_synergies_table(runner: CliRunner) -> None:
-    code, out, _ = run(runner, "synergies", *MINI)
+    code, out, _ = run(runner, "synergies", *MINI, "--wide")
     assert code == 0
-    header, _, row = out.splitlines()[:3]
-    assert header.split()[:6] == ["framework", "a", "b", "score", "data_score", "verdict"]
-    assert row.split()[1:6] == ["1.1", "2.1", "0.1857", "0.042", "stated-not-supported"]
+    title, _, header, _, row = out.splitlines()[:5]
+    assert title == "Synergies between outcomes, strongest first"
+    assert header.split() == ["a", "b", "score", "data_score", "verdict", "stated_as", "stated_links"]
+    assert row.split() == ["1.1", "2.1", "0.1857", "0.042", "stated-not-supported", "named", "OL01"]
+    assert out.splitlines()[-1].startswith("1 outcome pair: 1 stated-not-supported (")
 
 
 def test_gaps_fail_on(runner: CliRunner, tmp_path: Path) -> None:
@@ -85,7 +87,9 @@ def test_gaps_on_an_edited_copy(runner: CliRunner, tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["depends", "1.3"], "Error: unknown outcome '1.3'; did you mean 1.1?\n"),
-        (["who", "6.9"], "Error: unknown outcome or SDG target '6.9'; did you mean 6.b, 6.2, 6.1?\n"),
+        (["who", "6.9"], "Error: unknown node '6.9'; did you mean sdg-target:6.b, sdg-target:6.2, sdg-target:6.1?\n"),  # noqa: E501
+        (["who", "unisef"], "Error: unknown node 'unisef'; did you mean agency:unicef?\n"),
+        (["depends", "9.9"], "Error: unknown outcome '9.9'; did you mean 1.1, 2.1?\n"),
         (["path", "1.1", "9.9"], "Error: unknown outcome or SDG target '9.9'; did you mean 3.9?\n"),
         (
             ["gaps", "--check", "invalid-codes"],
@@ -108,7 +112,8 @@ def test_out_writes_a_file(runner: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / "who.csv"
     code, out, _ = run(runner, "who", "6.1", *MINI, "--format", "csv", "--out", str(target))
     assert code == 0 and out == ""
-    assert target.read_text(encoding="utf-8").splitlines()[0] == "framework,kind,id,name,how,source_lines"
+    header = target.read_text(encoding="utf-8").splitlines()[0]
+    assert header == "framework,section,kind,id,name,how,source_lines"
 
 
 def test_path_rows_one_per_hop(runner: CliRunner) -> None:

@@ -21,7 +21,7 @@ import cfgraph
 from cfgraph.cli import cli
 from cfgraph.export import EXPORTERS, get_exporter
 from cfgraph.lpg import NODE_LABELS, REL_TYPES, PropertyGraph, property_graph
-from tests.conftest import framework_copy
+from tests.conftest import framework_copy, set_policy
 
 MINI = str(cfgraph.MINI)
 NEW_FORMATS = ("cypher", "graphml", "gexf", "cytoscape", "kumu", "csv", "xlsx")
@@ -151,7 +151,7 @@ DANGEROUS = {
 
 @pytest.fixture
 def dangerous_fw(tmp_path: Path) -> cfgraph.Framework:
-    folder = framework_copy(tmp_path)
+    folder = set_policy(framework_copy(tmp_path), "cited")
     path = folder / "partners.csv"
     with path.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))

@@ -10,8 +10,8 @@ import pytest
 
 import cfgraph
 from cfgraph.consistency import find_inconsistencies
-from cfgraph.io.writer import table_text
-from cfgraph.model import TABLES
+from cfgraph.io.writer import effective_layout, table_text
+from cfgraph.model import table_spec
 from cfgraph.resources import default_framework_dir
 
 # (narrative global, narrative crosscutting, matrix global, matrix crosscutting): L230-231/590-591, …
@@ -85,5 +85,9 @@ def test_links(kz: cfgraph.Framework) -> None:
 
 def test_shipped_tables_are_canonical(kz: cfgraph.Framework) -> None:
     folder = default_framework_dir()
-    for spec in TABLES:
-        assert table_text(kz, spec.name) == (folder / spec.filename).read_text(encoding="utf-8"), spec.name
+    layout = effective_layout(kz)
+    assert {p.name for p in folder.glob("*.csv")} == {table_spec(name).filename for name in layout}
+    for name, columns in layout.items():
+        assert table_text(kz, name, columns) == (folder / table_spec(name).filename).read_text(
+            encoding="utf-8"
+        ), name

@@ -8,16 +8,24 @@ from pathlib import Path
 import pytest
 
 import cfgraph
-from cfgraph.io.datapackage import datapackage_descriptor
+from cfgraph.io.datapackage import datapackage_descriptor, folder_layout
 from cfgraph.resources import resource_dir
+from tests.conftest import RIVERLAND
 
-FRAMEWORKS = [cfgraph.MINI, *sorted(p.parent for p in resource_dir("data").glob("*/framework.csv"))]
+FRAMEWORKS = [
+    cfgraph.MINI,
+    RIVERLAND,
+    *sorted(p.parent for p in resource_dir("data").glob("*/framework.csv")),
+]
 
 
 @pytest.mark.parametrize("folder", FRAMEWORKS, ids=[f.name for f in FRAMEWORKS])
 def test_descriptor_is_generated_from_table_definitions(folder: Path) -> None:
     shipped = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    assert shipped == datapackage_descriptor(shipped["name"], shipped["title"]), "run `make datapackage`"
+    layout = folder_layout(folder)
+    assert shipped == datapackage_descriptor(shipped["name"], shipped["title"], layout), (
+        "run `make datapackage`"
+    )
 
 
 @pytest.mark.parametrize("folder", FRAMEWORKS, ids=[f.name for f in FRAMEWORKS])

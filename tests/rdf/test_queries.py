@@ -38,6 +38,9 @@ REQUIRED = {
     "targets-without-indicators",
     "inconsistencies",
 }
+#: Questions about reviewers' scores: the shipped data holds none (tests/review compares the engines
+#: on a reviewed framework).
+NEEDS_REVIEWS = {"contested-links"}
 #: Two parameter sets per query, for the engine comparison.
 PARAMS: dict[str, list[dict[str, str]]] = {
     "outcomes-for-target": [{"target": "3.8"}, {"target": "3.2.a"}],
@@ -273,7 +276,7 @@ def test_graph_nt_in_pyoxigraph_gives_the_same_rows(
     kz_nt_graph: Graph, kz_store: Any, name: str, params: dict[str, str]
 ) -> None:
     expected = run_query(kz_nt_graph, name, params)
-    assert expected, f"{name} {params} gives no rows on the Kazakhstan data"
+    assert expected or name in NEEDS_REVIEWS, f"{name} {params} gives no rows on the Kazakhstan data"
     assert run_query_oxigraph(kz_store, name, params) == expected
 
 

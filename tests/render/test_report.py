@@ -4,6 +4,7 @@ test_report_browser.py)."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import io
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 
 import cfgraph
 from cfgraph.analysis.matrix import actor_outcome_matrix
+from cfgraph.errors import OutputError
 from cfgraph.render.report import build_report, heat_cells, highlights, report_tables
 from cfgraph.render.report.charts import bar_chart, heatmap
 from tests.render.test_views import VIEWS, hostile_framework
@@ -38,6 +40,9 @@ def test_report_writes_every_part(mini_report: Path) -> None:
         [
             "index.html",
             *(f"views/{v}.html" for v in VIEWS),
+            "outcomes/1.1.html",
+            "outcomes/2.1.html",
+            *(f"agencies/{a.id}.html" for a in cfgraph.load(cfgraph.MINI).agencies),
             *(
                 f"charts/{c}.{ext}"
                 for c in ("agency-outcome", "partner-outcome", "target-centrality")
@@ -51,6 +56,11 @@ def test_report_writes_every_part(mini_report: Path) -> None:
                     "findings",
                     "outcomes",
                     "partner_outcome",
+                    "review_matrix",
+                    "review_pairs",
+                    "review_ranking",
+                    "review_status",
+                    "review_unreviewed",
                     "synergies",
                     "target_centrality",
                 )
@@ -79,10 +89,11 @@ def test_report_is_deterministic(mini_report: Path, tmp_path: Path) -> None:
 
 def test_index_has_every_section_and_no_network_reference(mini_report: Path) -> None:
     html = (mini_report / "index.html").read_text(encoding="utf-8")
-    for anchor in ("glance", "views", "findings", "synergies", "who", "targets", "downloads"):
+    for anchor in ("glance", "views", "findings", "synergies", "who", "targets", "review", "downloads"):
         assert f'<section id="{anchor}">' in html
     for view in VIEWS:
         assert f'href="views/{view}.html"' in html
+    assert '<p id="review-summary">No reviews yet: 7 pairs wait on the sheets' in html
     assert "http://" not in html and "https://" not in html and "//cdn" not in html
     for page in (mini_report / "views").iterdir():
         text = page.read_text(encoding="utf-8")
@@ -194,3 +205,60 @@ def test_report_command_on_a_broken_framework_fails_cleanly(runner, tmp_path: Pa
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert not (tmp_path / "o").exists()
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_report_failing_midway_leaves_the_old_one_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mini: cfgraph.Framework
+) -> None:
+    out = tmp_path / "report"
+    build_report(mini, out)
+    (out / "views" / "gone.html").write_text("from an older version", encoding="utf-8")
+    before = _tree(out)
+
+    def broken(*args: object, **kwargs: object) -> tuple[bytes, bytes]:
+        raise RuntimeError("chart failed")
+
+    monkeypatch.setattr("cfgraph.render.report.charts.heatmap", broken)
+    changed = dataclasses.replace(mini, info=dataclasses.replace(mini.info, title="A changed title"))
+    with pytest.raises(RuntimeError, match="chart failed"):
+        build_report(changed, out)
+    assert _tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]
+
+
+def test_a_new_report_replaces_the_old_one_as_a_whole(tmp_path: Path, mini: cfgraph.Framework) -> None:
+    out = tmp_path / "report"
+    build_report(mini, out)
+    (out / "views" / "gone.html").write_text("from an older version", encoding="utf-8")
+    report = build_report(mini, out)
+    assert not (out / "views" / "gone.html").exists()
+    assert report.index == out / "index.html" and report.index.is_file()
+    assert all(f.is_file() and out in f.parents for f in report.files)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]
+    assert out.stat().st_mode & 0o777 == 0o777 & ~_umask()
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_a_folder_holding_other_files_is_not_replaced(tmp_path: Path, mini: cfgraph.Framework) -> None:
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "notes.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(OutputError) as caught:
+        build_report(mini, out)
+    assert str(caught.value) == (
+        f"cannot write the report into {out}: it holds notes.txt, which is not part of a report;"
+        " give a new or empty folder"
+    )
+    assert sorted(p.name for p in out.iterdir()) == ["notes.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine"]

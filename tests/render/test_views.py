@@ -20,7 +20,7 @@ from cfgraph.render.page import script_json
 from cfgraph.render.views import render_view, view_graph, write_view
 from cfgraph.render.views.graph import framework_graph
 from cfgraph.render.views.spec import load_view_spec, parse_view_spec, view_names
-from tests.conftest import framework_copy
+from tests.conftest import framework_copy, set_policy
 
 VIEWS = ["indicator-map", "lnob-map", "stakeholder-map", "target-network", "theory-of-change"]
 
@@ -58,7 +58,7 @@ def _edit_csv(path: Path, key: str, ident: str, field: str, value: str) -> None:
 
 def hostile_framework(tmp_path: Path) -> Path:
     """The mini framework with `<script>`, `<img onerror>`, quotes and Cyrillic in its names."""
-    fw = framework_copy(tmp_path, name="hostile")
+    fw = set_policy(framework_copy(tmp_path, name="hostile"), "cited")
     _edit_csv(fw / "framework.csv", "id", "examplestan-2026-2030", "title", f"Рамка {EVIL['script']} 2026")
     _edit_csv(fw / "partners.csv", "id", "ministry-of-water", "name", f"{EVIL['quote']} {EVIL['script']}")
     _edit_csv(fw / "agencies.csv", "id", "unicef", "label", f"UNICEF {EVIL['img']}")
@@ -266,7 +266,7 @@ def main_cli():  # type: ignore[no-untyped-def]
 
 def test_write_view_returns_counts(mini: cfgraph.Framework, tmp_path: Path) -> None:
     view = write_view(mini, "lnob-map", tmp_path / "lnob.html", focus="women")
-    assert view.focus == f"{mini.info.id}/lnob-group/women"
+    assert view.focus == (f"{mini.info.id}/lnob-group/women",)
     assert (tmp_path / "lnob.html").read_text(encoding="utf-8").count('"kind":"lnob-group"') == 2
     assert main is not None
 
@@ -285,3 +285,39 @@ def test_large_views_get_a_seeded_precomputed_layout(mini: cfgraph.Framework, tm
     assert all(isinstance(n["x"], float) and n["physics"] is False for n in data["nodes"])
     assert len({(n["x"], n["y"]) for n in data["nodes"]}) == len(data["nodes"])  # no two nodes on one spot
     assert render_graph(sub, small).html == page.html
+
+
+@pytest.mark.parametrize("kind", ["agency", "partner"])
+def test_every_matrix_cell_is_an_edge_of_the_stakeholder_map(kz: cfgraph.Framework, kind: str) -> None:
+    """The stakeholder map and the heat maps agree: an actor with a tie to an outcome (listed,
+    named, responsible for or named in one of its indicators) is joined to it on the map."""
+    from cfgraph.analysis.matrix import actor_outcome_matrix
+    from cfgraph.render.views import view_graph
+    from cfgraph.render.views.graph import framework_graph
+    from cfgraph.render.views.spec import load_view_spec
+    from cfgraph.vocabulary import key
+
+    drawn = view_graph(framework_graph(kz), load_view_spec("stakeholder-map"))
+    fid = kz.info.id
+    missing = []
+    for row in actor_outcome_matrix(kz, kind):
+        for o in kz.outcomes:
+            if row[o.id]:
+                a, b = key(kind, row["actor"], fid), key("outcome", o.id, fid)
+                if not (drawn.has_edge(a, b) or drawn.has_edge(b, a)):
+                    missing.append((row["actor"], o.id))
+    assert missing == []
+    unicef = key("agency", "unicef", fid)
+    assert drawn.has_edge(unicef, key("outcome", "2.1", fid))
+    assert "2.1" in str(drawn.nodes[unicef]["tip"])
+
+
+def test_one_body_under_two_names_is_one_node(kz: cfgraph.Framework) -> None:
+    from cfgraph.render.views.graph import framework_graph
+    from cfgraph.vocabulary import key
+
+    g = framework_graph(kz)
+    fid = kz.info.id
+    assert key("partner", "atameken", fid) not in g
+    node = g.nodes[key("partner", "national-chamber-of-entrepreneurs", fid)]
+    assert node["name"] == "National Chamber of Entrepreneurs = Atameken"

@@ -62,10 +62,21 @@ def test_the_dialects_differ_only_in_how_a_key_is_made_unique() -> None:
     ]
 
 
-def test_every_label_and_type_of_the_kazakhstan_graph_is_allowed(kz: cfgraph.Framework) -> None:
-    pg = property_graph(kz)
-    assert set(pg.label_counts()) == set(NODE_LABELS)
-    assert set(pg.type_counts()) == set(REL_TYPES)
+def test_every_label_and_type_of_the_kazakhstan_graph_is_allowed(
+    kz: cfgraph.Framework, riverland: cfgraph.Framework
+) -> None:
+    """The shipped data holds no reviewers' scores: one of each level makes the INFLUENCES type;
+    it has no outputs nor a list of sources, which the second fixture has."""
+    import dataclasses
+
+    from tests.review.examples import review
+
+    scored = (review("outcome", "2.1", "1.1", "Ann", 2), review("target", "3.8", "1.3", "Ann", 1))
+    pg = property_graph(dataclasses.replace(kz, reviews=scored))
+    other = property_graph(riverland)
+    assert set(pg.label_counts()) | set(other.label_counts()) == set(NODE_LABELS)
+    assert set(pg.type_counts()) | set(other.type_counts()) == set(REL_TYPES)
+    assert set(property_graph(kz).type_counts()) == set(REL_TYPES) - {"INFLUENCES", "HAS_OUTPUT"}
 
 
 @pytest.mark.parametrize("size", [1, 7, 1000])
@@ -122,7 +133,7 @@ def test_two_frameworks_with_one_id_are_refused(tmp_path: Path, mini: cfgraph.Fr
     path = folder / "agencies.csv"
     with path.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    rows[0]["label"] = rows[0]["label"] + " (renamed)"
+    rows[0]["label"], rows[0]["aliases"] = rows[0]["label"] + " (renamed)", rows[0]["label"]
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()

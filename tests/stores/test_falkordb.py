@@ -275,7 +275,7 @@ def test_push_falkordb_usage_errors(runner: Any, tmp_path: Path) -> None:
 
 def test_unreachable_falkordb_server_is_one_line(free_port: int) -> None:
     pg = property_graph(cfgraph.load(cfgraph.MINI))
-    with pytest.raises(StoreError, match=rf"^cannot reach FalkorDB at redis://:\*\*\*@127.0.0.1:{free_port}"):
+    with pytest.raises(StoreError, match=rf"^cannot reach FalkorDB at redis://\*\*\*@127.0.0.1:{free_port}"):
         push_falkordb(pg, url=f"redis://:s3cret@127.0.0.1:{free_port}")
 
 
@@ -286,3 +286,24 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def test_reviews_in_the_database(db: Any) -> None:
+    """Reviewers' scores are INFLUENCES relationships: the medians computed in Cypher are the library's."""
+    from cfgraph.review.aggregate import consensus
+    from tests.review.examples import reviewed_mini
+
+    fw = reviewed_mini()
+    push_to_client(db, property_graph(fw), graph="reviewed")
+    rows = _store(
+        db,
+        "MATCH (a)-[r:INFLUENCES]->(b) WHERE r.score IS NOT NULL RETURN a.id, b.id, count(r), "
+        "percentileDisc(r.score, 0.5), "
+        "min(r.score), max(r.score) ORDER BY a.id, b.id",
+        "reviewed",
+    )
+    expected = sorted((p.source, p.target, p.reviews, p.low, p.high) for p in consensus(fw))
+    assert [(a, b, n, low, high) for a, b, n, _, low, high in rows] == expected
+    # percentileDisc is the lower median: the library's median of 3, 2 and 1 scores agrees
+    odd = {(p.source, p.target): p.median for p in consensus(fw) if p.reviews % 2}
+    assert all(float(m) == odd[(a, b)] for a, b, _, m, _, _ in rows if (a, b) in odd)

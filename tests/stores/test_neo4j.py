@@ -83,7 +83,7 @@ def test_bad_uri(runner: Any, env: None, uri: str, message: str) -> None:
 def test_a_password_in_the_uri_is_refused_and_never_shown(runner: Any, env: None, scheme: str) -> None:
     line = _one_error_line(_push(runner, "--uri", f"{scheme}://neo4j:{PASSWORD}@127.0.0.1:7687"))
     assert line == (
-        f"Error: Neo4j URI '{scheme}://127.0.0.1:7687' must not carry a user or password; "
+        f"Error: Neo4j URI '{scheme}://***@127.0.0.1:7687' must not carry a user or password; "
         "use --user / NEO4J_USERNAME and NEO4J_PASSWORD"
     )
 

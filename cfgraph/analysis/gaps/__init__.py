@@ -33,6 +33,8 @@ __all__ = [
     "run_gaps",
     "fails",
     "finding_rows",
+    "finding_outcomes",
+    "findings_for",
     "check_rows",
 ]
 
@@ -90,6 +92,49 @@ def finding_rows(findings: Iterable[Finding], framework: str) -> list[dict[str, 
     [18]
     """
     return records(findings, framework=framework)
+
+
+def finding_outcomes(fw: Framework, finding: Finding) -> list[str]:
+    """The outcomes a finding concerns: its subject or the ids it names, and the outcomes of the
+    indicators it names (document order).
+
+    >>> import cfgraph
+    >>> fw = cfgraph.load(cfgraph.MINI)
+    >>> finding_outcomes(fw, run_gaps(fw, checks=["invalid-code"])[0])
+    ['2.1']
+    """
+    outcomes = {o.id for o in fw.outcomes}
+    outcome_of = {i.id: i.outcome for i in fw.indicators}
+    found = set()
+    for named in (finding.subject, *finding.concerns):
+        kind, _, ident = named.rpartition(":") if named.count(":") == 1 else ("", "", named)
+        if kind in ("", "outcome") and ident in outcomes:
+            found.add(ident)
+        elif kind in ("", "indicator") and ident in outcome_of:
+            found.add(outcome_of[ident])
+    return [o.id for o in fw.outcomes if o.id in found]
+
+
+def findings_for(
+    fw: Framework,
+    checks: Iterable[str] | None = None,
+    min_severity: str = "info",
+    outcome: str | None = None,
+    list_checks: bool = False,
+) -> list[dict[str, Any]]:
+    """Rows of ``cfgraph gaps``: the findings (only those concerning *outcome* when given), each
+    with the ``outcomes`` it concerns; or, with *list_checks*, the checks and their counts."""
+    if outcome is not None:
+        fw.outcome(outcome)
+    findings = run_gaps(fw, checks, min_severity)
+    if list_checks:
+        return check_rows(findings)
+    rows = []
+    for f, row in zip(findings, finding_rows(findings, fw.info.id), strict=True):
+        concerned = finding_outcomes(fw, f)
+        if outcome is None or outcome in concerned:
+            rows.append({**row, "outcomes": concerned})
+    return rows
 
 
 def check_rows(findings: Iterable[Finding] = ()) -> list[dict[str, Any]]:

@@ -16,7 +16,7 @@ from collections import defaultdict
 
 from cfgraph.analysis.gaps.findings import Finding, GapCheck, register
 from cfgraph.analysis.networks import FrameworkIndex
-from cfgraph.model import Framework, Indicator, sdg_sort_key
+from cfgraph.model import Framework, Indicator, natural_key, sdg_sort_key
 
 __all__ = ["CHECKS"]
 
@@ -112,7 +112,7 @@ def global_indicator_shared(check: GapCheck, fw: Framework, ix: FrameworkIndex) 
     outcome_of = {i.id: i.outcome for i in fw.indicators}
     found = []
     for code in sorted(users, key=sdg_sort_key):
-        outs = sorted({outcome_of[i] for i in users[code]})
+        outs = sorted({outcome_of[i] for i in users[code]}, key=natural_key)
         if len(outs) < 2:
             continue
         inds = [fw.indicator(i) for i in users[code]]

@@ -11,8 +11,6 @@ bear out (or strong links the text does not state).
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from cfgraph.analysis.gaps.findings import Finding, GapCheck, register
 from cfgraph.analysis.networks import FrameworkIndex
 from cfgraph.io.meaning import clean_source_line
@@ -31,19 +29,15 @@ def _from_inconsistencies(check: GapCheck, fw: Framework, kinds: tuple[str, ...]
         if inc.kind not in kinds:
             continue
         subject = inc.subjects[0] if inc.subjects else inc.id
+        text = fw.lines_of(inc.source_id) if inc.source_id != "*" else ()
+        quotes = tuple(clean_source_line(text[n - 1]) for n in inc.source_lines if 0 < n <= len(text))
         found.append(
             Finding(
-                check.id, check.severity, subject, inc.message, (inc.id, *inc.subjects), (), inc.source_lines
+                check.id, check.severity, subject, inc.message, (inc.id, *inc.subjects), quotes[:5],
+                inc.source_lines,
             )
-        )
+        )  # fmt: skip
     return found
-
-
-def _quotes(fw: Framework, finding: Finding) -> Finding:
-    """Add the source lines' text as quotes (when the source text is loaded)."""
-    text = fw.source_text
-    quotes = tuple(clean_source_line(text[n - 1]) for n in finding.source_lines if 0 < n <= len(text))
-    return replace(finding, evidence=quotes[:5])
 
 
 @register(CHECKS, "narrative-matrix-mismatch", "warning", "Narrative and results matrix list different items")
@@ -51,47 +45,46 @@ def narrative_matrix_mismatch(check: GapCheck, fw: Framework, ix: FrameworkIndex
     """The narrative and the results matrix of an outcome list different
     SDG targets, LNOB groups or UN agencies; one of them is incomplete."""
     kinds = ("target-list-mismatch", "lnob-list-mismatch", "agency-list-mismatch")
-    return [_quotes(fw, f) for f in _from_inconsistencies(check, fw, kinds)]
+    return _from_inconsistencies(check, fw, kinds)
 
 
 @register(CHECKS, "duplicate-code", "warning", "Code listed twice in one list")
 def duplicate_code(check: GapCheck, fw: Framework, ix: FrameworkIndex) -> list[Finding]:
     """One list of an outcome names the same SDG target more than once (a typo hiding another
     target?)."""
-    return [_quotes(fw, f) for f in _from_inconsistencies(check, fw, ("duplicate-code",))]
+    return _from_inconsistencies(check, fw, ("duplicate-code",))
 
 
 @register(CHECKS, "invalid-code", "error", "Code that is not an SDG target or indicator")
 def invalid_code(check: GapCheck, fw: Framework, ix: FrameworkIndex) -> list[Finding]:
     """A list names a code that is not one of the 169 SDG targets (or an indicator link names a
     code that is not a global SDG indicator)."""
-    return [_quotes(fw, f) for f in _from_inconsistencies(check, fw, ("invalid-code",))]
+    return _from_inconsistencies(check, fw, ("invalid-code",))
 
 
 @register(CHECKS, "via-target-not-listed", "warning", "Stated link through a target neither outcome lists")
 def via_target_not_listed(check: GapCheck, fw: Framework, ix: FrameworkIndex) -> list[Finding]:
     """The text says two outcomes are linked through an SDG target that neither of them lists."""
-    return [_quotes(fw, f) for f in _from_inconsistencies(check, fw, ("via-target-not-listed",))]
+    return _from_inconsistencies(check, fw, ("via-target-not-listed",))
 
 
 @register(CHECKS, "recorded-inconsistency", "info", "Inconsistency recorded by a reader")
 def recorded_inconsistency(check: GapCheck, fw: Framework, ix: FrameworkIndex) -> list[Finding]:
     """A contradiction a reader recorded in ``inconsistencies.csv`` (a claim the lists do not
     bear out, conflicting units, ...)."""
-    return [_quotes(fw, f) for f in _from_inconsistencies(check, fw, ("recorded",))]
+    return _from_inconsistencies(check, fw, ("recorded",))
 
 
-def _synergy_findings(check: GapCheck, fw: Framework, verdict: str) -> list[Finding]:
+def _synergy_findings(check: GapCheck, fw: Framework, verdicts: tuple[str, ...]) -> list[Finding]:
     from cfgraph.analysis.synergies import outcome_synergies
 
     found = []
     for s in outcome_synergies(fw):
-        if s.verdict != verdict:
+        if s.verdict not in verdicts:
             continue
         comps = ", ".join(f"{k} {v:.2f}" for k, v in s.components.items() if k != "stated")
         what = "the text links" if s.stated_links else "the text does not link"
-        blanket = {ol.stated_as for ol in fw.outcome_links if ol.id in s.stated_links} == {"all-others"}
-        how = "; only by statements about all other outcomes" if blanket else ""
+        how = "; only by generic statements about all other outcomes" if s.stated_as == "all-others" else ""
         shared = [
             *(f"sdg-target:{c}" for c in s.shared_targets),
             *(f"agency:{a}" for a in s.shared_agencies),
@@ -119,11 +112,11 @@ def stated_link_not_supported(check: GapCheck, fw: Framework, ix: FrameworkIndex
     """The text states a link between two outcomes, but they share almost no targets,
     interlinked targets, agencies, partners, LNOB groups or SDG indicators (data score below
     0.1, see :mod:`cfgraph.analysis.synergies`)."""
-    return _synergy_findings(check, fw, "stated-not-supported")
+    return _synergy_findings(check, fw, ("stated-not-supported", "generic-not-supported"))
 
 
 @register(CHECKS, "strong-link-not-stated", "info", "Strong data link the text does not state")
 def strong_link_not_stated(check: GapCheck, fw: Framework, ix: FrameworkIndex) -> list[Finding]:
     """Two outcomes share much (data score 0.3 or more) but the text states no link between
     them: a synergy to make explicit."""
-    return _synergy_findings(check, fw, "strong-not-stated")
+    return _synergy_findings(check, fw, ("strong-not-stated",))

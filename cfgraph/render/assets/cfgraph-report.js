@@ -31,3 +31,27 @@
   });
   document.body.setAttribute("data-ready", "1");
 }());
+/* The findings filter: by outcome, check and severity; the count follows. */
+(function () {
+  "use strict";
+  var form = document.getElementById("findings-filter");
+  var table = document.getElementById("findings-table");
+  if (!form || !table) { return; }
+  var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
+  function apply() {
+    var shown = 0, rows = table.tBodies[0].rows;
+    Array.prototype.forEach.call(rows, function (row) {
+      var ok = selects.every(function (s) {
+        var v = s.value, key = s.getAttribute("data-filter");
+        if (!v) { return true; }
+        var cell = row.getAttribute("data-" + key) || "";
+        return key === "outcome" ? cell.indexOf(" " + v + " ") >= 0 : cell === v;
+      });
+      row.hidden = !ok;
+      if (ok) { shown += 1; }
+    });
+    document.getElementById("findings-shown").textContent = shown + " of " + rows.length + " findings";
+  }
+  selects.forEach(function (s) { s.addEventListener("change", apply); });
+  form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+}());

@@ -16,12 +16,15 @@ from typing import TYPE_CHECKING, Any
 
 from cfgraph.render.views.tips import short
 from cfgraph.summary import COUNT_LABELS
-from cfgraph.vocabulary import SEVERITIES, SEVERITY_PLURALS
+from cfgraph.vocabulary import POLICY_MEANINGS, SEVERITIES, SEVERITY_PLURALS
 
 if TYPE_CHECKING:
     from cfgraph.model import Framework
 
-__all__ = ["Report", "build_report", "heat_cells", "highlights", "report_tables", "severity_counts"]
+__all__ = [
+    "Report", "build_report", "heat_cells", "highlights", "most_involved", "finding_filters", "report_tables",
+    "severity_counts",
+]  # fmt: skip
 
 Progress = Callable[[str], None]
 
@@ -68,13 +71,43 @@ def highlights(tables: dict[str, list[dict[str, Any]]], outcomes: int) -> list[t
         ("partner_outcome", "Most named partner"),
     ):
         if tables[key] and tables[key][0]["total"]:
-            a = tables[key][0]
-            text = (
-                f"{a['name']}: {a['total']} ties (list entries and indicators) "
-                f"on {a['outcomes']} of {outcomes} outcomes"
-            )
-            found.append((heading, text, "#who"))
+            found.append((heading, most_involved(tables[key], outcomes), "#who"))
     return found
+
+
+def most_involved(rows: Sequence[dict[str, Any]], outcomes: int) -> str:
+    """Who is most involved, by count (ties: list entries, indicators) and by breadth (outcomes);
+    both are named when they differ.
+
+    >>> rows = [{"name": "UNDP", "total": 40, "outcomes": 5}, {"name": "IOM", "total": 12, "outcomes": 6}]
+    >>> most_involved(rows, 6)  # doctest: +ELLIPSIS
+    'UNDP by count: 40 ties (list entries and indicators) on 5 of 6 outcomes; broadest: IOM, on all 6 ...'
+    """
+    top = rows[0]
+    text = (
+        f"{top['name']} by count: {top['total']} ties (list entries and indicators) "
+        f"on {top['outcomes']} of {outcomes} outcomes"
+    )
+    broad = max(rows, key=lambda r: (r["outcomes"], r["total"]))
+    if broad["outcomes"] > top["outcomes"]:
+        on = f"all {outcomes}" if broad["outcomes"] == outcomes else f"{broad['outcomes']} of {outcomes}"
+        text += f"; broadest: {broad['name']}, on {on} outcomes ({broad['total']} ties)"
+    return text
+
+
+def finding_filters(
+    findings: Sequence[dict[str, Any]], outcomes: Sequence[str]
+) -> dict[str, list[tuple[str, int]]]:
+    """The choices of the findings filter with their counts: by outcome, check and severity."""
+
+    def count(values: list[str]) -> list[tuple[str, int]]:
+        return [(v, values.count(v)) for v in dict.fromkeys(values)]
+
+    return {
+        "outcome": [(o, sum(o in f["outcomes"] for f in findings)) for o in outcomes],
+        "check": sorted(count([f["check"] for f in findings]), key=lambda kv: (-kv[1], kv[0])),
+        "severity": [(s, n) for s, n in severity_counts(list(findings))],
+    }
 
 
 def _quiet(message: str) -> None:
@@ -106,16 +139,26 @@ def heat_cells(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> list[l
 
 def _write_views(fw: Framework, out: Path, progress: Progress, report: Report) -> None:
     from cfgraph.io.atomic import write_text
+    from cfgraph.io.cache import for_framework
     from cfgraph.render.page import copy_assets
     from cfgraph.render.views import list_views, render_view
     from cfgraph.render.views.graph import framework_graph
 
     progress("building the framework graph")
-    graph = framework_graph(fw)
+    built: list[Any] = []
+
+    def graph() -> Any:  # built only when a view is not in the cache
+        if not built:
+            built.append(framework_graph(fw))
+        return built[0]
     report.files += copy_assets(out / "lib")
     for spec in list_views():
         progress(f"drawing view {spec.name}")
-        view = render_view(fw, spec.name, graph=graph, back_link="../index.html", lib="../lib")
+
+        def draw(name: str = spec.name) -> Any:
+            return render_view(fw, name, graph=graph(), back_link="../index.html", lib="../lib")
+
+        view = for_framework(fw, "report-view", (spec.name,), draw)
         report.files.append(write_text(out / "views" / f"{spec.name}.html", view.html))
         report.views.append(
             {
@@ -141,12 +184,22 @@ def _write_charts(
     fw: Framework, tables: dict[str, list[dict[str, Any]]], out: Path, report: Report
 ) -> dict[str, str]:
     from cfgraph.io.atomic import write_bytes
+    from cfgraph.io.cache import for_framework
+
+    charts = for_framework(fw, "report-charts", (), lambda: _charts(fw, tables))
+    for name, (png, svg) in sorted(charts.items()):
+        report.files.append(write_bytes(out / "charts" / f"{name}.png", png))
+        report.files.append(write_bytes(out / "charts" / f"{name}.svg", svg))
+    return {name: f"charts/{name}" for name in charts}
+
+
+def _charts(fw: Framework, tables: dict[str, list[dict[str, Any]]]) -> dict[str, tuple[bytes, bytes]]:
     from cfgraph.render.report.charts import bar_chart, heatmap
     from cfgraph.render.views.style import COMMUNITY_COLOURS
 
     outcomes = [o.id for o in fw.outcomes]
     top = tables["target_centrality"][:20]
-    charts = {
+    return {
         "agency-outcome": heatmap(tables["agency_outcome"], "name", outcomes, "UN agencies × outcomes"),
         "partner-outcome": heatmap(tables["partner_outcome"], "name", outcomes, "Partners × outcomes"),
         "target-centrality": bar_chart(
@@ -157,47 +210,70 @@ def _write_charts(
             [COMMUNITY_COLOURS[min(max(r["community"] - 1, 0), len(COMMUNITY_COLOURS) - 1)] for r in top],
         ),
     }
-    for name, (png, svg) in sorted(charts.items()):
-        report.files.append(write_bytes(out / "charts" / f"{name}.png", png))
-        report.files.append(write_bytes(out / "charts" / f"{name}.svg", svg))
-    return {name: f"charts/{name}" for name in charts}
 
 
 def report_tables(fw: Framework) -> dict[str, list[dict[str, Any]]]:
     """Every table of the report, as the same rows the CLI and :func:`cfgraph.frames` give."""
     from cfgraph.analysis.centrality import centrality_rows, target_centrality
-    from cfgraph.analysis.gaps import check_rows, finding_rows, run_gaps
+    from cfgraph.analysis.gaps import check_rows, findings_for, run_gaps
     from cfgraph.analysis.matrix import actor_outcome_matrix
     from cfgraph.analysis.synergies import outcome_synergies, synergy_rows
+    from cfgraph.review.results import review_results
     from cfgraph.summary import outcome_rows
 
     fid = fw.info.id
     findings = run_gaps(fw)
     return {
         "outcomes": outcome_rows(fw),
-        "findings": finding_rows(findings, fid),
+        "findings": findings_for(fw),
         "checks": check_rows(findings),
         "synergies": synergy_rows(outcome_synergies(fw), fid),
         "agency_outcome": actor_outcome_matrix(fw, "agency"),
         "partner_outcome": actor_outcome_matrix(fw, "partner"),
         "target_centrality": centrality_rows(target_centrality(fw), fid),
+        **review_results(fw),
     }
 
 
 def build_report(fw: Framework, out: Path | str, progress: Progress = _quiet) -> Report:
-    """Write the report for *fw* into the folder *out*; *progress* hears about each slow step."""
-    from cfgraph.io.atomic import write_text
-    from cfgraph.render.page import CSP, template_env
-    from cfgraph.summary import framework_counts
+    """Write the report for *fw* into the folder *out*; *progress* hears about each slow step.
+
+    The report is built in a new folder beside *out*, which then replaces *out* as a whole: a run
+    that fails half way leaves the old report as it was (:func:`cfgraph.io.atomic.replaced_folder`).
+    """
+    from cfgraph.io.atomic import replaced_folder
 
     out = Path(out)
+    with replaced_folder(out, "report") as staging:
+        built = _build(fw, staging, progress)
+    report = Report(
+        index=out / "index.html",
+        files=[out / f.relative_to(staging) for f in built.files],
+        views=built.views,
+    )
+    progress(f"report written: {report.index}")
+    return report
+
+
+def _build(fw: Framework, out: Path, progress: Progress) -> Report:
+    from cfgraph.io.atomic import write_text
+    from cfgraph.io.cache import for_framework
+    from cfgraph.render.page import CSP, template_env
+    from cfgraph.render.report.pages import page_name, write_pages
+    from cfgraph.render.report.review import review_section
+    from cfgraph.review.aggregate import CONTESTED_SPREAD
+    from cfgraph.summary import framework_counts
+
     report = Report(index=out / "index.html")
     _write_views(fw, out, progress, report)
     progress("computing findings, synergies and centrality")
-    tables = report_tables(fw)
+    tables = for_framework(fw, "report-tables", (), lambda: report_tables(fw))
     _write_tables(tables, out, report)
+    progress("writing a page per outcome and per UN agency")
+    report.files += write_pages(fw, out, tables["findings"])
     progress("drawing charts")
     charts = _write_charts(fw, tables, out, report)
+    review = review_section(fw, tables, out, report.files)
     outcomes = [o.id for o in fw.outcomes]
     progress("writing index.html")
     html = (
@@ -206,6 +282,7 @@ def build_report(fw: Framework, out: Path | str, progress: Progress = _quiet) ->
         .render(
             fw=fw,
             csp=CSP,
+            policy_meaning=POLICY_MEANINGS[fw.policy],
             counts=[(COUNT_LABELS.get(k, k), v) for k, v in framework_counts(fw).items()],
             highlights=highlights(tables, len(outcomes)),
             tables=tables,
@@ -218,9 +295,12 @@ def build_report(fw: Framework, out: Path | str, progress: Progress = _quiet) ->
             partner_heat=heat_cells(tables["partner_outcome"], outcomes),
             outcome_columns=lambda ids: [(o, f"Outcome {o}") for o in ids],
             csv_files=sorted(f"tables/{name}.csv" for name in tables),
+            page_name=page_name,
+            filters=finding_filters(tables["findings"], outcomes),
+            review=review,
+            contested_spread=CONTESTED_SPREAD,
         )
     )
     write_text(report.index, html)
     report.files.append(report.index)
-    progress(f"report written: {report.index}")
     return report

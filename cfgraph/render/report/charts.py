@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["heatmap", "bar_chart", "figure_bytes"]
+__all__ = ["heatmap", "bar_chart", "figure_bytes", "pyplot"]
 
 _PNG_META = {"Software": "cfgraph"}
 _SVG_META = {"Creator": "cfgraph", "Date": None}
 
 
-def _pyplot() -> Any:
+def pyplot() -> Any:
+    """matplotlib's pyplot on the Agg backend, with the settings that make the bytes repeatable."""
     import matplotlib
 
     matplotlib.use("Agg", force=True)
@@ -35,7 +36,7 @@ def _pyplot() -> Any:
 
 def figure_bytes(fig: Figure) -> tuple[bytes, bytes]:
     """The figure as (PNG, SVG) bytes, deterministic; closes the figure."""
-    plt = _pyplot()
+    plt = pyplot()
     png, svg = io.BytesIO(), io.BytesIO()
     fig.savefig(png, format="png", dpi=110, metadata=_PNG_META, bbox_inches="tight")
     fig.savefig(svg, format="svg", metadata=_SVG_META, bbox_inches="tight")
@@ -52,7 +53,7 @@ def heatmap(
     max_rows: int = 45,
 ) -> tuple[bytes, bytes]:
     """A heat map of ``rows[i][column]`` (numbers), by by ``rows[i][label_key]``, first *max_rows* rows."""
-    plt = _pyplot()
+    plt = pyplot()
     shown = list(rows)[:max_rows]
     values = [[float(r.get(c, 0) or 0) for c in columns] for r in shown]
     height = max(2.5, 0.26 * len(shown) + 1.4)
@@ -91,7 +92,7 @@ def bar_chart(
     colours: Sequence[str] | None = None,
 ) -> tuple[bytes, bytes]:
     """A horizontal bar chart, first label on top."""
-    plt = _pyplot()
+    plt = pyplot()
     fig, ax = plt.subplots(figsize=(7.5, max(2.5, 0.3 * len(labels) + 1.2)))
     positions = list(range(len(labels)))[::-1]
     ax.barh(positions, list(values), color=list(colours) if colours else "#009edb")

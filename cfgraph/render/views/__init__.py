@@ -15,6 +15,7 @@ neighbourhood of one node), :func:`render_graph` styles it through pyvis and
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +23,9 @@ from typing import TYPE_CHECKING
 from cfgraph.errors import UnknownIdError
 from cfgraph.render.views.spec import NODE_KINDS, ViewSpec, load_view_spec, view_names
 from cfgraph.render.views.style import (
+    GENERIC_LABEL,
     Styler,
+    consensus_label,
     legend,
     legend_order,
     nx_undirected,
@@ -44,6 +47,7 @@ __all__ = [
     "render_view",
     "resolve_focus",
     "view_graph",
+    "neighbourhood",
     "write_view",
 ]
 
@@ -57,7 +61,7 @@ class RenderedView:
     html: str
     nodes: int
     edges: int
-    focus: str | None = None
+    focus: tuple[str, ...] = ()
 
 
 def list_views(folder: Path | None = None) -> list[ViewSpec]:
@@ -80,9 +84,10 @@ def resolve_focus(g: nx.MultiDiGraph, ident: str) -> str:
 
 
 def view_graph(
-    g: nx.MultiDiGraph, spec: ViewSpec, focus: str | None = None, depth: int | None = None
+    g: nx.MultiDiGraph, spec: ViewSpec, focus: str | Sequence[str] | None = None, depth: int | None = None
 ) -> nx.MultiDiGraph:
-    """The part of *g* that *spec* draws; with *focus*, only the nodes within *depth* steps of it."""
+    """The part of *g* that *spec* draws; with *focus* (one id or several), only their
+    :func:`neighbourhood` of *depth* steps and the shortest connections between them."""
     import networkx as nx
 
     excluded = {(n.kind, grp) for n in spec.nodes for grp in n.exclude_groups}
@@ -98,32 +103,85 @@ def view_graph(
         for u, v, k, d in g.edges(keys=True, data=True)
         if d["kind"] in edge_kinds and u in sub and v in sub
     )
-    centre = None
-    if focus is not None:
-        centre = resolve_focus(g, focus)
-        if centre not in sub:
-            from cfgraph.model import closest
-
-            drawn = ", ".join(NODE_KINDS[s.kind] for s in spec.nodes)
-            here = sorted({str(d["id"]) for _, d in sub.nodes(data=True)})
-            raise UnknownIdError(f"node of view {spec.name} (it draws: {drawn})", focus, closest(focus, here))
-        near = nx.ego_graph(
-            sub.to_undirected(as_view=True), centre, radius=depth if depth is not None else spec.focus_depth
-        )
-        sub = nx.MultiDiGraph(sub.subgraph(sorted(near.nodes)))
+    centres = [_resolve_in_view(g, sub, spec, f) for f in _foci(focus)]
+    if centres:
+        near = neighbourhood(sub, centres, depth if depth is not None else spec.focus_depth)
+        sub = nx.MultiDiGraph(sub.subgraph(sorted(near)))
     if spec.drop_isolated:
-        sub.remove_nodes_from(sorted(n for n in nx.isolates(sub) if n != centre))
+        sub.remove_nodes_from(sorted(n for n in nx.isolates(sub) if n not in centres))
     return sub
 
 
-def _focus_label(g: nx.MultiDiGraph, focus: str | None) -> str:
-    """How the page names the focused node: ``UNDP (agency:undp)``."""
-    if focus is None or focus not in g:
-        return ""
+def _foci(focus: str | Sequence[str] | None) -> list[str]:
+    if focus is None:
+        return []
+    return [focus] if isinstance(focus, str) else list(focus)
+
+
+def _resolve_in_view(g: nx.MultiDiGraph, sub: nx.MultiDiGraph, spec: ViewSpec, ident: str) -> str:
+    """The node *ident* names among the nodes the view draws (hints name only those)."""
+    from cfgraph.graph import find_node
+    from cfgraph.model import closest
+
+    drawn = ", ".join(NODE_KINDS[s.kind] for s in spec.nodes)
+    what = f"node of view {spec.name} (it draws: {drawn})"
+    kinds = [s.kind for s in spec.nodes]
+    try:
+        node = find_node(g, ident, [*kinds, *(k for k in NODE_KINDS if k not in kinds)])
+    except UnknownIdError as exc:
+        here = [n for n in exc.suggestions if any(str(d["id"]) == n for _, d in sub.nodes(data=True))]
+        raise UnknownIdError("node", ident, here) from None
+    if node not in sub:
+        drawn_ids = sorted({str(d["id"]) for _, d in sub.nodes(data=True)})
+        raise UnknownIdError(what, ident, closest(ident, drawn_ids))
+    return node
+
+
+def neighbourhood(g: nx.MultiDiGraph, centres: Sequence[str], depth: int) -> set[str]:
+    """The nodes within *depth* steps of any of *centres*, and the nodes on one shortest
+    connection between every two centres.
+
+    A step that reaches an outcome also takes the outcome's neighbours of other kinds than the
+    centre's (an agency's step reaches its outcomes and the partners, groups and result groups
+    on them, not every other agency), so "UNDP, its outcomes and their partners" is depth 1.
+
+    >>> import cfgraph
+    >>> from cfgraph.render.views.graph import framework_graph
+    >>> g = framework_graph(cfgraph.load(cfgraph.MINI))
+    >>> near = neighbourhood(g, ["examplestan-2026-2030/agency/who"], 1)
+    >>> sorted(g.nodes[n]["kind"] for n in near if g.nodes[n]["kind"] != "sdg-target")
+    ['agency', 'indicator', 'lnob-group', 'lnob-group', 'outcome', 'partner', 'partner', 'result-group']
+    """
+    import networkx as nx
+
+    und = g.to_undirected(as_view=True)
+    keep: set[str] = set()
+    for centre in centres:
+        distance = nx.single_source_shortest_path_length(und, centre, cutoff=depth)
+        keep |= set(distance)
+        kind = g.nodes[centre]["kind"]
+        for n, d in distance.items():
+            if d >= 1 and g.nodes[n]["kind"] == "outcome":
+                keep |= {m for m in und.neighbors(n) if g.nodes[m]["kind"] not in (kind, "outcome")}
+    for i, a in enumerate(centres):
+        for b in centres[i + 1 :]:
+            try:
+                keep |= set(nx.shortest_path(und, a, b))
+            except nx.NetworkXNoPath:
+                continue
+    return keep
+
+
+def _focus_label(g: nx.MultiDiGraph, focus: Sequence[str]) -> str:
+    """How the page names the focused nodes: ``UNDP (agency:undp) and …``."""
     from cfgraph.vocabulary import typed_id
 
-    d = g.nodes[focus]
-    return f"{d.get('label', d['id'])} ({typed_id(d['kind'], str(d['id']))})"
+    names = []
+    for n in focus:
+        if n in g:
+            d = g.nodes[n]
+            names.append(f"{d.get('label', d['id'])} ({typed_id(d['kind'], str(d['id']))})")
+    return " and ".join(names)
 
 
 def render_graph(
@@ -131,7 +189,7 @@ def render_graph(
     spec: ViewSpec,
     *,
     framework_title: str = "",
-    focus: str | None = None,
+    focus: Sequence[str] = (),
     back_link: str | None = None,
     lib: str = "lib",
 ) -> RenderedView:
@@ -185,8 +243,12 @@ def render_graph(
         text = estyle.label
         if estyle.color_by == "relation":
             text = f"{estyle.label}: {relation.replace('-', ' ')}"
+        if options["fk"].endswith("|generic"):
+            text = GENERIC_LABEL
+        elif estyle.color_by == "consensus":
+            text = f"{estyle.label}: {consensus_label(relation)}"
         legend_edges.append(
-            (options["fk"], text, options["color"]["color"], "dashes" if estyle.dashes else "line")
+            (options["fk"], text, options["color"]["color"], "dashes" if options["dashes"] else "line")
         )
     net.options = vis_options(spec, len(nodes), precomputed)
     html = page_html(
@@ -196,19 +258,19 @@ def render_graph(
         description=spec.description,
         legend_nodes=legend(legend_nodes, legend_order(spec)),
         legend_edges=legend(legend_edges, legend_order(spec)),
-        focus=focus,
+        focus=list(focus),
         focus_label=_focus_label(g, focus),
         back_link=back_link,
         lib=lib,
         size_note=size_note(spec),
     )
-    return RenderedView(spec.name, spec.title, html, len(nodes), len(edges), focus)
+    return RenderedView(spec.name, spec.title, html, len(nodes), len(edges), tuple(focus))
 
 
 def render_view(
     fw: Framework,
     name: str,
-    focus: str | None = None,
+    focus: str | Sequence[str] | None = None,
     depth: int | None = None,
     *,
     folder: Path | None = None,
@@ -222,24 +284,26 @@ def render_view(
     spec = load_view_spec(name, folder)
     full = graph if graph is not None else framework_graph(fw)
     sub = view_graph(full, spec, focus, depth)
-    centre = resolve_focus(full, focus) if focus else None
-    return render_graph(sub, spec, framework_title=fw.info.title, focus=centre, back_link=back_link, lib=lib)
+    centres = [_resolve_in_view(full, full, spec, f) for f in _foci(focus)]
+    return render_graph(sub, spec, framework_title=fw.info.title, focus=centres, back_link=back_link, lib=lib)
 
 
 def write_view(
     fw: Framework,
     name: str,
     out: Path,
-    focus: str | None = None,
+    focus: str | Sequence[str] | None = None,
     depth: int | None = None,
     *,
     folder: Path | None = None,
 ) -> RenderedView:
-    """Write the view page to *out* (UTF-8) and its scripts to ``lib/`` beside it."""
-    from cfgraph.io.atomic import write_text
+    """Write the view page to *out* (UTF-8) and its scripts to ``lib/`` beside it (none beside
+    standard output or a device)."""
+    from cfgraph.io.atomic import special_output, write_text
     from cfgraph.render.page import copy_assets
 
     view = render_view(fw, name, focus, depth, folder=folder)
-    copy_assets(out.parent / "lib")
+    if not special_output(out):
+        copy_assets(out.parent / "lib")
     write_text(out, view.html)
     return view

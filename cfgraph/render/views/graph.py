@@ -21,9 +21,11 @@ indicator whose name mentions an LNOB group (``mentions-lnob-group``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from cfgraph.model import Framework
+from cfgraph.render.views.reviews import add_review_edges
 from cfgraph.render.views.tips import DRAWN_KINDS, ViewFacts, cells, node_attributes, short, tip
 from cfgraph.vocabulary import LINK_KINDS, LISTED_IN_NAMES, RELATIONS, ROLE_NAMES, key
 
@@ -74,18 +76,57 @@ def _stated_tip(
     return tip(f"{uid} {wording} {vid}", facts, d.get("quote"), str(d.get("source_lines", "")))
 
 
-def _add_edges(g: nx.MultiDiGraph, base: nx.MultiDiGraph, fw: Framework, facts: ViewFacts) -> None:
+def _outcome_pair_edge(fw: Framework, g: nx.MultiDiGraph, pair: tuple[str, str],
+                      links: list[dict[str, Any]]) -> None:  # fmt: skip
+    """One edge for every statement linking two outcomes: its kinds, whether any names the two
+    outcomes (else it is generic, "all other outcomes"), and the way influence flows."""
+    u, v = pair
+    ways: set[tuple[str, str]] = set()
+    for d in links:
+        influence = LINK_KINDS[str(d["link_kind"])].influence
+        a, b = (d["_u"], d["_v"])
+        ways |= {"forward": {(a, b)}, "backward": {(b, a)}, "both": set()}[influence]
+    arrows = "to" if ways == {(u, v)} else "from" if ways == {(v, u)} else "to;from" if ways else ""
+    kinds = sorted({str(d["link_kind"]) for d in links})
+    named = any(d.get("stated_as") == "named" for d in links)
+    statements = []
+    for d in sorted(links, key=lambda d: str(d["id"])):
+        link = next(ol for ol in fw.outcome_links if ol.id == d["id"])
+        how = "" if link.stated_as == "named" else " (generic: all other outcomes)"
+        text = f"{link.id}: outcome {link.source} {LINK_KINDS[link.kind].wording} outcome {link.target}{how}"
+        statements.append((text, link.quote))
+    uid, vid = g.nodes[u]["id"], g.nodes[v]["id"]
+    facts = [(f"{len(links)} statement{'s' if len(links) > 1 else ''}", "" if named else
+              "only generic statements about all other outcomes")]  # fmt: skip
+    facts += [(text, f"\u201c{quote}\u201d") for text, quote in statements]
+    title = f"Outcomes {uid} and {vid}: {', '.join(k.replace('-', ' ') for k in kinds)}"
+    lines = ";".join(str(d.get("source_lines", "")) for d in links)
+    counted = Counter(str(d["link_kind"]) for d in links if d.get("stated_as") == "named" or not named)
+    main = sorted(counted.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]  # the kind stated most
+    g.add_edge(u, v, kind="outcome-link", relation=main, label=", ".join(k.replace("-", " ") for k in kinds),
+               stated_as="named" if named else "all-others", arrows=arrows,
+               tip=tip(title, facts, None, lines))  # fmt: skip
+
+
+def _add_edges(g: nx.MultiDiGraph, base: nx.MultiDiGraph, fw: Framework, facts: ViewFacts,
+               body: dict[str, str]) -> None:  # fmt: skip
     grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
-    for u, v, d in base.edges(data=True):
+    pairs: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for u0, v0, d in base.edges(data=True):
         kind = str(d["kind"])
-        if u not in g or v not in g:
+        u, v = body.get(u0, u0), body.get(v0, v0)
+        if u not in g or v not in g or u == v or RELATIONS[kind].judged:  # judgements: add_review_edges
             continue
-        if kind in _STATED:
+        if kind == "outcome-link":
+            pairs.setdefault((min(u, v), max(u, v)), []).append({**d, "_u": u, "_v": v})
+        elif kind in _STATED:
             relation = str(d["link_kind"])
             g.add_edge(u, v, kind=kind, relation=relation, label=relation.replace("-", " "),
                        tip=_stated_tip(fw, kind, u, v, d, base))  # fmt: skip
         else:
             grouped.setdefault((kind, u, v), []).append(d)
+    for pair, links in sorted(pairs.items()):
+        _outcome_pair_edge(fw, g, pair, links)
     for (kind, u, v), rows in grouped.items():
         extra = {}
         if kind == "lists-target":
@@ -107,17 +148,30 @@ def _mentions(fw: Framework) -> list[tuple[str, str]]:
 
 def _add_derived(g: nx.MultiDiGraph, fw: Framework, facts: ViewFacts) -> None:
     fid = fw.info.id
-    named = {(op.partner, op.outcome) for op in fw.outcome_partners}
+    named = {(fw.actor_id(op.partner), op.outcome) for op in fw.outcome_partners}
     via: dict[tuple[str, str], list[str]] = {}
     for ip in fw.indicator_partners:
         outcome = facts.indicators[ip.indicator].outcome
-        if (ip.partner, outcome) not in named:
-            via.setdefault((ip.partner, outcome), []).append(ip.indicator)
+        if (fw.actor_id(ip.partner), outcome) not in named:
+            via.setdefault((fw.actor_id(ip.partner), outcome), []).append(ip.indicator)
+    listed = {(oa.agency, oa.outcome) for oa in fw.outcome_agencies}
+    responsible: dict[tuple[str, str], list[str]] = {}
+    for ia in fw.indicator_agencies:
+        outcome = facts.indicators[ia.indicator].outcome
+        if (ia.agency, outcome) not in listed:
+            responsible.setdefault((ia.agency, outcome), []).append(ia.indicator)
     derived = [
         (("partner", partner), ("outcome", outcome), "partner-via-indicator",
-         f"{facts.partners[partner].name}: partner for indicators of outcome {outcome}",
+         f"{fw.actor_name(partner)}: partner for indicators of outcome {outcome}",
          ("indicators", ", ".join(sorted(set(indicators)))))
         for (partner, outcome), indicators in sorted(via.items())
+    ]
+    derived += [
+        (("agency", agency), ("outcome", outcome), "agency-via-indicator",
+         f"{facts.agency_label(agency)} is responsible for indicators of outcome {outcome}"
+         " (the outcome's agency lists do not name it)",
+         ("indicators", ", ".join(sorted(set(indicators)))))
+        for (agency, outcome), indicators in sorted(responsible.items())
     ]
     derived += [
         (("indicator", ind), ("lnob-group", grp), "mentions-lnob-group",
@@ -137,10 +191,16 @@ def framework_graph(fw: Framework) -> nx.MultiDiGraph:
     base = to_networkx(fw)
     facts = ViewFacts(fw)
     g = nx.MultiDiGraph(name=fw.info.title, frameworks=[fw.info.id])
+    body = {  # a partner recorded as the same body as another is drawn as that one
+        key("partner", p.id, fw.info.id): key("partner", fw.actor_id(p.id), fw.info.id)
+        for p in fw.partners
+        if fw.actor_id(p.id) != p.id
+    }
     for n, d in base.nodes(data=True):
-        if d["kind"] in DRAWN_KINDS:
+        if d["kind"] in DRAWN_KINDS and n not in body:
             g.add_node(n, kind=d["kind"], id=d["id"], framework=d["framework"],
                        **node_attributes(facts, d["kind"], str(d["id"])))  # fmt: skip
-    _add_edges(g, base, fw, facts)
+    _add_edges(g, base, fw, facts, body)
     _add_derived(g, fw, facts)
+    add_review_edges(g, fw)
     return g

@@ -84,7 +84,8 @@ class NodeStyle:
 
 @dataclass(frozen=True)
 class EdgeStyle:
-    """How one edge kind looks; ``color_by: relation`` colours stated links by their kind.
+    """How one edge kind looks; ``color_by: relation`` colours stated links by their kind,
+    ``color_by: consensus`` colours and thickens reviewed pairs by the reviewers' median score.
 
     Arrowheads are not a style: the vocabulary says which relations and link kinds are directed.
     """
@@ -241,7 +242,7 @@ def _edge_style(c: _Checker, raw: Any, path: str) -> EdgeStyle:
     kind = c.choice(d["kind"], f"{path}.kind", EDGE_KINDS)
     color_by = d.get("color_by")
     if color_by is not None:
-        color_by = c.choice(color_by, f"{path}.color_by", ("relation",))
+        color_by = c.choice(color_by, f"{path}.color_by", ("relation", "consensus"))
     flags = {}
     for key in ("dashes", "show_label"):
         value = d.get(key, False)

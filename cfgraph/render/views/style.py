@@ -15,13 +15,17 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from cfgraph.render.views.spec import EdgeStyle, NodeStyle, ViewSpec
-from cfgraph.vocabulary import LINK_KINDS, RELATIONS
+from cfgraph.vocabulary import LINK_KINDS, RELATIONS, SCORE_SCALE
 
 if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = [
+    "GENERIC_COLOUR",
+    "GENERIC_LABEL",
     "COMMUNITY_COLOURS",
+    "CONSENSUS_COLOURS",
+    "consensus_label",
     "Styler",
     "legend",
     "legend_order",
@@ -46,6 +50,18 @@ COMMUNITY_COLOURS = (
     "#999999",
     "#7f7f7f",
 )
+
+
+#: Edge colours of the reviewers' consensus, by the scale's points (blue reinforces, red counteracts).
+CONSENSUS_COLOURS = {
+    "+3": "#2166ac",
+    "+2": "#4393c3",
+    "+1": "#92c5de",
+    "0": "#aaaaaa",
+    "-1": "#f4a582",
+    "-2": "#d6604d",
+    "-3": "#b2182b",
+}
 
 
 def node_metric(g: nx.MultiDiGraph, metric: str) -> dict[str, float]:
@@ -192,18 +208,46 @@ def _arrow(kind: str, relation: str) -> bool:
     return link.arrow if link is not None else True
 
 
+#: How a link stated only by a generic "all other outcomes" sentence is drawn (dashed, grey).
+GENERIC_COLOUR = "#9e9e9e"
+#: Its legend entry.
+GENERIC_LABEL = "generic statement ('all other outcomes'), not naming the two"
+
+
+def consensus_label(signed: str) -> str:
+    """How a legend names a point of the scale: ``+2 reinforcing``.
+
+    >>> consensus_label("-3")
+    '-3 cancelling'
+    """
+    return next(f"{s.signed} {s.name}" for s in SCORE_SCALE if s.signed == signed)
+
+
 def vis_edge(style: EdgeStyle, data: dict[str, Any]) -> dict[str, Any]:
     relation = str(data.get("relation", ""))
-    colour = style.palette.get(relation, style.color) if style.color_by == "relation" else style.color
+    colour, width = style.color, style.width
+    if style.color_by == "relation":
+        colour = style.palette.get(relation, style.color)
+    elif style.color_by == "consensus":  # the reviewers' median: colour by its point, width by its size
+        colour = CONSENSUS_COLOURS.get(relation, style.color)
+        width = round(style.width + 1.5 * abs(float(data.get("consensus", 0))), 2)
+    generic = data.get("stated_as") == "all-others"
+    if "arrows" in data:  # a merged stated link: arrowheads where influence flows
+        ends = str(data["arrows"]).split(";")
+        arrows = {end: {"enabled": end in ends, "scaleFactor": 0.6} for end in ("to", "from")}
+    else:
+        arrows = {"to": {"enabled": _arrow(style.kind, relation), "scaleFactor": 0.6}}
     edge: dict[str, Any] = {
-        "color": {"color": colour, "highlight": "#000000", "opacity": 0.85},
-        "width": style.width,
-        "dashes": style.dashes,
-        "arrows": {"to": {"enabled": _arrow(style.kind, relation), "scaleFactor": 0.6}},
+        "color": {"color": GENERIC_COLOUR if generic else colour, "highlight": "#000000", "opacity": 0.85},
+        "width": width * (0.6 if generic else 1),
+        "dashes": True if generic else style.dashes,
+        "arrows": arrows,
         "kind": data["kind"],
-        "fk": f"{data['kind']}|{relation}" if style.color_by == "relation" else data["kind"],
+        "fk": f"{data['kind']}|{relation}" if style.color_by else data["kind"],
         "tip": data.get("tip", {}),
     }
+    if generic:
+        edge["fk"] = f"{data['kind']}|generic"
     if style.show_label:
         edge["label"] = data.get("label", relation)
     return edge
@@ -235,7 +279,8 @@ def legend_order(spec: ViewSpec) -> list[str]:
     for n in spec.nodes:
         keys += [n.kind, *(f"{n.kind}|{g}" for g in n.palette)]
     for e in spec.edges:
-        keys += [e.kind, *(f"{e.kind}|{r}" for r in e.palette)]
+        points = CONSENSUS_COLOURS if e.color_by == "consensus" else e.palette
+        keys += [e.kind, *(f"{e.kind}|{r}" for r in points)]
     return keys
 
 

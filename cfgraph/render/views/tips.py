@@ -8,7 +8,7 @@ the source lines, which the page turns into a tooltip as text.
 >>> import cfgraph
 >>> facts = ViewFacts(cfgraph.load(cfgraph.MINI))
 >>> node_attributes(facts, "agency", "unicef")["tip"]["facts"][0]
-['indicators', 'responsible for 1']
+['outcomes', '1.1']
 >>> tip("T", [("a", "1"), ("b", "")], None, "14;29-30")
 {'title': 'T', 'facts': [['a', '1']], 'quote': '', 'source': 'source lines 14, 29-30'}
 """
@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from cfgraph.model import Framework, Indicator, parse_lines
+from cfgraph.model import Framework, Indicator, natural_key, parse_lines
+from cfgraph.vocabulary import PARTNER_TYPES
 
 __all__ = ["DRAWN_KINDS", "ViewFacts", "node_attributes", "short", "tip", "cells"]
 
@@ -71,18 +72,27 @@ class ViewFacts:
         self.partners = {p.id: p for p in fw.partners}
         self.lnob = {g.id: g for g in fw.lnob_groups}
         self.indicators = {i.id: i for i in fw.indicators}
+        self.outputs = {x.id: x for x in fw.outputs}
         self.community = community_of(target_communities(fw))
         self.agency_outcomes: dict[str, set[str]] = {}
         for oa in fw.outcome_agencies:
             self.agency_outcomes.setdefault(oa.agency, set()).add(oa.outcome)
+        output_outcome = {x.id: x.outcome for x in fw.outputs}
+        for xa in fw.output_agencies:
+            self.agency_outcomes.setdefault(xa.agency, set()).add(output_outcome[xa.output])
         self.responsible: dict[str, list[str]] = {}
+        self.responsible_outcomes: dict[str, set[str]] = {}
         for ia in fw.indicator_agencies:
             self.responsible.setdefault(ia.agency, []).append(ia.indicator)
+            self.responsible_outcomes.setdefault(ia.agency, set()).add(self.indicators[ia.indicator].outcome)
         self.partner_outcomes: dict[str, set[str]] = {}
         for op in fw.outcome_partners:
-            self.partner_outcomes.setdefault(op.partner, set()).add(op.outcome)
+            self.partner_outcomes.setdefault(fw.actor_id(op.partner), set()).add(op.outcome)
         for ip in fw.indicator_partners:
-            self.partner_outcomes.setdefault(ip.partner, set()).add(self.indicators[ip.indicator].outcome)
+            outcome = self.indicators[ip.indicator].outcome
+            self.partner_outcomes.setdefault(fw.actor_id(ip.partner), set()).add(outcome)
+        for xp in fw.output_partners:
+            self.partner_outcomes.setdefault(fw.actor_id(xp.partner), set()).add(output_outcome[xp.output])
 
     def agency_label(self, agency: str) -> str:
         return self.agencies[agency].label if agency in self.agencies else agency
@@ -92,7 +102,7 @@ class ViewFacts:
         if kind == "agency":
             return self.agency_label(key)
         if kind == "partner" and key in self.partners:
-            return self.partners[key].name
+            return self.fw.actor_name(key)
         if kind == "lnob-group" and key in self.lnob:
             return self.lnob[key].name
         if kind == "result-group" and key in self.result_groups:
@@ -129,12 +139,27 @@ def _outcome(f: ViewFacts, key: str) -> dict[str, Any]:
     }
 
 
+def _output(f: ViewFacts, key: str) -> dict[str, Any]:
+    x = f.outputs[key]
+    facts = [
+        ("outcome", x.outcome),
+        ("UN agencies", ", ".join(f.agency_label(r.agency) for r in f.fw.output_agencies if r.output == key)),
+        ("partners", ", ".join(f.fw.actor_name(r.partner) for r in f.fw.output_partners if r.output == key)),
+    ]
+    return {
+        "label": f"Output {x.id}",
+        "name": x.statement,
+        "group": "output",
+        "tip": tip(f"Output {x.id}", facts, x.statement, x.source_lines),
+    }
+
+
 def _agency(f: ViewFacts, key: str) -> dict[str, Any]:
     a = f.agencies[key]
     facts = [
         ("name", a.name or ""),
-        ("indicators", f"responsible for {len(f.responsible.get(key, []))}"),
-        ("outcomes", ", ".join(sorted(f.agency_outcomes.get(key, set())))),
+        ("outcomes", ", ".join(sorted(f.agency_outcomes.get(key, set()), key=natural_key))),
+        ("responsible for", _responsible(f, key)),
         ("also written", ", ".join(a.aliases)),
     ]
     return {
@@ -145,20 +170,32 @@ def _agency(f: ViewFacts, key: str) -> dict[str, Any]:
     }
 
 
+def _responsible(f: ViewFacts, key: str) -> str:
+    indicators = f.responsible.get(key, [])
+    if not indicators:
+        return ""
+    outcomes = ", ".join(sorted(f.responsible_outcomes.get(key, set()), key=natural_key))
+    return f"{len(indicators)} indicator{'s' if len(indicators) > 1 else ''} of outcomes {outcomes}"
+
+
 def _partner(f: ViewFacts, key: str) -> dict[str, Any]:
     p = f.partners[key]
+    name = f.fw.actor_name(key)
+    others = [f.partners[i] for i in f.fw.same_body_ids(key)[1:]]
     facts = [
-        ("type", p.type.replace("-", " ")),
-        ("outcomes", ", ".join(sorted(f.partner_outcomes.get(key, set())))),
+        ("type", PARTNER_TYPES[p.type].display),
+        ("same body as", "; ".join(o.name for o in others)),
+        ("outcomes", ", ".join(sorted(f.partner_outcomes.get(key, set()), key=natural_key))),
         ("part of", f.partners[p.part_of].name if p.part_of in f.partners else ""),
-        ("also written", ", ".join(p.aliases)),
+        ("also written", ", ".join(a for q in (p, *others) for a in q.aliases)),
         ("note", p.note or ""),
     ]
+    lines = ";".join(q.source_lines for q in (p, *others))
     return {
-        "label": short(p.name),
-        "name": p.name,
+        "label": short(name),
+        "name": name,
         "group": p.type,
-        "tip": tip(p.name, facts, None, p.source_lines),
+        "tip": tip(name, facts, None, lines),
     }
 
 
@@ -229,6 +266,7 @@ def _sdg_indicator(f: ViewFacts, key: str) -> dict[str, Any]:
 _BUILDERS = {
     "result-group": _result_group,
     "outcome": _outcome,
+    "output": _output,
     "agency": _agency,
     "partner": _partner,
     "lnob-group": _lnob_group,
