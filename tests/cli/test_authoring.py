@@ -162,3 +162,15 @@ def test_validate_fix_rewrites_derived_rows_and_the_descriptor(runner: CliRunner
     assert (folder / "datapackage.json").read_text(encoding="utf-8") == (
         cfgraph.MINI / "datapackage.json"
     ).read_text(encoding="utf-8")
+
+
+def test_cite_gives_the_page_of_a_source_with_page_breaks(runner: CliRunner, tmp_path: Path) -> None:
+    folder = framework_copy(tmp_path)
+    source = folder / "source" / "examplestan-2026-2030.txt"
+    lines = source.read_text(encoding="utf-8").splitlines()
+    lines[20] = "\f" + lines[20]  # a PDF's text: a form feed starts page 2 on line 21
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(cli, ["cite", lines[21], "--framework", str(folder), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert [(p["lines"], p["page"]) for p in json.loads(result.stdout)] == [("22", 2)]
+    assert cfgraph.validate(folder).errors  # the sha256 no longer matches: the source changed
