@@ -26,7 +26,8 @@ def _count(n: int, noun: str) -> str:
     "--out",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="HTML file to write (default build/views/NAME.html); scripts go to lib/ beside it.",
+    help="HTML file to write (default build/views/NAME.html; with --framework "
+    "build/views/FRAMEWORK-ID/NAME.html); scripts go to lib/ beside it.",
 )
 @click.option(
     "--focus",
@@ -79,7 +80,8 @@ def view_command(
     fw = load_framework(framework_dir)
     if out is None:
         suffix = "".join(f"-{f.replace(':', '-').replace('/', '-')}" for f in focus)
-        out = Path("build") / "views" / f"{name}{suffix}.html"
+        folder = Path("build") / "views" / (fw.info.id if framework_dir is not None else "")
+        out = folder / f"{name}{suffix}.html"
     view = write_view(fw, name, out, list(focus), depth)
     _progress(f"{view.title}: {_count(view.nodes, 'node')}, {_count(view.edges, 'link')}")
     click.echo(str(out))
