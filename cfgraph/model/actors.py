@@ -5,7 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from cfgraph.model.columns import ListedInColumn, Locator, OutcomeEnd, Raw, Seq, SourceId, SourceLines
+from cfgraph.model.columns import (
+    ListedInColumn,
+    Locator,
+    OutcomeEnd,
+    Raw,
+    ReviewNote,
+    ReviewStatus,
+    Seq,
+    SourceId,
+    SourceLines,
+)
 from cfgraph.model.schema import SLUG_PATTERN, col, table
 from cfgraph.vocabulary import PARTNER_TYPES
 
@@ -35,6 +45,8 @@ class Agency:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None
 
 
 @table(
@@ -56,6 +68,8 @@ class OutcomeAgency:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None
 
 
 @table(
@@ -77,6 +91,8 @@ class LnobGroup:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None
 
 
 @table(
@@ -98,6 +114,8 @@ class OutcomeLnobGroup:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None
 
 
 @table(
@@ -138,6 +156,8 @@ class Partner:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None
 
 
 @table(
@@ -158,3 +178,5 @@ class OutcomePartner:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None

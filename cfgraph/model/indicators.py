@@ -13,6 +13,8 @@ from cfgraph.model.columns import (
     Locator,
     Note,
     Raw,
+    ReviewNote,
+    ReviewStatus,
     Seq,
     SourceId,
     SourceLines,
@@ -112,6 +114,8 @@ class Indicator:
     source_lines: Annotated[str, source_lines(json=True)] = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None
 
 
 @table(
@@ -131,6 +135,8 @@ class IndicatorSdgLink:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None
 
 
 @table(
@@ -151,6 +157,8 @@ class IndicatorAgency:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None
 
 
 @table(
@@ -171,3 +179,5 @@ class IndicatorPartner:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None
