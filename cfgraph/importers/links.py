@@ -27,14 +27,20 @@ _CUES: tuple[tuple[str, str, bool], ...] = (
     (r"depends?\s+on|dependent\s+on|relies\s+on|rely\s+on", "depends-on", False),
     (r"complement", "complements", False),
     (r"synerg", "synergy", False),
-    (r"(?:affected|influenced|impacted|enhanced|supported|driven|enabled)\s+by|benefit\w*\s+from", "affects", True),
+    (
+        r"(?:affected|influenced|impacted|enhanced|supported|driven|enabled)\s+by|benefit\w*\s+from",
+        "affects",
+        True,
+    ),
     (r"accelerated\s+by|sped\s+up\s+by", "accelerates", True),
     (r"accelerat|speed\s+up|fast[- ]track", "accelerates", False),
     (r"contribut", "contributes-to", False),
     (r"affect|effect|impact|influence", "affects", False),
 )
-_MENTION = re.compile(r"\bOutcomes?\s+(?P<ids>[0-9]+(?:\.[0-9]+)*[a-z]?(?:\.?\s*(?:,|and|&)\s*(?:Outcome\s+)?"
-                      r"[0-9]+(?:\.[0-9]+)*[a-z]?)*)")  # fmt: skip
+_MENTION = re.compile(
+    r"\bOutcomes?\s+(?P<ids>[0-9]+(?:\.[0-9]+)*[a-z]?(?:\.?\s*(?:,|and|&)\s*(?:Outcome\s+)?"
+    r"[0-9]+(?:\.[0-9]+)*[a-z]?)*)"
+)
 _OTHERS = re.compile(r"\b(?:all\s+)?other\s+outcomes\b|\ball\s+(?:the\s+)?outcomes\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
@@ -48,7 +54,11 @@ def kind_of(sentence: str) -> tuple[str, bool] | None:
 
 
 def _via(sentence: str) -> tuple[str, ...]:
-    codes = [t.code for m in re.finditer(r"\(\s*SDGs?\s+([^)]*)\)", sentence) for t in parse_target_list(m.group(1))]
+    codes = [
+        t.code
+        for m in re.finditer(r"\(\s*SDGs?\s+([^)]*)\)", sentence)
+        for t in parse_target_list(m.group(1))
+    ]
     return tuple(dict.fromkeys(c for c in codes if c.count(".") == 1))
 
 
@@ -65,8 +75,12 @@ def read_links(doc: Document, draft: Draft, outline: Outline) -> None:
 
 
 def _sentence(draft: Draft, known: list[str], outcome: str, sentence: str, n: int) -> None:
-    named = [i for m in _MENTION.finditer(sentence) for i in re.findall(r"[0-9]+(?:\.[0-9]+)*[a-z]?",
-             m.group("ids")) if i.rstrip(".") in known and i.rstrip(".") != outcome]  # fmt: skip
+    named = [
+        i
+        for m in _MENTION.finditer(sentence)
+        for i in re.findall(r"[0-9]+(?:\.[0-9]+)*[a-z]?", m.group("ids"))
+        if i.rstrip(".") in known and i.rstrip(".") != outcome
+    ]
     others = not named and _OTHERS.search(sentence)
     stated = kind_of(sentence)
     if stated is None or not (named or others):
@@ -76,6 +90,17 @@ def _sentence(draft: Draft, known: list[str], outcome: str, sentence: str, n: in
     for other in dict.fromkeys(targets):
         source, target = (other, outcome) if passive else (outcome, other)
         ident = f"OL{draft.count('outcome_links') + 1:02d}"
-        draft.add("outcome_links", {"id": ident, "source": source, "target": target, "kind": kind,
-                  "via_targets": _via(sentence) if named else (), "stated_as": "named" if named else "all-others",
-                  "quote": sentence}, [n], "read from one sentence: check the kind and the direction")  # fmt: skip
+        draft.add(
+            "outcome_links",
+            {
+                "id": ident,
+                "source": source,
+                "target": target,
+                "kind": kind,
+                "via_targets": _via(sentence) if named else (),
+                "stated_as": "named" if named else "all-others",
+                "quote": sentence,
+            },
+            [n],
+            "read from one sentence: check the kind and the direction",
+        )

@@ -28,7 +28,8 @@ from cfgraph.importers.labels import (
 )
 from cfgraph.importers.names import organisations, split_list
 from cfgraph.importers.outline import add_list
-from cfgraph.importers.values import read_value
+from cfgraph.importers.values import read_code, read_value
+from cfgraph.sdg import load_catalogue
 
 __all__ = ["read_matrices", "add_indicators"]
 
@@ -71,8 +72,11 @@ def _cut(cells: list[Cell], roles: list[str | None]) -> list[Row]:
             continue
         row = [cells[i]]
         i += 1
-        while len(row) < len(roles) and i < len(cells) and not label_of_cell(cells[i].text) and not _opens_result(
-            cells[i]
+        while (
+            len(row) < len(roles)
+            and i < len(cells)
+            and not label_of_cell(cells[i].text)
+            and not _opens_result(cells[i])
         ):
             row.append(cells[i])
             i += 1
@@ -103,8 +107,15 @@ class _Matrix:
             if labels and labels[0].start == 0:
                 for k, found in enumerate(labels):
                     end = labels[k + 1].start if k + 1 < len(labels) else len(text)
-                    add_list(self.draft, self.names, found.name, text[found.value_start : end].strip(), n,
-                             self.outcome, "results_matrix")  # fmt: skip
+                    add_list(
+                        self.draft,
+                        self.names,
+                        found.name,
+                        text[found.value_start : end].strip(),
+                        n,
+                        self.outcome,
+                        "results_matrix",
+                    )
             elif text:
                 add_list(self.draft, self.names, label, text, n, self.outcome, "results_matrix")
                 if label == "priority":
@@ -115,8 +126,12 @@ class _Matrix:
         if (m := OUTPUT_HEADING.match(text)) and m.group("rest"):
             self.output = m.group("id")
             if self.outcome is not None and not self.draft.has("outputs", self.output):
-                self.draft.entity("outputs", self.output, {"outcome": self.outcome, "statement": m.group("rest")},
-                                  [cell.first])  # fmt: skip
+                self.draft.entity(
+                    "outputs",
+                    self.output,
+                    {"outcome": self.outcome, "statement": m.group("rest")},
+                    [cell.first],
+                )
         elif (m := RESULT_HEADING.match(text)) and m.group("rest"):
             self.outcome, self.output = m.group("id"), None
             self.flush()
@@ -135,8 +150,10 @@ class _Matrix:
         if indicator is None or not indicator.text.strip() or self.outcome is None:
             return
         self.flush()
-        add_indicators(self.draft, self.names, self.outcome, self.output, read_indicators(indicator.lines()),
-                       cells, self.counts)  # fmt: skip
+        lines = [(n, clean(text)) for n, text in indicator.lines()]
+        add_indicators(
+            self.draft, self.names, self.outcome, self.output, read_indicators(lines), cells, self.counts
+        )
 
 
 def read_matrices(doc: Document, draft: Draft, names: Names) -> int:
@@ -167,15 +184,18 @@ def _groups(cell: Cell | None) -> list[list[tuple[int, str]]]:
     return [g for g in groups if g]
 
 
-def _source_blocks(cell: Cell | None, names: Names) -> list[tuple[list[tuple[int, str]], list[tuple[int, str]]]]:
+def _source_blocks(
+    cell: Cell | None, names: Names
+) -> list[tuple[list[tuple[int, str]], list[tuple[int, str]]]]:
     """The (source lines, agency lines) pairs of a source cell, in order: a line that names UN
     entities only is an agency line."""
     blocks: list[tuple[list[tuple[int, str]], list[tuple[int, str]]]] = []
     for group in _groups(cell):
         for n, text in group:
             items = split_list(text, conjunctions=True)
-            is_agency = bool(items) and all(names.registry.match(i).entity or re.fullmatch(r"UN[A-Z-]+|[A-Z]{2,6}", i)
-                                            for i in items)  # fmt: skip
+            is_agency = bool(items) and all(
+                names.registry.match(i).entity or re.fullmatch(r"UN[A-Z-]+|[A-Z]{2,6}", i) for i in items
+            )
             if not blocks or (not is_agency and blocks[-1][1]):
                 blocks.append(([], []))
             blocks[-1][1 if is_agency else 0].append((n, text))
@@ -224,9 +244,14 @@ def _join(lines: list[tuple[int, str]]) -> str:
 
 
 def add_indicators(
-    draft: Draft, names: Names, outcome: str, output: str | None, items: list[IndicatorText],
-    cells: dict[str | None, Cell], counts: dict[str, int],
-) -> None:  # fmt: skip
+    draft: Draft,
+    names: Names,
+    outcome: str,
+    output: str | None,
+    items: list[IndicatorText],
+    cells: dict[str | None, Cell],
+    counts: dict[str, int],
+) -> None:
     """Add the indicators of one matrix row, their agencies, partners and SDG links."""
     tops = [i for i in items if i.sub is None]
     subs = [i for i in items if i.sub is not None]
@@ -246,7 +271,13 @@ def add_indicators(
         row = _indicator_row(item, cells)
         row.update(id=ident, outcome=outcome, output=output, parent=parent_id if item.sub else None)
         index = subs.index(item) if item in subs else -1
-        block = blocks[index] if per_sub and index >= 0 else blocks[0] if blocks and (not per_sub and item in tops) else None
+        block = (
+            blocks[index]
+            if per_sub and index >= 0
+            else blocks[0]
+            if blocks and (not per_sub and item in tops)
+            else None
+        )
         lines = list(item.lines)
         if block is not None:
             row["data_source"] = item.source or _join(block[0]) or None
@@ -254,23 +285,45 @@ def add_indicators(
         note = None if row.get("baseline_raw") or row.get("target_raw") else "no baseline or target found"
         draft.entity("indicators", ident, row, lines, note)
         for seq, raw in enumerate(item.links, 1):
-            from cfgraph.importers.values import read_code
-
             code = read_code(raw.removeprefix("SDG ").strip() + " x")
-            draft.add("indicator_sdg_links", {"indicator": ident, "seq": seq, "raw": raw,
-                      "sdg_indicator": code.code if code else raw.split()[0].rstrip(".")}, item.lines[:1])  # fmt: skip
+            sdg = code.code if code else raw.removeprefix("SDG ").split()[0].rstrip(".")
+            status = "ok" if load_catalogue().is_indicator(sdg) else "invalid-in-source"
+            draft.add(
+                "indicator_sdg_links",
+                {"indicator": ident, "seq": seq, "raw": raw, "sdg_indicator": sdg, "code_status": status},
+                item.lines[:1],
+            )
         if block is not None:
             for n, text in block[1]:
                 for raw in split_list(text, conjunctions=True):
                     agency = str(names.agency(raw, [n])["id"])
-                    draft.add("indicator_agencies", {"indicator": ident, "raw": raw, "agency": agency,
-                              "seq": draft.next_seq("indicator_agencies", indicator=ident)}, [n])  # fmt: skip
-        pblock = partner_blocks[index] if per_sub and index >= 0 and index < len(partner_blocks) else (
-            partner_blocks[0] if partner_blocks and not per_sub and item in tops else None)  # fmt: skip
+                    draft.add(
+                        "indicator_agencies",
+                        {
+                            "indicator": ident,
+                            "raw": raw,
+                            "agency": agency,
+                            "seq": draft.next_seq("indicator_agencies", indicator=ident),
+                        },
+                        [n],
+                    )
+        pblock = (
+            partner_blocks[index]
+            if per_sub and index >= 0 and index < len(partner_blocks)
+            else (partner_blocks[0] if partner_blocks and not per_sub and item in tops else None)
+        )
         for n, raw in _partners_of(pblock or []):
             partner = names.partner(raw, [n])
-            draft.add("indicator_partners", {"indicator": ident, "raw": raw, "partner": partner,
-                      "seq": draft.next_seq("indicator_partners", indicator=ident)}, [n])  # fmt: skip
+            draft.add(
+                "indicator_partners",
+                {
+                    "indicator": ident,
+                    "raw": raw,
+                    "partner": partner,
+                    "seq": draft.next_seq("indicator_partners", indicator=ident),
+                },
+                [n],
+            )
 
 
 def _indicator_row(item: IndicatorText, cells: dict[str | None, Cell]) -> dict[str, Any]:
@@ -285,7 +338,11 @@ def _indicator_row(item: IndicatorText, cells: dict[str | None, Cell]) -> dict[s
             continue
         value = read_value(raw)
         row[f"{prefix}_raw"] = raw
-        row[f"{prefix}_value"], row[f"{prefix}_unit"], row[f"{prefix}_year"] = value.value, value.unit, value.year
+        row[f"{prefix}_value"], row[f"{prefix}_unit"], row[f"{prefix}_year"] = (
+            value.value,
+            value.unit,
+            value.year,
+        )
         if prefix == "target":
             row["target_comparator"] = value.comparator
     return row

@@ -20,38 +20,56 @@ __all__ = ["split_list", "organisations", "partner_type", "abbreviation", "bare_
 
 #: Name endings (or words) that make a run of capitalised words an organisation, by partner type.
 _TYPES: tuple[tuple[str, str], ...] = (
-    ("ifi-development-partner", r"World Bank|Development Bank|Investment Bank|Monetary Fund|European Union|"
-                                r"Global Fund|Embassy|Delegation of the European Union|Cooperation Agency|"
-                                r"Development Agency|International Development"),
+    (
+        "ifi-development-partner",
+        r"World Bank|Development Bank|Investment Bank|Monetary Fund|European Union|"
+        r"Global Fund|Embassy|Delegation of the European Union|Cooperation Agency|"
+        r"Development Agency|International Development",
+    ),
     ("ministry", r"Ministry|Ministries"),
     ("parliament", r"Parliament|Senate|National Assembly|House of Representatives|Congress"),
     ("judiciary", r"Court|Judiciary|Prosecutor(?:'s)?(?: General)?(?: Office)?|Tribunal|Bar Association"),
-    ("local-authority", r"Municipality|City Council|City Hall|Local Government|Regional Administration|"
-                        r"Governorate|Mayor(?:'s)? Office|Provincial|District Council"),
+    (
+        "local-authority",
+        r"Municipality|City Council|City Hall|Local Government|Regional Administration|"
+        r"Governorate|Mayor(?:'s)? Office|Provincial|District Council",
+    ),
     ("academia", r"University|Institute|Academy|College|School|Research Cent(?:re|er)"),
-    ("private-sector", r"Chamber|Company|Corporation|Holding|Business|Enterprises?|Employers|Industry|"
-                       r"Industries|Group of Companies|Bank"),
+    (
+        "private-sector",
+        r"Chamber|Company|Corporation|Holding|Business|Enterprises?|Employers|Industry|"
+        r"Industries|Group of Companies|Bank",
+    ),
     ("media", r"Media|Television|Radio|News|Press|Broadcasting"),
     ("initiative", r"Initiative|Programme|Program|Platform|Partnership|Coalition|Hub|Compact|Forum"),
-    ("ngo-cso", r"Association|Network|Foundation|Union|Alliance|Society|NGO|Movement|Red Crescent|"
-                r"Red Cross|Club|Federation|Council of Women|Youth Council|Civil Society"),
-    ("government-agency", r"Agency|Committee|Commission|Council|Cent(?:re|er)|Office|Ombudsman|Department|"
-                          r"Service|Inspectorate|Authority|Administration|Secretariat|Mechanism|Government|"
-                          r"Board|Bureau|Directorate|Fund|Statistics"),
-)  # fmt: skip
+    (
+        "ngo-cso",
+        r"Association|Network|Foundation|Union|Alliance|Society|NGO|Movement|Red Crescent|"
+        r"Red Cross|Club|Federation|Council of Women|Youth Council|Civil Society",
+    ),
+    (
+        "government-agency",
+        r"Agency|Committee|Commission|Council|Cent(?:re|er)|Office|Ombudsman|Department|"
+        r"Service|Inspectorate|Authority|Administration|Secretariat|Mechanism|Government|"
+        r"Board|Bureau|Directorate|Fund|Statistics",
+    ),
+)
 _HEADS = "|".join(p for _, p in _TYPES)
 _HEAD = re.compile(rf"(?<![\w])(?:{_HEADS})(?![\w])")
 _CONNECT = r"(?:of|and|for|on|the|in|under|to|with|de|des|du|la|le|&)"
 _CAP = r"(?:[A-Z][\w'’.-]*|[A-Z]{2,})"
 _ORG = re.compile(
-    rf"(?<![\w-])(?:the\s+)?(?P<name>{_CAP}(?:[ -](?:{_CONNECT}[ -])*{_CAP})*)(?:\s*\((?P<abbr>[A-Z][A-Za-z-]{{1,12}})\))?"
+    rf"(?<![\w-])(?:the\s+)?(?P<name>{_CAP}(?:[ -](?:{_CONNECT}[ -])*{_CAP})*)"
+    r"(?:\s*\((?P<abbr>[A-Z][A-Za-z-]{1,12})\))?"
 )
 
 
 def split_list(text: str, conjunctions: bool = False) -> list[str]:
     """The items of a list written in running text: split at ``;`` and ``,`` outside brackets
     (and at a final "and" with *conjunctions*), each trimmed of closing punctuation."""
-    items, depth, current = [], 0, []
+    items: list[str] = []
+    current: list[str] = []
+    depth = 0
     for ch in text:
         depth += {"(": 1, ")": -1}.get(ch, 0)
         if ch in ";," and depth <= 0:

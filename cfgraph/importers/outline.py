@@ -61,8 +61,17 @@ def _is_statement(rest: str) -> bool:
 def read_outline(doc: Document, draft: Draft) -> Outline:
     """Find the priorities, outcomes and outputs of *doc*; add their rows to *draft*."""
     outline = Outline()
-    outline.matrix_start = next((n for n, line in doc.numbered() if len(line) < 100 and not doc.in_table(n)
-                                 and MATRIX_HEADING.search(line) and not RESULT_HEADING.match(line)), 0)  # fmt: skip
+    outline.matrix_start = next(
+        (
+            n
+            for n, line in doc.numbered()
+            if len(line) < 100
+            and not doc.in_table(n)
+            and MATRIX_HEADING.search(line)
+            and not RESULT_HEADING.match(line)
+        ),
+        0,
+    )
     area: str | None = None
     areas: dict[int, str | None] = {}
     for n, raw in doc.numbered():
@@ -74,8 +83,13 @@ def read_outline(doc: Document, draft: Draft) -> Outline:
         m = RESULT_HEADING.match(line)
         if m is None or (m.group("rest") and not _is_statement(m.group("rest"))):
             continue
-        heading = Heading(m.group("id"), m.group("rest").strip(), n, doc.in_table(n),
-                          bool(outline.matrix_start and n > outline.matrix_start))  # fmt: skip
+        heading = Heading(
+            m.group("id"),
+            m.group("rest").strip(),
+            n,
+            doc.in_table(n),
+            bool(outline.matrix_start and n > outline.matrix_start),
+        )
         outline.headings.append(heading)
         areas[n] = area
     _outcomes(doc, draft, outline, areas)
@@ -83,9 +97,12 @@ def read_outline(doc: Document, draft: Draft) -> Outline:
 
 
 def _outcomes(doc: Document, draft: Draft, outline: Outline, areas: dict[int, str | None]) -> None:
-    stops = sorted({h.line for h in outline.headings if not h.in_table}
-                   | {n for n, line in doc.numbered() if HEADING.match(line) or AREA_HEADING.match(clean(line))}
-                   | {outline.matrix_start} | {len(doc.lines) + 1})  # fmt: skip
+    stops = sorted(
+        {h.line for h in outline.headings if not h.in_table}
+        | {n for n, line in doc.numbered() if HEADING.match(line) or AREA_HEADING.match(clean(line))}
+        | {outline.matrix_start}
+        | {len(doc.lines) + 1}
+    )
     span: dict[int, int] = {}
     for h in outline.headings:
         if not h.in_table:
@@ -100,14 +117,24 @@ def _outcomes(doc: Document, draft: Draft, outline: Outline, areas: dict[int, st
         said = [h for h in outline.headings if h.id == ident and h.statement]
         narrative = [h for h in said if not h.in_table and not h.in_matrix] or said
         main = max(narrative, key=lambda h: (span.get(h.line, 0) - h.line, -h.line))
-        draft.add("outcomes", {"id": ident, "statement": main.statement, "thematic_area": areas.get(main.line)},
-                  [main.line])  # fmt: skip
+        draft.add(
+            "outcomes",
+            {"id": ident, "statement": main.statement, "thematic_area": areas.get(main.line)},
+            [main.line],
+        )
         for h in said:
             context = "results_matrix" if h.in_table or h.in_matrix else "outcome_list"
-            if h is not main and h.statement != main.statement and not any(
-                r["outcome"] == ident and r["context"] == context for r in draft.rows.get("outcome_wordings", [])
+            if (
+                h is not main
+                and h.statement != main.statement
+                and not any(
+                    r["outcome"] == ident and r["context"] == context
+                    for r in draft.rows.get("outcome_wordings", [])
+                )
             ):
-                draft.add("outcome_wordings", {"outcome": ident, "context": context, "text": h.statement}, [h.line])
+                draft.add(
+                    "outcome_wordings", {"outcome": ident, "context": context, "text": h.statement}, [h.line]
+                )
 
 
 def read_lists(doc: Document, draft: Draft, outline: Outline, names: Names) -> None:
@@ -148,9 +175,16 @@ def _labelled(doc: Document, n: int, last: int) -> list[tuple[str, str, list[tup
 
 
 def add_list(
-    draft: Draft, names: Names, label: str, value: str, line: int, outcome: str, listed_in: str,
-    output: str | None = None, prose: list[tuple[int, str]] | None = None,
-) -> None:  # fmt: skip
+    draft: Draft,
+    names: Names,
+    label: str,
+    value: str,
+    line: int,
+    outcome: str,
+    listed_in: str,
+    output: str | None = None,
+    prose: list[tuple[int, str]] | None = None,
+) -> None:
     """Add the rows one labelled list gives."""
     prose = prose or []
     if label in ("targets", "crosscutting"):
@@ -163,29 +197,47 @@ def add_list(
         items, lines = _items(value, prose, line)
         for item in items:
             group = names.group(item, lines)
-            draft.add("outcome_lnob_groups", {"outcome": outcome, "listed_in": listed_in, "group": group,
-                      "raw": item, "seq": draft.next_seq("outcome_lnob_groups", outcome=outcome,
-                                                          listed_in=listed_in)}, lines)  # fmt: skip
+            draft.add(
+                "outcome_lnob_groups",
+                {
+                    "outcome": outcome,
+                    "listed_in": listed_in,
+                    "group": group,
+                    "raw": item,
+                    "seq": draft.next_seq("outcome_lnob_groups", outcome=outcome, listed_in=listed_in),
+                },
+                lines,
+            )
     elif label == "agencies":
         items, lines = _items(value, prose, line, conjunctions=True)
         for item in items:
             agency = str(names.agency(item, lines)["id"])
             if output is not None:
                 seq = draft.next_seq("output_agencies", output=output)
-                draft.add("output_agencies", {"output": output, "seq": seq, "agency": agency, "raw": item}, lines)
+                draft.add(
+                    "output_agencies", {"output": output, "seq": seq, "agency": agency, "raw": item}, lines
+                )
             else:
                 seq = draft.next_seq("outcome_agencies", outcome=outcome, listed_in=listed_in)
-                draft.add("outcome_agencies", {"outcome": outcome, "listed_in": listed_in, "seq": seq,
-                                               "agency": agency, "raw": item}, lines)  # fmt: skip
+                draft.add(
+                    "outcome_agencies",
+                    {"outcome": outcome, "listed_in": listed_in, "seq": seq, "agency": agency, "raw": item},
+                    lines,
+                )
     elif label == "partners":
         _partners(draft, names, value, line, outcome, output, prose)
     elif label == "priority" and (value or prose):
         text, lines = (value, [line]) if value else (" ".join(t for _, t in prose), [k for k, _ in prose])
-        draft.add("national_priorities", {"outcome": outcome, "text": text,
-                                          "seq": draft.next_seq("national_priorities", outcome=outcome)}, lines)
+        draft.add(
+            "national_priorities",
+            {"outcome": outcome, "text": text, "seq": draft.next_seq("national_priorities", outcome=outcome)},
+            lines,
+        )
 
 
-def _items(value: str, prose: list[tuple[int, str]], line: int, conjunctions: bool = False) -> tuple[list[str], list[int]]:
+def _items(
+    value: str, prose: list[tuple[int, str]], line: int, conjunctions: bool = False
+) -> tuple[list[str], list[int]]:
     if value:
         return split_list(value, conjunctions), [line]
     if prose:
@@ -193,12 +245,25 @@ def _items(value: str, prose: list[tuple[int, str]], line: int, conjunctions: bo
     return [], []
 
 
-def _partners(draft: Draft, names: Names, value: str, line: int, outcome: str, output: str | None,
-              prose: list[tuple[int, str]]) -> None:  # fmt: skip
+def _partners(
+    draft: Draft,
+    names: Names,
+    value: str,
+    line: int,
+    outcome: str,
+    output: str | None,
+    prose: list[tuple[int, str]],
+) -> None:
     """Partners: a list after the label, or the organisations a partnerships paragraph names."""
-    found = [(item, line, None) for item in split_list(value)] if value else [
-        (name, k, "read from the partnerships text: check it is a partner of this outcome")
-        for k, text in prose for name, _ in organisations(text)]  # fmt: skip
+    found = (
+        [(item, line, None) for item in split_list(value)]
+        if value
+        else [
+            (name, k, "read from the partnerships text: check it is a partner of this outcome")
+            for k, text in prose
+            for name, _ in organisations(text)
+        ]
+    )
     seen: set[str] = set()
     for raw, k, note in found:
         partner = names.partner(raw, [k], note)
@@ -207,7 +272,14 @@ def _partners(draft: Draft, names: Names, value: str, line: int, outcome: str, o
         seen.add(partner)
         if output is not None:
             seq = draft.next_seq("output_partners", output=output)
-            draft.add("output_partners", {"output": output, "seq": seq, "partner": partner, "raw": raw}, [k], note)
+            draft.add(
+                "output_partners", {"output": output, "seq": seq, "partner": partner, "raw": raw}, [k], note
+            )
         else:
             seq = draft.next_seq("outcome_partners", outcome=outcome)
-            draft.add("outcome_partners", {"outcome": outcome, "seq": seq, "partner": partner, "raw": raw}, [k], note)
+            draft.add(
+                "outcome_partners",
+                {"outcome": outcome, "seq": seq, "partner": partner, "raw": raw},
+                [k],
+                note,
+            )

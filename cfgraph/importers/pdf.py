@@ -59,8 +59,11 @@ def _page(page: Any, builder: TextBuilder) -> None:
     """Write one page: text blocks and tables in the order they stand on the page."""
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
-    words = [w for w in page.extract_words(keep_blank_chars=False, use_text_flow=False)
-             if not any(_inside(w, box) for box in boxes)]  # fmt: skip
+    words = [
+        w
+        for w in page.extract_words(keep_blank_chars=False, use_text_flow=False)
+        if not any(_inside(w, box) for box in boxes)
+    ]
     items: list[tuple[float, Any]] = [(t.bbox[1], t) for t in tables]
     items += [(top, line) for top, line in _text_lines(words, float(page.width))]
     items.sort(key=lambda item: item[0])
@@ -74,7 +77,7 @@ def _page(page: Any, builder: TextBuilder) -> None:
 def _inside(word: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
     x = (word["x0"] + word["x1"]) / 2
     y = (word["top"] + word["bottom"]) / 2
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+    return bool(box[0] <= x <= box[2] and box[1] <= y <= box[3])
 
 
 def _rows(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -122,8 +125,8 @@ def _text_lines(words: list[dict[str, Any]], width: float) -> list[tuple[float, 
         if not block:
             return
         top = block[0][0]["top"]
-        left = [" ".join(w["text"] for w in r if w["x1"] <= gutter) for r in block]  # type: ignore[operator]
-        right = [" ".join(w["text"] for w in r if w["x1"] > gutter) for r in block]  # type: ignore[operator]
+        left = [" ".join(w["text"] for w in r if w["x1"] <= gutter) for r in block]
+        right = [" ".join(w["text"] for w in r if w["x1"] > gutter) for r in block]
         for k, text in enumerate(t for t in (*left, *right) if t):
             lines.append((top + k * 0.001, text))
         block.clear()
@@ -139,7 +142,7 @@ def _text_lines(words: list[dict[str, Any]], width: float) -> list[tuple[float, 
 
 
 def _crosses(row: list[dict[str, Any]], gutter: float) -> bool:
-    return any(w["x0"] < gutter < w["x1"] for w in row)
+    return any(float(w["x0"]) < gutter < float(w["x1"]) for w in row)
 
 
 def _spans(row: list[dict[str, Any]], width: float) -> bool:

@@ -26,11 +26,13 @@ def read_text_indicators(doc: Document, draft: Draft, outline: Outline, names: N
                 output = m.group("id")
             if not doc.in_table(n) and INDICATOR_HEADING.match(line):
                 block = [(n, line)]
-                while n + 1 <= last and (BASELINE.match(nxt := clean(doc.lines[n])) or TARGET.match(nxt)
-                                         or SOURCE.match(nxt)):  # fmt: skip
+                while n + 1 <= last and (
+                    BASELINE.match(nxt := clean(doc.lines[n])) or TARGET.match(nxt) or SOURCE.match(nxt)
+                ):
                     n += 1
                     block.append((n, nxt))
                 mine = output if output is not None and draft.has("outputs", output) else None
-                add_indicators(draft, names, outcome if mine is None else "", mine, read_indicators(block), {},
-                               counts)  # fmt: skip
+                add_indicators(
+                    draft, names, outcome if mine is None else "", mine, read_indicators(block), {}, counts
+                )
             n += 1

@@ -77,8 +77,11 @@ def read_value(raw: str) -> Value:
 
 
 #: "(link to 3.4.2 (G))": an indicator linked to a global SDG indicator.
-SDG_LINK = re.compile(r"\(\s*link(?:ed)?\s+to\s+(?P<raw>(?:SDG\s+)?[0-9]+\.[0-9a-z]+(?:\.[0-9a-z]+)?\.?"
-                      r"(?:\s*\((?:G|N)\))?)\s*\)", re.IGNORECASE)  # fmt: skip
+SDG_LINK = re.compile(
+    r"\(\s*link(?:ed)?\s+to\s+(?P<raw>(?:SDG\s+)?[0-9]+\.[0-9a-z]+(?:\.[0-9a-z]+)?\.?"
+    r"(?:\s*\((?:G|N)\))?)\s*\)",
+    re.IGNORECASE,
+)
 _CODE = re.compile(
     r"^\s*(?P<raw>(?:SDG\s+)?(?P<code>[0-9]{1,2}\.[0-9a-z]{1,2}\.[0-9]{1,2})\.?\s*(?:\((?P<tag>[GN])\))?)"
     r"\s*(?P<rest>.*)$",

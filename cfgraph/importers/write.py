@@ -15,12 +15,22 @@ from cfgraph.model import table_spec
 __all__ = ["write_draft"]
 
 
-def write_draft(draft: Draft, folder: Path, info: tuple[str, str, int, int], sources: Sequence[Path]) -> None:
+def write_draft(
+    draft: Draft, folder: Path, info: tuple[str, str, int, int], sources: Sequence[Path], iso3: str = ""
+) -> None:
     """Write *draft* into the new folder *folder*: *info* is (title, country, start, end), *sources*
     the files to register (the text the rows cite first)."""
     title, country, start, end = info
     with replaced_folder(folder, "framework") as staging:
-        init_framework(staging, title=title, country=country, start=start, end=end,
-                       sources=[str(s) for s in sources], provenance="cited")  # fmt: skip
+        init_framework(
+            staging,
+            title=title,
+            country=country,
+            start=start,
+            end=end,
+            sources=[str(s) for s in sources],
+            provenance="cited",
+            country_iso3=iso3,
+        )
         for name, rows in draft.rows.items():
             write_text(staging / table_spec(name).filename, table_csv(name, rows))
