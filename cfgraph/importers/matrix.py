@@ -132,7 +132,9 @@ class _Matrix:
                     {"outcome": self.outcome, "statement": m.group("rest")},
                     [cell.first],
                 )
-        elif (m := RESULT_HEADING.match(text)) and m.group("rest"):
+        elif (m := RESULT_HEADING.match(text)) and (
+            m.group("rest") or any(r["id"] == m.group("id") for r in self.draft.rows.get("outcomes", []))
+        ):
             self.outcome, self.output = m.group("id"), None
             self.flush()
 
@@ -258,6 +260,9 @@ def add_indicators(
     owner = output or outcome
     source_cell = cells.get("source+agency") or cells.get("source") or cells.get("agency")
     blocks = _source_blocks(source_cell, names)
+    if "agency" in cells and source_cell is not cells["agency"]:  # a column of its own
+        agencies = [line for group in _groups(cells["agency"]) for line in group]
+        blocks = [(blocks[0][0] if blocks else [], agencies)]
     partner_blocks = _partner_blocks(cells.get("partner"), len(subs) if len(blocks) == len(subs) > 1 else 1)
     per_sub = len(subs) > 1 and len(blocks) == len(subs)
     parent_id: str | None = None

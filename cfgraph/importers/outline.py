@@ -41,6 +41,7 @@ class Heading:
     line: int
     in_table: bool
     in_matrix: bool
+    more: tuple[int, ...] = ()
 
 
 @dataclass
@@ -83,17 +84,33 @@ def read_outline(doc: Document, draft: Draft) -> Outline:
         m = RESULT_HEADING.match(line)
         if m is None or (m.group("rest") and not _is_statement(m.group("rest"))):
             continue
+        statement, more = _continued(doc, n, m.group("rest").strip())
         heading = Heading(
             m.group("id"),
-            m.group("rest").strip(),
+            statement,
             n,
             doc.in_table(n),
             bool(outline.matrix_start and n > outline.matrix_start),
+            more,
         )
         outline.headings.append(heading)
         areas[n] = area
     _outcomes(doc, draft, outline, areas)
     return outline
+
+
+def _continued(doc: Document, n: int, statement: str) -> tuple[str, tuple[int, ...]]:
+    """A statement wrapped over the next lines (a narrow column): it goes on while it has not
+    ended a sentence and the next line is neither blank, a label nor a heading (three lines at most)."""
+    more: list[int] = []
+    k = n
+    while statement and not statement.endswith((".", ";", ":")) and k < len(doc.lines) and len(more) < 3:
+        nxt = clean(doc.lines[k].replace("\f", ""))
+        if not nxt or doc.lines[k].startswith("\t") or find_labels(nxt) or RESULT_HEADING.match(nxt):
+            break
+        statement, k = f"{statement} {nxt}", k + 1
+        more.append(k)
+    return statement, tuple(more)
 
 
 def _outcomes(doc: Document, draft: Draft, outline: Outline, areas: dict[int, str | None]) -> None:
@@ -120,7 +137,7 @@ def _outcomes(doc: Document, draft: Draft, outline: Outline, areas: dict[int, st
         draft.add(
             "outcomes",
             {"id": ident, "statement": main.statement, "thematic_area": areas.get(main.line)},
-            [main.line],
+            [main.line, *main.more],
         )
         for h in said:
             context = "results_matrix" if h.in_table or h.in_matrix else "outcome_list"
@@ -133,7 +150,7 @@ def _outcomes(doc: Document, draft: Draft, outline: Outline, areas: dict[int, st
                 )
             ):
                 draft.add(
-                    "outcome_wordings", {"outcome": ident, "context": context, "text": h.statement}, [h.line]
+                    "outcome_wordings", {"outcome": ident, "context": context, "text": h.statement}, [h.line, *h.more]
                 )
 
 

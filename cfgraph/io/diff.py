@@ -56,29 +56,29 @@ def _entity_map(
                     if v:
                         names.setdefault(_norm(v), r.id)  # type: ignore[attr-defined]
     mapping: dict[str, str] = {}
+    columns = {c.name for c in spec.columns}
     for r in a_rows:
         ident = r.id  # type: ignore[attr-defined]
-        if ident in b_ids:
-            mapping[ident] = ident
-            continue
-        for column in _NAMES:
-            if column in {c.name for c in spec.columns}:
-                value = getattr(r, column)
-                found = next(
-                    (
-                        names[_norm(v)]
-                        for v in (value if isinstance(value, tuple) else (value,))
-                        if v and _norm(v) in names
-                    ),
-                    None,
-                )
-                if found:
-                    mapping[ident] = found
-                    break
-        else:
+        found = None
+        for column in (c for c in _NAMES if c in columns):  # a name both give wins over the same id
+            value = getattr(r, column)
+            found = next(
+                (
+                    names[_norm(v)]
+                    for v in (value if isinstance(value, tuple) else (value,))
+                    if v and _norm(v) in names
+                ),
+                None,
+            )
+            if found:
+                break
+        if found is None and ident in b_ids:
+            found = ident
+        if found is None:
             voted = [(n, bid) for (aid, bid), n in votes.items() if aid == ident]
-            if voted:
-                mapping[ident] = max(voted)[1]
+            found = max(voted)[1] if voted else None
+        if found is not None:
+            mapping[ident] = found
     return mapping
 
 
