@@ -88,6 +88,10 @@ def read_indicators(lines: list[tuple[int, str]]) -> list[IndicatorText]:
             items[-1].lines.append(n)
     for item in items:
         _finish(item)
+        for slot in ("baseline", "target", "source"):
+            value = getattr(item, slot)
+            if value is not None:
+                setattr(item, slot, value.rstrip(" .") or None)
     return [i for i in items if i.name]
 
 

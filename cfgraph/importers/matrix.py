@@ -284,6 +284,7 @@ def add_indicators(
             else None
         )
         lines = list(item.lines)
+        row["data_source"] = item.source
         if block is not None:
             row["data_source"] = item.source or _join(block[0]) or None
             lines += [n for n, _ in block[0]]
