@@ -56,7 +56,7 @@ def framework_counts(fw: Framework) -> dict[str, int]:
 
 def outcome_rows(fw: Framework) -> list[dict[str, Any]]:
     """One row per outcome: its result group and statement, and how many SDG targets (distinct
-    valid codes), UN agencies, partners (partnerships text), LNOB groups, indicators and
+    valid codes), UN agencies, partners (partnerships text and outputs), LNOB groups, indicators and
     sub-indicators it has."""
     rows = []
     for o in fw.outcomes:
@@ -70,7 +70,7 @@ def outcome_rows(fw: Framework) -> list[dict[str, Any]]:
                 "statement": o.statement,
                 "sdg_targets": len(fw.target_codes(o.id)),
                 "agencies": len(fw.agencies_of(o.id)),
-                "partners": len(fw.partners_of(o.id)),
+                "partners": len(fw.partners_of(o.id, include_outputs=True)),
                 "lnob_groups": len(fw.lnob_groups_of(o.id)),
                 "indicators": top,
                 "sub_indicators": len(indicators) - top,

@@ -158,3 +158,22 @@ def test_typed_ids_round_trip() -> None:
         assert split_typed_id(typed_id(kind, "x")) == (kind, "x")
         for alias in ENTITIES[kind].aliases:
             assert entity_kind(alias).name == kind
+
+
+#: Words of one framework or one document's layout, which no code, check, query or view may use.
+_ONE_DOCUMENT = re.compile(r"kazakh|section 2\.\d|annex 1|partnerships paragraph|legal annex", re.IGNORECASE)
+
+
+def test_no_code_speaks_of_one_framework_or_one_document_layout() -> None:
+    """Frameworks are data: code, templates, ontology, queries and view definitions stay neutral
+    (the example folder's own source text is data, not code)."""
+    root = Path(cfgraph.__file__).resolve().parent.parent
+    suffixes = {".py", ".j2", ".js", ".css", ".ttl", ".rq", ".cypher", ".yaml"}
+    found = []
+    for folder in ("cfgraph", "ontology", "queries", "visualisations"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix in suffixes and "examples" not in path.parts and "vendor" not in path.parts:
+                for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                    if _ONE_DOCUMENT.search(line):
+                        found.append(f"{path.relative_to(root)}:{n}: {line.strip()}")
+    assert found == []

@@ -25,7 +25,7 @@ from typing import Any
 
 from cfgraph.errors import UnknownIdError
 from cfgraph.model import Framework, closest, natural_key, sdg_sort_key
-from cfgraph.vocabulary import ENTITIES, LISTED_IN_NAMES, PARTNER_TYPES, split_typed_id, typed_id
+from cfgraph.vocabulary import ENTITIES, LINK_KINDS, LISTED_IN_NAMES, PARTNER_TYPES, split_typed_id, typed_id
 
 __all__ = ["WhoRow", "WhoAnswer", "RESOLVABLE", "resolve", "suggestions", "who", "who_rows", "actors"]
 
@@ -33,7 +33,8 @@ __all__ = ["WhoRow", "WhoAnswer", "RESOLVABLE", "resolve", "suggestions", "who",
 RESOLVABLE = ("outcome", "sdg-target", "agency", "partner", "lnob-group", "indicator", "result-group")
 #: Sections of :func:`who`, in display order.
 SECTIONS = (
-    "outcomes", "outputs", "agencies", "partners", "lnob groups", "indicators", "targets", "fellow actors"
+    "outcomes", "outputs", "agencies", "partners", "lnob groups", "indicators", "stated links", "targets",
+    "fellow actors",
 )  # fmt: skip
 
 
@@ -233,6 +234,15 @@ def _about_actor(fw: Framework, kind: str, ident: str, out: _Sections, fellows: 
     return f"{label}: {_n(len(outcomes), 'outcome')}, {_n(n_ind, 'indicator')}{more}"
 
 
+def _stated_links(fw: Framework, outcome: str, out: _Sections) -> None:
+    """The links the text states between *outcome* and another, with their wording."""
+    for link in fw.outcome_links:
+        if outcome in (link.source, link.target):
+            other = link.target if link.source == outcome else link.source
+            how = f"{link.id}: outcome {link.source} {LINK_KINDS[link.kind].wording} outcome {link.target}"
+            out.add("stated links", "outcome", other, fw.outcome(other).statement, how, link.source_lines)
+
+
 def _n(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
@@ -328,6 +338,7 @@ def who(fw: Framework, text: str, fellows: int | None = 10) -> WhoAnswer:
         title = _about_actor(fw, kind, ident, out, fellows)
     elif kind == "outcome":
         _about_outcomes(fw, {ident: ""}, out)
+        _stated_links(fw, ident, out)
         title = f"Outcome {ident}: {fw.outcome(ident).statement}"
     elif kind == "sdg-target":
         outcomes = _about_target(fw, ident, out)
@@ -407,7 +418,8 @@ def actors(
         known |= {rg.name.casefold(): rg.id for rg in fw.result_groups}
         if result_group.casefold() not in known:
             ids = [r.id for r in fw.result_groups]
-            raise UnknownIdError("result group", result_group, closest(result_group, ids) or ids)
+            note = "" if ids else "this framework has no result groups"
+            raise UnknownIdError("result group", result_group, closest(result_group, ids) or ids, note)
         result_group = known[result_group.casefold()]
     if type is not None and type not in PARTNER_TYPES and type != "agency":
         raise UnknownIdError("partner type", type, closest(type, [*PARTNER_TYPES, "agency"]))

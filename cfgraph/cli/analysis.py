@@ -261,7 +261,8 @@ def actors_command(
     what = PARTNER_TYPES[type_].display if type_ in PARTNER_TYPES else ("UN agency" if type_ else "actor")
     where = f" of result group {result_group}" if result_group else ""
     whats = what[:-1] + "ies" if what.endswith("y") else what + "s"
-    title = f"{whats[0].upper()}{whats[1:]} on at least {min_outcomes} outcome(s){where}, broadest first"
+    least = f" on at least {min_outcomes} outcome{'s' if min_outcomes != 1 else ''}" if min_outcomes else ""
+    title = f"{whats[0].upper()}{whats[1:]}{least}{where}, broadest first"
     empty = f"no {what} works on {min_outcomes} outcomes{where}"
     spec = TableSpec(title, ACTORS_COLUMNS, "actor", empty=empty)
     echo_rows(rows, fmt, out, spec)

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, cast
 
+from cfgraph.model import measure
 from cfgraph.vocabulary import LISTED_IN, PARTNER_TYPES, ListedIn
 
 #: The two lists, typed.
@@ -31,9 +32,6 @@ if TYPE_CHECKING:
 
 __all__ = ["officer_sheets", "export_workbook", "stakeholder_sheets", "export_kumu_stakeholders"]
 
-
-def _measure(raw: str | None, year: int | None) -> str:
-    return " ".join(x for x in (raw or "", f"({year})" if year else "") if x)
 
 
 def _outcome_rows(fw: Framework) -> list[dict[str, Any]]:
@@ -77,8 +75,8 @@ def _indicator_rows(fw: Framework) -> list[dict[str, Any]]:
     label = {a.id: a.label for a in fw.agencies}
     return [
         {"Indicator": i.id, "Outcome": i.outcome, "Name": i.name, "SDG code": i.code_raw or "",
-         "Baseline": _measure(i.baseline_raw, i.baseline_year),
-         "Target": _measure(i.target_raw, i.target_year),
+         "Baseline": measure(i.baseline_raw, i.baseline_year),
+         "Target": measure(i.target_raw, i.target_year),
          "Data source": i.data_source or "",
          "Responsible UN agencies": "; ".join(label[a] for a in fw.responsible_agencies(i.id)),
          "Partners": "; ".join(dict.fromkeys(partners[i.id])), "Source lines": i.source_lines}

@@ -150,7 +150,9 @@ def _outcomes(doc: Document, draft: Draft, outline: Outline, areas: dict[int, st
                 )
             ):
                 draft.add(
-                    "outcome_wordings", {"outcome": ident, "context": context, "text": h.statement}, [h.line, *h.more]
+                    "outcome_wordings",
+                    {"outcome": ident, "context": context, "text": h.statement},
+                    [h.line, *h.more],
                 )
 
 

@@ -60,7 +60,9 @@ def read_value(raw: str) -> Value:
     value: float | None = None
     unit: str | None = None
     for m in _NUMBER.finditer(text):
-        if (chosen is not None and m.start() == chosen.start()) or any(y.start() == m.start() for y in bracketed):
+        if (chosen is not None and m.start() == chosen.start()) or any(
+            y.start() == m.start() for y in bracketed
+        ):
             continue
         value = _number(m.group("n"), m.group("sep"))
         before = text[: m.start()].strip().lower()

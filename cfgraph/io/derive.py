@@ -31,7 +31,8 @@ _CARRIED = ("source_lines", "source_id", "locator", "review", "review_note")
 
 
 def target_rows(pkg: PackageContents, catalogue: SdgCatalogue) -> list[dict[str, Any]]:
-    """The rows of ``outcome_targets`` that the target lists of *pkg* parse to, in order."""
+    """The rows of ``outcome_targets`` that the target lists of *pkg* parse to, in order (``_line``:
+    the line of the list they come from, where a problem with one of them is reported)."""
     rows = []
     for row in pkg.tables.get("target_lists", []):
         v = row.values
@@ -41,7 +42,7 @@ def target_rows(pkg: PackageContents, catalogue: SdgCatalogue) -> list[dict[str,
             status = "ok" if catalogue.is_target(token.code) else "invalid-in-source"
             rows.append(
                 {"outcome": v["outcome"], "listed_in": v["listed_in"], "role": v["role"], "seq": seq,
-                 "raw": token.raw, "code": token.code, "code_status": status}
+                 "raw": token.raw, "code": token.code, "code_status": status, "_line": row.line}
                 | {c: v.get(c) for c in _CARRIED}
             )  # fmt: skip
     return rows
@@ -93,5 +94,5 @@ def derive(pkg: PackageContents, catalogue: SdgCatalogue) -> None:
     if "outcome_targets" in pkg.layout:
         _check_targets(pkg, expected)
     else:
-        pkg.tables["outcome_targets"] = [TypedRow(0, r) for r in expected]
+        pkg.tables["outcome_targets"] = [TypedRow(r.pop("_line"), r) for r in expected]
     _indicator_outcomes(pkg)

@@ -81,10 +81,12 @@ def _shifted(ranges: Ranges, d: int) -> Ranges:
     return tuple((a + d, b + d) for a, b in ranges)
 
 
-def _holds(spec: TableSpec, row: TypedRow, source: CitedSource, ranges: Ranges) -> bool:
+def _holds(
+    spec: TableSpec, row: TypedRow, source: CitedSource, ranges: Ranges, skip: frozenset[str] = frozenset()
+) -> bool:
     if not ranges or ranges[0][0] < 1 or ranges[-1][1] > len(source.lines):
         return False
-    return not not_found(spec, row.values, source.cited(ranges))
+    return not [c for c, _ in not_found(spec, row.values, source.cited(ranges)) if c not in skip]
 
 
 def _cited_ranges(row: TypedRow) -> Ranges | None:
@@ -107,11 +109,17 @@ class _Recite:
         self.source, self.index = source, SourceIndex(source)
         self.sure: list[tuple[int, int]] = []
 
-    def shifts(self, spec: TableSpec, row: TypedRow, ranges: Ranges) -> list[int]:
+    def unplaceable(self, spec: TableSpec, row: TypedRow) -> frozenset[str]:
+        """The row's text columns whose text is nowhere in the source: no citation can hold them,
+        so they neither block nor steer a move (validate keeps saying they are not found)."""
+        return frozenset(c for c, _ in not_found(spec, row.values, self.index.text))
+
+    def shifts(self, spec: TableSpec, row: TypedRow, ranges: Ranges, skip: frozenset[str]) -> list[int]:
         """Every shift that makes the row's citation hold its texts, smallest first."""
         size = len(self.source.lines)
         clipped = tuple((a, min(b, size)) for a, b in ranges if a <= size)
-        missing = not_found(spec, row.values, self.source.cited(clipped) if clipped else "")
+        missing = [m for m in not_found(spec, row.values, self.source.cited(clipped) if clipped else "")
+                   if m[0] not in skip]  # fmt: skip
         if not missing:
             return []
         fragment, first, span = missing[0][1], ranges[0][0], ranges[-1][1] - ranges[0][0]
@@ -122,7 +130,7 @@ class _Recite:
             if abs(line - first) <= _REACH:
                 for start in range(line - span, line + 1):  # the fragment on any cited line
                     d = start - first
-                    if d and d not in found and _holds(spec, row, self.source, _shifted(ranges, d)):
+                    if d and d not in found and _holds(spec, row, self.source, _shifted(ranges, d), skip):
                         found.add(d)
             at = self.index.text.find(fragment, at + 1)
         return sorted(found, key=lambda d: (abs(d), -d))
@@ -134,13 +142,15 @@ class _Recite:
                 return d
         return None
 
-    def spread(self, spec: TableSpec, row: TypedRow, ranges: Ranges) -> Ranges | None:
+    def spread(self, spec: TableSpec, row: TypedRow, ranges: Ranges, skip: frozenset[str]) -> Ranges | None:
         """The cited lines still holding some of the row's text, plus those where the rest is."""
         size = len(self.source.lines)
         kept = [(a, min(b, size)) for a, b in ranges if a <= size]
         cited = self.source.cited(tuple(kept)) if kept else ""
         added = []
         for column, _ in not_found(spec, row.values, cited):
+            if column in skip:
+                continue
             for fragment in fragments(str(row.values[column])):
                 place = self.index.find(fragment, ranges[0][0])
                 if place is None:
@@ -149,7 +159,7 @@ class _Recite:
         chosen = kept + added
         for old in list(kept):  # drop the cited lines that none of the row's texts needs
             trial = [r for r in chosen if r != old]
-            if trial and _holds(spec, row, self.source, merged_ranges(_cell(trial))):
+            if trial and _holds(spec, row, self.source, merged_ranges(_cell(trial)), skip):
                 chosen = trial
         return merged_ranges(_cell(chosen))
 
@@ -177,6 +187,8 @@ class _Citations:
         for spec in TABLES:
             if "source_lines" not in {c.name for c in spec.columns} or spec.name == "framework":
                 continue
+            if spec.name not in self.plan.pkg.layout:  # derived rows: their list is re-cited
+                continue
             checked = any(c.meta.verbatim for c in spec.columns)
             for row in self.plan.pkg.tables.get(spec.name, []):
                 sid = row.values.get("source_id") or self.found.default
@@ -187,16 +199,17 @@ class _Citations:
 
     def checked(self, spec: TableSpec, row: TypedRow, sid: str, ranges: Ranges) -> None:
         r = self.recite.setdefault(sid, _Recite(self.sources[sid]))
-        if _holds(spec, row, r.source, ranges):
+        skip = r.unplaceable(spec, row)
+        if _holds(spec, row, r.source, ranges, skip):
             r.sure.append((ranges[0][0], 0))
             return
-        shifts = r.shifts(spec, row, ranges)
+        shifts = r.shifts(spec, row, ranges, skip)
         if len(shifts) == 1:
             r.sure.append((ranges[0][0], shifts[0]))
             self.cite(spec, row, _shifted(ranges, shifts[0]))
         elif shifts:
             self.unsure.append(((spec, row, sid, ranges), shifts))
-        elif (spread := r.spread(spec, row, ranges)) is not None:
+        elif (spread := r.spread(spec, row, ranges, skip)) is not None:
             self.cite(spec, row, spread)
 
     def run(self) -> None:

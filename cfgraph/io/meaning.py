@@ -55,7 +55,8 @@ def _check_framework(pkg: PackageContents) -> None:
 
 
 def _check_target_codes(pkg: PackageContents, catalogue: SdgCatalogue) -> None:
-    shown = pkg.shown(table_spec("outcome_targets"))
+    typed = "outcome_targets" in pkg.layout  # else derived: a problem is the target list's
+    shown = pkg.shown(table_spec("outcome_targets" if typed else "target_lists"))
     for row in pkg.tables.get("outcome_targets", []):
         code, status = row.values["code"], row.values["code_status"]
         if code is None or status is None:
@@ -72,15 +73,8 @@ def _check_target_codes(pkg: PackageContents, catalogue: SdgCatalogue) -> None:
                 )
             )
         elif not real:
-            pkg.problems.append(
-                Problem(
-                    shown,
-                    row.line,
-                    "code",
-                    f"{code!r} is not an SDG target (kept as the document writes it)",
-                    "warning",
-                )
-            )
+            message = f"{code!r} is not an SDG target (kept as the document writes it)"
+            pkg.problems.append(Problem(shown, row.line, "code" if typed else "raw", message, "warning"))
         elif status != "ok":
             pkg.problems.append(
                 Problem(shown, row.line, "code_status", f"{code!r} is a real SDG target; write ok")

@@ -77,7 +77,7 @@ class SourceIndex:
         at = self.text.find(fragment)
         while at >= 0:
             place = self.line_at(at), self.line_at(at + max(len(fragment) - 1, 0))
-            if best is None or abs(place[0] - near) < abs(best[0] - near):
+            if best is None or abs(place[0] - near) <= abs(best[0] - near):  # a tie: the later place
                 best = place
             if place[0] > near:
                 break
@@ -101,6 +101,11 @@ class _Checker:
         self.sources = found.cited()
         self.indexes: dict[str, SourceIndex] = {}
         self.located = 0
+        #: Sources whose file no longer has the sha256 the folder gives: they changed since cited.
+        self.changed = {sid for sid, (_, row, column) in found.rows.items()
+                        if found.digests.get(sid) not in (None, row.values.get(column))}  # fmt: skip
+        #: (table, source) -> rows whose texts are not where they cite, in a changed source.
+        self.moved: dict[tuple[str, str], list[tuple[int, str]]] = {}
 
     @property
     def mismatch(self) -> str:
@@ -156,7 +161,11 @@ class _Checker:
 
     def verbatim(self, spec: TableSpec, row: TypedRow, shown: str, source: CitedSource, sid: str, short: str,
                  ranges: tuple[tuple[int, int], ...]) -> None:  # fmt: skip
-        for column, missing in not_found(spec, row.values, source.cited(ranges)):
+        missed = not_found(spec, row.values, source.cited(ranges))
+        if missed and sid in self.changed:  # said once per table below, not once per cell
+            self.moved.setdefault((shown, sid), []).append((row.line, missed[0][0]))
+            return
+        for column, missing in missed:
             message = f"{_short(missing)!r} is not in source line(s) {short}"
             message += f" (line {ranges[0][0]} reads {_short(source.line(ranges[0][0]))!r})"
             if self.located < MAX_LOCATED:
@@ -183,8 +192,10 @@ def not_found(spec: TableSpec, values: dict[str, object], cited: str) -> list[tu
         if not column.meta.verbatim or not value:
             continue
         choices = [str(value)]
-        if isinstance(column.meta.verbatim, str):  # a name, or one of its other spellings
-            choices += [str(v) for v in values.get(column.meta.verbatim) or ()]  # type: ignore[attr-defined]
+        others = column.meta.verbatim
+        for other in (others,) if isinstance(others, str) else others if isinstance(others, tuple) else ():
+            alternative = values.get(other)  # a name, or one of its other spellings
+            choices += [alternative] if isinstance(alternative, str) else [str(v) for v in alternative or ()]  # type: ignore[attr-defined]
         if any(all(f in cited for f in fragments(c)) for c in choices):
             continue
         missing.append((column.name, next(f for f in fragments(str(value)) if f not in cited)))
@@ -195,7 +206,16 @@ def check_citations(pkg: PackageContents, found: FoundSources) -> None:
     """Check every row's citation (see the module's docstring); problems go to *pkg*."""
     checker = _Checker(pkg, found)
     for spec in TABLES:
-        if "source_lines" not in {c.name for c in spec.columns}:
-            continue
+        if "source_lines" not in {c.name for c in spec.columns} or spec.name not in pkg.layout:
+            continue  # a table the folder does not have holds derived rows, checked where they come from
         for row in pkg.tables.get(spec.name, []):
             checker.row(spec, row)
+    for (shown, sid), rows in checker.moved.items():
+        name = found.rows[sid][1].values.get("path") or found.rows[sid][1].values.get("source_file") or sid
+        first, column = rows[0]
+        message = (
+            f"{len(rows)} row(s) cite lines of {name} that no longer hold their text (the first: its "
+            f"{column}); the source changed since they were cited: 'cfgraph validate --fix' moves "
+            "the citations"
+        )
+        pkg.problems.append(Problem(shown, first, "source_lines", message, checker.mismatch))  # type: ignore[arg-type]

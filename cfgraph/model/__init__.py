@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from cfgraph.model.actors import Agency, LnobGroup, OutcomeAgency, OutcomeLnobGroup, OutcomePartner, Partner
 from cfgraph.model.framework import Framework, closest, natural_key, parse_lines, sdg_sort_key
-from cfgraph.model.indicators import Indicator, IndicatorAgency, IndicatorPartner, IndicatorSdgLink
+from cfgraph.model.indicators import Indicator, IndicatorAgency, IndicatorPartner, IndicatorSdgLink, measure
 from cfgraph.model.links import OutcomeLink, RecordedInconsistency, TargetLink
 from cfgraph.model.reviews import Review
 from cfgraph.model.schema import Column, ForeignKey, TableSpec, spec_of
@@ -65,6 +65,7 @@ __all__ = [
     "closest",
     "sdg_sort_key",
     "natural_key",
+    "measure",
     "Column",
     "ForeignKey",
     "TableSpec",

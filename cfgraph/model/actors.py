@@ -39,7 +39,8 @@ class Agency:
     ]
     name: Annotated[
         str | None,
-        col("Full name as the document gives it.", verbatim=True, rdf="cfg:fullName", lpg="full_name"),
+        col("Full name (the cited lines name the agency by it, its label or an alias).",
+            verbatim=("label", "aliases"), rdf="cfg:fullName", lpg="full_name"),
     ] = None
     aliases: Annotated[tuple[str, ...], _ALIASES] = ()
     source_lines: SourceLines = ""
@@ -131,8 +132,14 @@ class Partner:
     type: Annotated[str, col(enum=tuple(PARTNER_TYPES), rdf="cfg:partnerType", codec="partner-type")]
     aliases: Annotated[tuple[str, ...], _ALIASES] = ()
     generic: Annotated[
-        bool, col("true for a category ('local NGOs') rather than one organisation.", rdf="cfg:generic")
-    ]
+        bool,
+        col(
+            "true for a category ('local NGOs') rather than one organisation (false when blank).",
+            required=False,
+            blank=False,
+            rdf="cfg:generic",
+        ),
+    ] = False
     part_of: Annotated[
         str | None,
         col(

@@ -264,13 +264,20 @@ class Framework:
         """LNOB group ids of an outcome (union of lists unless *listed_in*), first-seen order."""
         return self._listed(self.outcome_lnob_groups, "group", outcome_id, listed_in)
 
-    def partners_of(self, outcome_id: str, include_indicators: bool = False) -> list[str]:
-        """Partner ids named in the outcome's partnerships text (and for its indicators)."""
+    def partners_of(
+        self, outcome_id: str, include_indicators: bool = False, include_outputs: bool = False
+    ) -> list[str]:
+        """Partner ids named in the outcome's partnerships text (and for its outputs, its indicators)."""
         self.outcome(outcome_id)
         seen: dict[str, None] = {}
         for p in self.outcome_partners:
             if p.outcome == outcome_id:
                 seen.setdefault(p.partner)
+        if include_outputs:
+            mine_x = {x.id for x in self.outputs if x.outcome == outcome_id}
+            for xp in self.output_partners:
+                if xp.output in mine_x:
+                    seen.setdefault(xp.partner)
         if include_indicators:
             mine = {i.id for i in self.indicators_of(outcome_id)}
             for ip in self.indicator_partners:

@@ -23,7 +23,19 @@ from cfgraph.model.columns import (
 from cfgraph.model.schema import ID_PATTERN, col, table
 from cfgraph.vocabulary import CODE_STATUSES
 
-__all__ = ["Indicator", "IndicatorSdgLink", "IndicatorAgency", "IndicatorPartner"]
+__all__ = ["Indicator", "IndicatorSdgLink", "IndicatorAgency", "IndicatorPartner", "measure"]
+
+
+def measure(raw: str | None, year: int | None, missing: str = "") -> str:
+    """A baseline or target as shown: the text as written, with its year when the text does not
+    already give it.
+
+    >>> measure("78% (2025)", 2025), measure("78%", 2025), measure(None, None, "—")
+    ('78% (2025)', '78% (2025)', '—')
+    """
+    if not raw:
+        return f"{missing} ({year})".strip() if year and missing else missing
+    return raw if not year or str(year) in raw else f"{raw} ({year})"
 
 _BASE, _TARGET = "cfg:baselineObservation", "cfg:targetObservation"
 _OBSERVATIONS = {

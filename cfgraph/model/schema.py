@@ -79,7 +79,7 @@ class ColumnMeta:
     required: bool | None = None
     ref: str | None = None
     relation: str | None = None
-    verbatim: bool | str = False
+    verbatim: bool | str | tuple[str, ...] = False
     rdf: str | None = None
     codec: str = "literal"
     lpg: Naming = True
@@ -97,7 +97,7 @@ def col(
     required: bool | None = None,
     ref: str | None = None,
     relation: str | None = None,
-    verbatim: bool | str = False,
+    verbatim: bool | str | tuple[str, ...] = False,
     rdf: str | None = None,
     codec: str = "literal",
     lpg: Naming = True,
@@ -121,9 +121,9 @@ def col(
         The table whose ``id`` the value (each item of a list) must be.
     relation : str, optional
         The :data:`~cfgraph.vocabulary.RELATIONS` entry this reference stands for in the graphs.
-    verbatim : bool or str
-        The text must occur in the source lines the row cites; a column name (``"aliases"``): the
-        text or one of that column's items must (a name, or another spelling of it).
+    verbatim : bool, str or tuple of str
+        The text must occur in the source lines the row cites; a column name (``"aliases"``), or
+        several: the text or one of those columns' values must (a name, or another spelling of it).
     rdf : str, optional
         The RDF property (a CURIE); ``a/b`` puts the value on the node that ``a`` points to.
     codec : str

@@ -109,15 +109,29 @@ def _plural(n: int, noun: str) -> str:
     return f"{n} {noun}{'es' if noun.endswith(('s', 'x', 'ch')) else 's'}"
 
 
+def _singular(plural: str) -> str:
+    """The singular of a plural noun phrase (its last word).
+
+    >>> [_singular(p) for p in ("agencies", "lnob groups", "matches", "notes")]
+    ['agency', 'lnob group', 'match', 'note']
+    """
+    if plural.endswith("ies"):
+        return plural[:-3] + "y"
+    if plural.endswith(("sses", "xes", "ches", "shes")):
+        return plural[:-2]
+    return plural[:-1] if plural.endswith("s") else plural
+
+
 def count_summary(rows: Sequence[dict[str, Any]], noun: str, column: str, names: dict[str, str]) -> str:
     """``260 findings: 4 errors, 45 warnings, 211 notes``: a count and its split by *column*
     (values in the order of *names*, each read as its plural there).
 
-    >>> count_summary([{"s": "info"}, {"s": "error"}], "finding", "s", {"error": "errors", "info": "notes"})
-    '2 findings: 1 errors, 1 notes'
+    >>> rows = [{"s": "info"}, {"s": "error"}, {"s": "info"}]
+    >>> count_summary(rows, "finding", "s", {"error": "errors", "info": "notes"})
+    '3 findings: 1 error, 2 notes'
     """
     counts = {k: sum(1 for r in rows if r.get(column) == k) for k in names}
-    parts = [f"{n} {names[k]}" for k, n in counts.items() if n]
+    parts = [f"{n} {names[k] if n != 1 else _singular(names[k])}" for k, n in counts.items() if n]
     return _plural(len(rows), noun) + (": " + ", ".join(parts) if parts else "")
 
 

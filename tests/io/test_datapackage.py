@@ -48,3 +48,21 @@ def test_frictionless_catches_a_dangling_foreign_key(tmp_path: Path) -> None:
         report = Package(str(folder / "datapackage.json")).validate()
     assert not report.valid
     assert any(e.type == "foreign-key" for t in report.tasks for e in t.errors)
+
+
+def test_the_data_readme_lists_every_value_a_column_takes() -> None:
+    """data/README.md's table of values names every enum value of every declared column."""
+    from cfgraph.model import TABLES
+
+    text = (resource_dir("data") / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Values", 1)[1].split("\n## ", 1)[0]
+    rows = {line.split("|")[1].strip(): line for line in section.splitlines() if line.startswith("| `")}
+    for spec in TABLES:
+        for column in spec.columns:
+            values = column.enum or (("true", "false") if column.type == "boolean" else ())
+            if not values:
+                continue
+            mine = (r for k, r in rows.items() if k.startswith(f"`{column.name}`") and spec.name in k)
+            row = next(mine, "")
+            assert row, f"{spec.name}.{column.name} is not in data/README.md's values"
+            assert all(f"`{v}`" in row.split("|")[2] for v in values), (spec.name, column.name)

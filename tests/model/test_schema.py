@@ -31,7 +31,7 @@ def test_types_come_from_the_annotations() -> None:
         ("name", "string", True, False),
         ("type", "string", True, False),
         ("aliases", "string", False, True),
-        ("generic", "boolean", True, False),
+        ("generic", "boolean", False, False),
     ]
     listed_in = table_spec("outcome_agencies").column("listed_in")
     assert listed_in.enum == ("narrative", "results_matrix")

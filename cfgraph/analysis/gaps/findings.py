@@ -12,6 +12,7 @@ reviewer can check it against the document.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -102,7 +103,8 @@ def register(
     severity_rank(severity)
 
     def deco(fn: CheckFunction) -> CheckFunction:
-        explanation = " ".join((fn.__doc__ or title).replace("``", "").split())
+        text = re.sub(r":\w+:`([^`]*)`", r"\1", (fn.__doc__ or title).replace("``", ""))  # no reST roles
+        explanation = " ".join(text.split())
         registry.append(GapCheck(id, severity, title, explanation, fn))
         return fn
 

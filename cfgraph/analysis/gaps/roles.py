@@ -174,27 +174,29 @@ def _related(fw: Framework, partner: str, others: set[str]) -> bool:
     return any(fw.partner(o).type == kind and (generic or fw.partner(o).generic) for o in others)
 
 
-@register(
-    CHECKS, "partner-not-in-indicators", "info", "Partner named in the partnerships text but in no indicator"
-)
+@register(CHECKS, "partner-not-in-indicators", "info", "Partner of an outcome but of none of its indicators")
 def partner_not_in_indicators(check: GapCheck, fw: Framework, ix: FrameworkIndex) -> list[Finding]:
-    """A partner named in the outcome's partnerships text appears in none of its
-    indicators' partner cells (itself, its parent body or one of its parts; a generic partner
-    such as "civil society organizations" is matched by any partner of its type)."""
+    """A partner named in the outcome's partnerships text or for one of its outputs appears in
+    none of its indicators' partner cells (itself, its parent body or one of its parts; a generic
+    partner such as "civil society organizations" is matched by any partner of its type)."""
     found = []
+    output_of = {x.id: x.outcome for x in fw.outputs}
     for o in fw.outcomes:
         named = ix.indicator_partners.get(o.id, set())
         for partner in sorted(ix.partners.get(o.id, set())):
             if _related(fw, partner, named):
                 continue
-            rows = [r for r in fw.outcome_partners if r.outcome == o.id and r.partner == partner]
+            body = set(fw.same_body_ids(partner))
+            text = [r for r in fw.outcome_partners if r.outcome == o.id and r.partner in body]
+            outputs = [r for r in fw.output_partners if output_of[r.output] == o.id and r.partner in body]
+            where = ["partnerships text"] * bool(text) + [f"output {r.output}" for r in outputs]
             found.append(
                 check.about_rows(
                     o.id,
-                    f"{partner} is a partner of outcome {o.id} (partnerships text) "
+                    f"{partner} is a partner of outcome {o.id} ({', '.join(dict.fromkeys(where))}) "
                     "but of none of its indicators",
                     [f"outcome:{o.id}", f"partner:{partner}"],
-                    rows,
+                    [*text, *outputs],
                 )
             )
     return found

@@ -111,7 +111,7 @@ def _synergy_findings(check: GapCheck, fw: Framework, verdicts: tuple[str, ...])
 def stated_link_not_supported(check: GapCheck, fw: Framework, ix: FrameworkIndex) -> list[Finding]:
     """The text states a link between two outcomes, but they share almost no targets,
     interlinked targets, agencies, partners, LNOB groups or SDG indicators (data score below
-    0.1, see :mod:`cfgraph.analysis.synergies`)."""
+    0.1: the synergy score of ``cfgraph synergies``)."""
     return _synergy_findings(check, fw, ("stated-not-supported", "generic-not-supported"))
 
 

@@ -81,11 +81,11 @@ def most_involved(rows: Sequence[dict[str, Any]], outcomes: int) -> str:
 
     >>> rows = [{"name": "UNDP", "total": 40, "outcomes": 5}, {"name": "IOM", "total": 12, "outcomes": 6}]
     >>> most_involved(rows, 6)  # doctest: +ELLIPSIS
-    'UNDP by count: 40 ties (list entries and indicators) on 5 of 6 outcomes; broadest: IOM, on all 6 ...'
+    'UNDP, by count: 40 ties (list entries, outputs and indicators) on 5 of 6 outcomes; broadest: ...'
     """
     top = rows[0]
     text = (
-        f"{top['name']} by count: {top['total']} ties (list entries and indicators) "
+        f"{top['name']}, by count: {top['total']} ties (list entries, outputs and indicators) "
         f"on {top['outcomes']} of {outcomes} outcomes"
     )
     broad = max(rows, key=lambda r: (r["outcomes"], r["total"]))
@@ -151,6 +151,7 @@ def _write_views(fw: Framework, out: Path, progress: Progress, report: Report) -
         if not built:
             built.append(framework_graph(fw))
         return built[0]
+
     report.files += copy_assets(out / "lib")
     for spec in list_views():
         progress(f"drawing view {spec.name}")
@@ -235,6 +236,33 @@ def report_tables(fw: Framework) -> dict[str, list[dict[str, Any]]]:
     }
 
 
+def outcome_grouping(fw: Framework) -> dict[str, Any]:
+    """How the report groups the outcomes: by result group when the framework has them (the
+    ungrouped last), else by strategic priority (thematic area), else all in one list.
+
+    >>> import cfgraph
+    >>> outcome_grouping(cfgraph.load(cfgraph.MINI))["groups"]
+    [('Planet', ['1.1']), ('People', ['2.1'])]
+    """
+    if fw.result_groups:
+        names = fw.result_group_names()
+        groups = [
+            (name, [o.id for o in fw.outcomes if fw.result_group_of(o.id) == rg])
+            for rg, name in names.items()
+        ]
+        return {"title": "Result groups and outcomes", "groups": groups}
+    if fw.thematic_areas:
+        groups = [
+            (ta.name, [o.id for o in fw.outcomes if o.thematic_area == ta.id]) for ta in fw.thematic_areas
+        ]
+        rest = [o.id for o in fw.outcomes if o.thematic_area is None]
+        return {
+            "title": "Strategic priorities and outcomes",
+            "groups": groups + [("Other outcomes", rest)] * bool(rest),
+        }
+    return {"title": "Outcomes", "groups": [("", [o.id for o in fw.outcomes])]}
+
+
 def build_report(fw: Framework, out: Path | str, progress: Progress = _quiet) -> Report:
     """Write the report for *fw* into the folder *out*; *progress* hears about each slow step.
 
@@ -291,6 +319,7 @@ def _build(fw: Framework, out: Path, progress: Progress) -> Report:
             charts=charts,
             severities=severity_counts(tables["findings"]),
             result_groups=fw.result_groups,
+            grouping=outcome_grouping(fw),
             agency_heat=heat_cells(tables["agency_outcome"], outcomes),
             partner_heat=heat_cells(tables["partner_outcome"], outcomes),
             outcome_columns=lambda ids: [(o, f"Outcome {o}") for o in ids],

@@ -23,6 +23,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from cfgraph.model import measure
 from cfgraph.vocabulary import LINK_KINDS, LISTED_IN, LISTED_IN_NAMES, PARTNER_TYPES, ListedIn
 
 #: The two lists, typed.
@@ -47,9 +48,6 @@ def _lines(*cells: str) -> str:
     found = sorted({int(p.split("-")[0]) for c in cells for p in c.split(";") if p})
     return ", ".join(map(str, found))
 
-
-def _measure(raw: str | None, year: int | None) -> str:
-    return " ".join(x for x in (raw or "", f"({year})" if year else "") if x) or "—"
 
 
 def _findings_of(findings: list[dict[str, Any]], outcome: str | None = None, concern: str = "") -> list[Any]:
@@ -103,6 +101,8 @@ def outcome_page(fw: Framework, outcome: str, findings: list[dict[str, Any]]) ->
     return {
         "outcome": o,
         "result_group": rg.get(o.result_group or "", o.result_group or ""),
+        "group": rg.get(o.result_group or "", "")
+        or next((t.name for t in fw.thematic_areas if t.id == o.thematic_area), ""),
         "targets": targets,
         "lists": [LISTED_IN_NAMES[li] for li in used],
         "cited": _cited(o.source_lines, o.locator),
@@ -122,8 +122,8 @@ def outcome_page(fw: Framework, outcome: str, findings: list[dict[str, Any]]) ->
                  for g in (fw.lnob_group(x) for x in fw.lnob_groups_of(outcome))],  # fmt: skip
         "indicators": [
             {"id": i.id, "name": i.name, "code": i.code_raw or "",
-             "baseline": _measure(i.baseline_raw, i.baseline_year),
-             "target": _measure(i.target_raw, i.target_year), "sub": i.parent is not None,
+             "baseline": measure(i.baseline_raw, i.baseline_year, "—"),
+             "target": measure(i.target_raw, i.target_year, "—"), "sub": i.parent is not None,
              "agencies": ", ".join(label[a] for a in fw.responsible_agencies(i.id))}
             for i in fw.indicators_of(outcome)
         ],  # fmt: skip

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from cfgraph.model import Framework, Indicator, natural_key, parse_lines
+from cfgraph.model import Framework, Indicator, measure, natural_key, parse_lines
 from cfgraph.vocabulary import PARTNER_TYPES
 
 __all__ = ["DRAWN_KINDS", "ViewFacts", "node_attributes", "short", "tip", "cells"]
@@ -54,9 +54,6 @@ def cells(values: Iterable[str]) -> str:
     """
     return ";".join(str(n) for n in sorted({n for c in values for n in parse_lines(c)}))
 
-
-def _measure(raw: str | None, year: int | None) -> str:
-    return f"{raw or '?'}" + (f" ({year})" if year and raw and str(year) not in raw else "")
 
 
 class ViewFacts:
@@ -239,7 +236,8 @@ def _indicator(f: ViewFacts, key: str) -> dict[str, Any]:
         ("code", ind.code_raw or ""),
         (
             "baseline → target",
-            f"{_measure(ind.baseline_raw, ind.baseline_year)} → {_measure(ind.target_raw, ind.target_year)}",
+            f"{measure(ind.baseline_raw, ind.baseline_year, '?')} → "
+            f"{measure(ind.target_raw, ind.target_year, '?')}",
         ),
         ("data source", ind.data_source or ""),
         ("responsible", ", ".join(f.agency_label(a) for a in f.fw.responsible_agencies(ind.id))),
