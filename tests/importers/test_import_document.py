@@ -284,8 +284,8 @@ def _no_outcome(path: Path) -> Path:
     (_image_only, "cf.pdf", "the PDF has no text (scanned or image-only pages); run OCR on it first"),
     (_zip, "cf.docx", "not a Word document (a zip file without word/document.xml)"),
     (_empty, "cf.txt", "the file is empty"),
-    (_no_outcome, "cf.txt", "no outcome found (a line such as 'Outcome 1.1. By 2030, ...' or 'Outcome 2: People "
-                            "...'); is this a Cooperation Framework?"),
+    (_no_outcome, "cf.txt", "no outcome found (a line such as 'Outcome 1.1. By 2030, ...' or "
+                            "'Outcome 2: People ...'); is this a Cooperation Framework?"),
 ])  # fmt: skip
 def test_bad_inputs_one_line_exit_1_nothing_written(
     tmp_path: Path, runner: CliRunner, make, name, message
