@@ -52,7 +52,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("crosscutting", r"cross[- ]?cutting(?:\s+(?:SDG\s+)?targets?(?:\s*\(s\))?)?"),
     ("targets", r"(?:related\s+)?(?:global\s+)?(?:SDG|sustainable development goal)\s+targets?(?:\s*\(s\))?"),
     (
-        "lnob",
+        "groups",
         r"LNOB(?:\s+groups?)?|(?:groups?\s+(?:at\s+risk\s+of\s+being\s+)?)?left\s+behind(?:\s+groups?)?"
         r"|leave\s+no\s+one\s+behind(?:\s+groups?)?|groups\s+furthest\s+behind",
     ),

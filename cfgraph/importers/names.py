@@ -1,5 +1,5 @@
 """Split the lists a document writes ("UNICEF, UNFPA and UNDP"; "migrants; people with
-disabilities (PWD)") and find the organisations a partnerships paragraph names, typed by what
+disabilities (PWD)") and find the organisations a partnerships text names, typed by what
 their name says (a Ministry is a ministry, a University academia).
 
 >>> split_list("UNICEF, UNFPA and UNDP", conjunctions=True)

@@ -174,7 +174,7 @@ def read_lists(doc: Document, draft: Draft, outline: Outline, names: Names) -> N
 
 def _labelled(doc: Document, n: int, last: int) -> list[tuple[str, str, list[tuple[int, str]]]]:
     """Each label of line *n*, its value on the line and, for a label with nothing after it, the
-    lines that follow up to a blank line (a partnerships paragraph, a list on the next line)."""
+    lines that follow up to a blank line (a partnerships text, a list on the next line)."""
     line = clean(doc.lines[n - 1].replace("\f", ""))
     labels = find_labels(line)
     found = []
@@ -212,7 +212,7 @@ def add_list(
         key = {"outcome": outcome, "listed_in": listed_in, "role": role}
         if parse_target_list(text) and draft.next_seq("target_lists", **key) == 1:
             draft.add("target_lists", {**key, "raw": text}, lines)
-    elif label == "lnob":
+    elif label == "groups":
         items, lines = _items(value, prose, line)
         for item in items:
             group = names.group(item, lines)
@@ -273,7 +273,7 @@ def _partners(
     output: str | None,
     prose: list[tuple[int, str]],
 ) -> None:
-    """Partners: a list after the label, or the organisations a partnerships paragraph names."""
+    """Partners: a list after the label, or the organisations a partnerships text names."""
     found = (
         [(item, line, None) for item in split_list(value)]
         if value
