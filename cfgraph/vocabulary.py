@@ -180,7 +180,7 @@ ENTITIES: dict[str, EntityKind] = {k.name: k for k in (
     EntityKind("agency", "UN agency", "UN agencies", "Agency", "UnAgency", "agencies", "agencies"),
     EntityKind("partner", "partner", "partners", "Partner", "Partner", "partners", "partners"),
     EntityKind("lnob-group", "LNOB group", "LNOB groups", "LnobGroup", "LnobGroup",
-               "lnob_groups", "lnob_groups", aliases=("groups",)),
+               "lnob_groups", "lnob_groups", aliases=("lnob",)),
     EntityKind("sdg-goal", "SDG", "SDGs", "SdgGoal", "SdgGoal", None, None, shared=True, aliases=("goal",)),
     EntityKind("sdg-target", "SDG target", "SDG targets", "SdgTarget", "SdgTarget", None, None,
                shared=True, aliases=("target",)),
