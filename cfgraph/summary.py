@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from cfgraph.model import Framework
+from cfgraph.model import TABLES, Framework, rows_of
 
-__all__ = ["COUNT_LABELS", "framework_counts", "outcome_rows"]
+__all__ = ["COUNT_LABELS", "framework_counts", "outcome_rows", "draft_counts"]
 
 #: How the counts of :func:`framework_counts` read.
 COUNT_LABELS = {
@@ -77,3 +77,20 @@ def outcome_rows(fw: Framework) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def draft_counts(fw: Framework) -> dict[str, int]:
+    """How many rows of each table are still drafts (``review`` = ``draft``), tables with none left out.
+
+    >>> import cfgraph
+    >>> draft_counts(cfgraph.load(cfgraph.MINI))
+    {}
+    """
+    counts = {}
+    for spec in TABLES:
+        if spec.name == "framework" or "review" not in {c.name for c in spec.columns}:
+            continue
+        n = sum(1 for row in rows_of(fw, spec) if getattr(row, "review", None) == "draft")
+        if n:
+            counts[spec.name] = n
+    return counts

@@ -44,6 +44,7 @@ __all__ = [
     "PROVENANCE_POLICIES",
     "POLICY_MEANINGS",
     "SOURCE_KINDS",
+    "REVIEW_STATUSES",
     "LISTED_IN",
     "LISTED_IN_NAMES",
     "ROLES",
@@ -293,6 +294,9 @@ POLICY_MEANINGS: dict[str, str] = {
 }
 #: Kinds of source a framework may cite.
 SOURCE_KINDS: tuple[str, ...] = ("document", "results-matrix", "strategy", "web-page", "other")
+#: Where a row stands in a person's review: ``draft`` (an importer wrote it) or ``accepted``; a
+#: blank status is a row a person entered.
+REVIEW_STATUSES: tuple[str, ...] = ("draft", "accepted")
 
 @dataclass(frozen=True)
 class ScoreLevel:

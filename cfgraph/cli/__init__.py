@@ -25,6 +25,9 @@ COMMANDS: dict[str, str] = {
     "validate": "cfgraph.cli.data:validate_command",
     "init": "cfgraph.cli.authoring:init_command",
     "cite": "cfgraph.cli.authoring:cite_command",
+    "import": "cfgraph.cli.importing:import_group",
+    "diff": "cfgraph.cli.importing:diff_command",
+    "accept": "cfgraph.cli.importing:accept_command",
     "export": "cfgraph.cli.data:export_command",
     "build": "cfgraph.cli.rdf:build_command", "query": "cfgraph.cli.rdf:query_command", "sparql": "cfgraph.cli.rdf:sparql_command",  # noqa: E501
     "view": "cfgraph.cli.view:view_command",

@@ -29,7 +29,7 @@ def validate_command(ctx: click.Context, framework_dir: Path | None, quiet: bool
     Exit 0 when valid (warnings are printed but do not fail), 1 when there are errors.
     """
     from cfgraph.io.loader import validate
-    from cfgraph.summary import framework_counts
+    from cfgraph.summary import draft_counts, framework_counts
 
     if fix:
         from cfgraph.io.fix import fix_framework
@@ -55,6 +55,12 @@ def validate_command(ctx: click.Context, framework_dir: Path | None, quiet: bool
     for key, value in framework_counts(fw).items():
         click.echo(f"  {key.replace('_', ' '):<24}{value:>5}")
     click.echo(f"  {'warnings':<24}{len(report.warnings):>5}")
+    drafts = draft_counts(fw)
+    if drafts:
+        total = sum(drafts.values())
+        click.echo(f"  {'drafts to review':<24}{total:>5}  (cfgraph accept TABLE ... marks rows reviewed)")
+        for name, n in drafts.items():
+            click.echo(f"    {name:<22}{n:>5}")
 
 
 @click.command("export")

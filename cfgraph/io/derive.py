@@ -26,7 +26,8 @@ from cfgraph.sdg import SdgCatalogue, parse_target_list
 
 __all__ = ["target_rows", "derive"]
 
-_CITATION = ("source_lines", "source_id", "locator")
+#: What a parsed code takes from its list: the citation and the review status.
+_CARRIED = ("source_lines", "source_id", "locator", "review", "review_note")
 
 
 def target_rows(pkg: PackageContents, catalogue: SdgCatalogue) -> list[dict[str, Any]]:
@@ -42,7 +43,7 @@ def target_rows(pkg: PackageContents, catalogue: SdgCatalogue) -> list[dict[str,
             rows.append(
                 {"outcome": v["outcome"], "listed_in": v["listed_in"], "role": v["role"], "seq": seq,
                  "raw": token.raw, "code": token.code, "code_status": status, "_line": row.line}
-                | {c: v.get(c) for c in _CITATION}
+                | {c: v.get(c) for c in _CARRIED}
             )  # fmt: skip
     return rows
 

@@ -29,7 +29,7 @@ from cfgraph.io.sources import FoundSources
 from cfgraph.model import TABLES, TableSpec, table_spec
 from cfgraph.model.schema import LINES_PATTERN
 
-__all__ = ["Change", "plan_fixes", "apply_fixes", "fix_framework"]
+__all__ = ["Change", "plan_fixes", "apply_fixes", "fix_framework", "edited_text"]
 
 #: How far (in lines) a moved text is looked for from where it was cited.
 _REACH = 2_000
@@ -308,7 +308,7 @@ def plan_fixes(pkg: PackageContents, found: FoundSources, expected_targets: list
     return plan
 
 
-def _edited(text: str, edits: dict[int, dict[str, str]]) -> str:
+def edited_text(text: str, edits: dict[int, dict[str, str]]) -> str:
     """*text* with the records starting on the lines of *edits* rewritten, every other line kept."""
     lines = text.splitlines(keepends=True)
     ending = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
@@ -341,7 +341,7 @@ def apply_fixes(plan: _Plan) -> list[Path]:
     contents: dict[str, str] = {}
     for filename, edits in plan.cells.items():
         path = plan.pkg.folder / filename
-        contents[filename] = _edited(path.read_bytes().decode("utf-8"), edits)
+        contents[filename] = edited_text(path.read_bytes().decode("utf-8"), edits)
     contents.update(plan.whole)
     written = []
     for filename, text in sorted(contents.items()):

@@ -22,15 +22,16 @@ import hashlib
 import io
 import re
 import shutil
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from cfgraph.errors import CfgraphError
 from cfgraph.io.atomic import replaced_folder, write_text
 from cfgraph.io.datapackage import datapackage_text
 from cfgraph.model import TABLES, table_spec
 
-__all__ = ["init_framework", "source_kind_of", "slug"]
+__all__ = ["init_framework", "source_kind_of", "slug", "table_csv"]
 
 #: Tables ``init`` does not write: derived from others (``outcome_targets`` from the target lists)
 #: or written by a command (``reviews`` by ``cfgraph review import``).
@@ -64,13 +65,17 @@ def source_kind_of(location: str) -> str:
     return _KINDS.get(Path(location).suffix.lower(), "document")
 
 
-def _rows(name: str, rows: list[dict[str, str]]) -> str:
+def table_csv(name: str, rows: Sequence[Mapping[str, Any]]) -> str:
+    """The CSV text of table *name* with every declared column, holding *rows* (values as the
+    writer writes them: lists joined by ``;``, ``true``/``false``, no ``.0`` on whole numbers)."""
+    from cfgraph.io.writer import cell_text
+
     spec = table_spec(name)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([c.name for c in spec.columns])
     for row in rows:
-        writer.writerow([row.get(c.name, "") for c in spec.columns])
+        writer.writerow([cell_text(row.get(c.name)) for c in spec.columns])
     return buffer.getvalue()
 
 
@@ -152,7 +157,7 @@ def init_framework(
             if spec.name in LEFT_OUT:
                 continue
             rows = [info] if spec.name == "framework" else registered if spec.name == "sources" else []
-            write_text(staging / spec.filename, _rows(spec.name, rows))
+            write_text(staging / spec.filename, table_csv(spec.name, rows))
             layout[spec.name] = tuple(c.name for c in spec.columns)
         write_text(staging / "datapackage.json", datapackage_text(fid, title, layout))
     return target

@@ -17,10 +17,15 @@ from cfgraph.io.atomic import write_text
 from cfgraph.io.datapackage import datapackage_text
 from cfgraph.model import TABLES, Framework, rows_of, table_spec
 
-__all__ = ["effective_layout", "table_text", "write_framework"]
+__all__ = ["cell_text", "effective_layout", "table_text", "write_framework"]
 
 
-def _cell(value: Any) -> str:
+def cell_text(value: Any) -> str:
+    """A value as a CSV cell: lists joined by ``;``, booleans ``true``/``false``, whole floats without ``.0``.
+
+    >>> cell_text(("a", "b")), cell_text(2.0), cell_text(None), cell_text(True)
+    ('a;b', '2', '', 'true')
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -66,7 +71,7 @@ def table_text(fw: Framework, name: str, columns: Sequence[str] | None = None) -
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(shown)
     for row in rows:
-        writer.writerow([_cell(getattr(row, c)) for c in shown])
+        writer.writerow([cell_text(getattr(row, c)) for c in shown])
     return buffer.getvalue()
 
 

@@ -5,7 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from cfgraph.model.columns import ListedInColumn, Locator, OutcomeEnd, Raw, Seq, SourceId, SourceLines
+from cfgraph.model.columns import (
+    ListedInColumn,
+    Locator,
+    OutcomeEnd,
+    Raw,
+    ReviewNote,
+    ReviewStatus,
+    Seq,
+    SourceId,
+    SourceLines,
+)
 from cfgraph.model.schema import SLUG_PATTERN, col, table
 from cfgraph.vocabulary import PARTNER_TYPES
 
@@ -36,6 +46,8 @@ class Agency:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None
 
 
 @table(
@@ -57,6 +69,8 @@ class OutcomeAgency:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None
 
 
 @table(
@@ -78,6 +92,8 @@ class LnobGroup:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None
 
 
 @table(
@@ -99,6 +115,8 @@ class OutcomeLnobGroup:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None
 
 
 @table(
@@ -145,6 +163,8 @@ class Partner:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None
 
 
 @table(
@@ -165,3 +185,5 @@ class OutcomePartner:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from cfgraph.model.schema import ID_PATTERN, LINES_PATTERN, ColumnMeta, col
-from cfgraph.vocabulary import ListedIn, Role
+from cfgraph.vocabulary import REVIEW_STATUSES, ListedIn, Role
 
 __all__ = [
     "OUTCOME_PATTERN",
@@ -19,6 +19,8 @@ __all__ = [
     "SourceLines",
     "SourceId",
     "Locator",
+    "ReviewStatus",
+    "ReviewNote",
     "source_lines",
     "OutcomeRef",
     "OutcomeEnd",
@@ -66,6 +68,17 @@ Locator = Annotated[
     col("Where in the source, when not by line: a page ('p. 12'), a cell ('Matrix!B12'), a section.",
         rdf="cfg:locator", json=False),
 ]  # fmt: skip
+#: Whether a person has reviewed the row: ``draft`` (an importer wrote it), ``accepted``, or blank.
+ReviewStatus = Annotated[
+    str | None,
+    col("Review status: draft (an importer wrote it, not yet reviewed) or accepted; blank: entered by hand.",
+        enum=REVIEW_STATUSES, rdf="cfg:reviewStatus"),
+]  # fmt: skip
+#: Why the reader that wrote a draft row was unsure of it.
+ReviewNote = Annotated[
+    str | None,
+    col("Why the importer was unsure of the row (what a reviewer should check).", rdf="cfg:reviewNote"),
+]
 #: The outcome a row belongs to (a property of the row in every graph).
 OutcomeRef = Annotated[
     str, col("Outcome id.", pattern=OUTCOME_PATTERN, ref="outcomes", rdf="cfg:outcome", lpg=False)

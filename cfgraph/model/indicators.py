@@ -13,6 +13,8 @@ from cfgraph.model.columns import (
     Locator,
     Note,
     Raw,
+    ReviewNote,
+    ReviewStatus,
     Seq,
     SourceId,
     SourceLines,
@@ -124,6 +126,8 @@ class Indicator:
     source_lines: Annotated[str, source_lines(json=True)] = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None
 
 
 @table(
@@ -143,6 +147,8 @@ class IndicatorSdgLink:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None
 
 
 @table(
@@ -163,6 +169,8 @@ class IndicatorAgency:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None
 
 
 @table(
@@ -183,3 +191,5 @@ class IndicatorPartner:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None

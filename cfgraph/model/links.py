@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from cfgraph.model.columns import Locator, SourceId, SourceLines
+from cfgraph.model.columns import Locator, ReviewNote, ReviewStatus, SourceId, SourceLines
 from cfgraph.model.schema import ID_PATTERN, col, table
 from cfgraph.vocabulary import LINK_KINDS
 
@@ -52,6 +52,8 @@ class OutcomeLink:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None
 
 
 @table(
@@ -74,6 +76,8 @@ class TargetLink:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None
 
     def pairs(self) -> list[tuple[str, str]]:
         """Every (source, target) pair the statement links, self-pairs left out."""

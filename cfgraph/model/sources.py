@@ -6,7 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from cfgraph.model.columns import Locator, OutputEnd, Raw, Seq, SourceId, SourceLines
+from cfgraph.model.columns import (
+    Locator,
+    OutputEnd,
+    Raw,
+    ReviewNote,
+    ReviewStatus,
+    Seq,
+    SourceId,
+    SourceLines,
+)
 from cfgraph.model.schema import ID_PATTERN, SHA256_PATTERN, SLUG_PATTERN, col, table
 from cfgraph.vocabulary import SOURCE_KINDS
 
@@ -57,6 +66,8 @@ class Output:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None
 
 
 @table(
@@ -77,6 +88,8 @@ class OutputAgency:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None
 
 
 @table(
@@ -97,3 +110,5 @@ class OutputPartner:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None

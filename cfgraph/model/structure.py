@@ -6,7 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from cfgraph.model.columns import OUTCOME_PATTERN, Locator, OutcomeRef, Seq, SourceId, SourceLines
+from cfgraph.model.columns import (
+    OUTCOME_PATTERN,
+    Locator,
+    OutcomeRef,
+    ReviewNote,
+    ReviewStatus,
+    Seq,
+    SourceId,
+    SourceLines,
+)
 from cfgraph.model.schema import ID_PATTERN, SHA256_PATTERN, SLUG_PATTERN, col, table
 from cfgraph.vocabulary import PROVENANCE_POLICIES
 
@@ -80,6 +89,8 @@ class ThematicArea:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None
 
 
 @table(
@@ -99,6 +110,8 @@ class ResultGroup:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None
 
 
 @table(
@@ -123,6 +136,8 @@ class Outcome:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None
 
 
 @table(
@@ -140,6 +155,8 @@ class OutcomeWording:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None
 
 
 @table(
@@ -157,3 +174,5 @@ class NationalPriority:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None

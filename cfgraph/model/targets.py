@@ -10,6 +10,8 @@ from cfgraph.model.columns import (
     Locator,
     OutcomeRef,
     Raw,
+    ReviewNote,
+    ReviewStatus,
     RoleColumn,
     Seq,
     SourceId,
@@ -37,6 +39,8 @@ class TargetList:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None
 
 
 @table(
@@ -71,6 +75,8 @@ class OutcomeTarget:
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None
+    review: ReviewStatus = None
+    review_note: ReviewNote = None
 
     @property
     def valid(self) -> bool:

@@ -1,0 +1,162 @@
+"""Importers: a reviewed draft of a framework folder from its document or its results matrix.
+
+:func:`import_document` reads a Cooperation Framework as .docx, .pdf or .txt (one reader each:
+:mod:`~cfgraph.importers.docx`, :mod:`~cfgraph.importers.pdf`, :mod:`~cfgraph.importers.text`),
+finds its outline, lists, results matrix and outcome links (:mod:`~cfgraph.importers.outline`,
+:mod:`~cfgraph.importers.matrix`, :mod:`~cfgraph.importers.links`) and writes a framework folder
+in the form ``cfgraph init`` gives, with the text it read registered as its first source. Every
+row is a draft citing its lines.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from cfgraph.errors import CfgraphError, DataError
+from cfgraph.importers.document import Document
+from cfgraph.importers.draft import Draft
+
+__all__ = ["ImportReport", "read_document", "extract", "import_document", "READERS"]
+
+#: File endings and the reader of each.
+READERS = {".txt": "text", ".md": "text", ".text": "text", ".docx": "docx", ".pdf": "pdf"}
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import wrote: the folder, the rows per table and what it could not find."""
+
+    folder: Path
+    counts: dict[str, int]
+    missing: tuple[str, ...]
+    unsure: int
+
+
+def read_document(path: Path | str) -> Document:
+    """The document in *path* (.txt, .md, .docx or .pdf), read by the reader of its ending."""
+    path = Path(path)
+    if not path.is_file():
+        raise DataError(f"{path}: no such file")
+    kind = READERS.get(path.suffix.lower())
+    if kind is None:
+        raise DataError(
+            f"{path}: cannot read a {path.suffix or 'file without an ending'}; give .docx, .pdf or .txt"
+        )
+    if path.stat().st_size == 0:
+        raise DataError(f"{path}: the file is empty")
+    if kind == "docx":
+        from cfgraph.importers.docx import read_docx
+
+        return read_docx(path)
+    if kind == "pdf":
+        from cfgraph.importers.pdf import read_pdf
+
+        return read_pdf(path)
+    from cfgraph.importers.text import read_text
+
+    return read_text(path)
+
+
+def extract(doc: Document, progress: Progress | None = None) -> Draft:
+    """Every row *doc* gives, as a :class:`Draft`; a document with no outcome is a :class:`DataError`."""
+    from cfgraph.importers.actors import Names
+    from cfgraph.importers.agencies import load_registry
+    from cfgraph.importers.links import read_links
+    from cfgraph.importers.matrix import read_matrices
+    from cfgraph.importers.missing import list_missing
+    from cfgraph.importers.outline import read_lists, read_outline
+    from cfgraph.importers.prose import read_text_indicators
+
+    say = progress or (lambda _: None)
+    draft = Draft()
+    outline = read_outline(doc, draft)
+    if not draft.rows.get("outcomes"):
+        raise DataError(
+            f"{doc.name}: no outcome found (a line such as 'Outcome 1.1. By 2030, ...' or "
+            "'Outcome 2: People ...'); is this a Cooperation Framework?"
+        )
+    say(
+        f"{doc.name}: {len(doc.lines)} lines, {len(doc.tables)} table(s), "
+        f"{draft.count('outcomes')} outcome(s)"
+    )
+    names = Names(draft, load_registry(), tuple(line.replace("\f", "") for line in doc.lines))
+    read_lists(doc, draft, outline, names)
+    matrices = read_matrices(doc, draft, names)
+    read_text_indicators(doc, draft, outline, names)
+    say(f"{doc.name}: {matrices} results-matrix table(s), {draft.count('indicators')} indicator(s)")
+    read_links(doc, draft, outline)
+    list_missing(draft, matrices)
+    return draft
+
+
+def _metadata(
+    doc: Document, title: str | None, country: str | None, start: int | None, end: int | None
+) -> tuple[str, str, int, int]:
+    """Title, country and years: as given, else as the document's title line says them."""
+    lines = [line.replace("\f", "").strip() for line in doc.lines[:60]]
+    found = next(
+        (x for x in lines if re.search(r"cooperation\s+framework", x, re.IGNORECASE) and len(x) < 200), ""
+    )
+    title = title or found or Path(doc.name).stem
+    if start is None or end is None:
+        years = re.search(r"((?:19|20)[0-9]{2})\s*[-–]\s*((?:19|20)[0-9]{2})", title) or next(
+            (m for x in lines if (m := re.search(r"((?:19|20)[0-9]{2})\s*[-–]\s*((?:19|20)[0-9]{2})", x))),
+            None,
+        )
+        if years is None:
+            raise CfgraphError(
+                "the document does not say its years in its first lines; give --start and --end"
+            )
+        start, end = start or int(years.group(1)), end or int(years.group(2))
+    if country is None:
+        m = re.search(r"\bfor\s+(?:the\s+)?(.+?)\s*(?:,|\(|(?:19|20)[0-9]{2}|$)", title)
+        if not m:
+            raise CfgraphError("the document's title does not name the country; give --country")
+        country = m.group(1).strip()
+    return title, country, start, end
+
+
+def import_document(
+    path: Path | str,
+    out: Path | str,
+    *,
+    title: str | None = None,
+    country: str | None = None,
+    start: int | None = None,
+    end: int | None = None,
+    iso3: str = "",
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import the Cooperation Framework document *path* into the new framework folder *out*.
+
+    The folder gets the form ``cfgraph init`` writes (policy ``cited``), the text read from the
+    document as its first source (a .docx or .pdf is kept beside it) and every row the document
+    gives as a draft. Nothing is written when the document cannot be read or names no outcome.
+    """
+    from cfgraph.importers.write import write_draft
+
+    path = Path(path)
+    target = Path(out)
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise CfgraphError(f"{target} is not empty; give a new folder")
+    doc = read_document(path)
+    draft = extract(doc, progress)
+    info = _metadata(doc, title, country, start, end)
+    with tempfile.TemporaryDirectory() as tmp:
+        sources = [path]
+        if READERS[path.suffix.lower()] != "text":
+            text = Path(tmp) / f"{path.stem}.txt"
+            text.write_text(doc.text, encoding="utf-8")
+            sources = [text, path]
+        if not iso3:
+            draft.lack("no ISO 3166 alpha-3 code of the country: give --iso3 or fill framework.csv")
+        write_draft(draft, target, info, sources, iso3)
+    counts = {name: len(rows) for name, rows in draft.rows.items()}
+    unsure = sum(1 for rows in draft.rows.values() for r in rows if r.get("review_note"))
+    return ImportReport(target, counts, tuple(draft.missing), unsure)

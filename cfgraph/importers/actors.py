@@ -1,0 +1,91 @@
+"""Rows for who is named: UN entities (matched to the registry), LNOB groups and partners.
+
+>>> from cfgraph.importers.draft import Draft
+>>> from cfgraph.importers.agencies import load_registry
+>>> d = Draft()
+>>> names = Names(d, load_registry(), ("With the United Nations Development Programme (UNDP).",))
+>>> names.agency("UNDP", [3])["id"], d.rows["agencies"][0]["name"], d.rows["agencies"][0]["source_lines"]
+('undp', 'United Nations Development Programme', '1;3')
+>>> names.group("people who inject drugs (PWID)", [4]), names.group("men who inject drugs (PWID)", [5])
+('people-who-inject-drugs', 'people-who-inject-drugs')
+>>> names.partner("Ministry of Health", [6]), d.rows["partners"][0]["type"]
+('ministry-of-health', 'ministry')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from cfgraph.importers.agencies import Registry, name_key
+from cfgraph.importers.draft import Draft
+from cfgraph.importers.names import abbreviation, bare_name, partner_type
+from cfgraph.io.init import slug
+
+__all__ = ["Names"]
+
+
+class Names:
+    """Turns the names a document writes into the ids of agencies, LNOB groups and partners."""
+
+    def __init__(self, draft: Draft, registry: Registry, lines: Sequence[str]) -> None:
+        self.draft, self.registry, self.lines = draft, registry, lines
+        self._groups: dict[str, str] = {}
+        self._partners: dict[str, str] = {}
+        self._full_names: dict[str, int] | None = None
+
+    def _line_of(self, text: str) -> int | None:
+        """The first line that writes *text* (ignoring case)."""
+        wanted = text.casefold()
+        return next((n for n, line in enumerate(self.lines, 1) if wanted in line.casefold()), None)
+
+    def agency(self, spelling: str, lines: list[int]) -> dict[str, Any]:
+        """The agency row *spelling* names (added on first use), its id matched to the registry."""
+        match = self.registry.match(spelling)
+        if match.entity is None:
+            ident = slug(spelling)
+            note = (
+                f"{spelling!r} is not in the UN entity registry: check the name (or that it is a UN entity)"
+            )
+            return self.draft.entity("agencies", ident, {"label": spelling}, lines, note)
+        e = match.entity
+        full = self._line_of(e.name)
+        row = self.draft.entity(
+            "agencies",
+            e.id,
+            {"label": e.abbreviation, "name": e.name if full else None, "aliases": ()},
+            lines + ([full] if full else []),
+            match.note,
+        )
+        if name_key(spelling) != name_key(str(row["label"])) and spelling not in row["aliases"]:
+            row["aliases"] = (*row["aliases"], spelling)
+        return row
+
+    def group(self, item: str, lines: list[int]) -> str:
+        """The id of the LNOB group a list item names; items giving the same abbreviation
+        ("(PWID)") are one group."""
+        name = bare_name(item)
+        abbr = abbreviation(item)
+        key = f"abbr:{abbr}" if abbr else f"name:{name_key(name)}"
+        ident = self._groups.get(key) or self._groups.get(f"name:{name_key(name)}")
+        if ident is None:
+            ident = slug(name)
+            row = self.draft.entity(
+                "lnob_groups", ident, {"name": name, "aliases": (abbr,) if abbr else ()}, lines
+            )
+            ident = str(row["id"])
+        self._groups.setdefault(key, ident)
+        self._groups.setdefault(f"name:{name_key(name)}", ident)
+        return ident
+
+    def partner(self, name: str, lines: list[int], note: str | None = None) -> str:
+        """The id of the partner *name* names (typed by what the name says)."""
+        key = name_key(name)
+        ident = self._partners.get(key)
+        if ident is None:
+            ident = slug(name)
+            kind = partner_type(name)
+            why = note or (None if kind != "other" else "the name does not say the partner's type")
+            self.draft.entity("partners", ident, {"name": name, "type": kind, "generic": False}, lines, why)
+            self._partners[key] = ident
+        return ident

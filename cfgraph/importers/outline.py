@@ -1,0 +1,304 @@
+"""The outline of a Cooperation Framework: its strategic priorities, outcomes (numbered as the
+document numbers them) and outputs, and the lists each outcome's part of the text gives (SDG
+targets, LNOB groups, contributing UN entities, partners, national priorities).
+
+An outcome heading is a line that starts with "Outcome <number>" (after at most three words,
+"Cooperation Framework Outcome 2.1:") followed by a statement; the statement is taken where the
+outcome's own part of the text starts (the heading followed by the most text), its other
+wordings are kept apart. A part of the text after a "Results matrix" heading is the results
+matrix's, before it the narrative's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cfgraph.importers.actors import Names
+from cfgraph.importers.document import HEADING, Document
+from cfgraph.importers.draft import Draft
+from cfgraph.importers.labels import (
+    AREA_HEADING,
+    MATRIX_HEADING,
+    OUTPUT_HEADING,
+    RESULT_HEADING,
+    clean,
+    find_labels,
+)
+from cfgraph.importers.names import organisations, split_list
+from cfgraph.sdg import parse_target_list
+
+__all__ = ["Heading", "Outline", "read_outline", "read_lists"]
+
+
+@dataclass(frozen=True)
+class Heading:
+    """One outcome heading: the id, the statement (blank: the id alone), its line, whether it is
+    in a table or after the results-matrix heading."""
+
+    id: str
+    statement: str
+    line: int
+    in_table: bool
+    in_matrix: bool
+    more: tuple[int, ...] = ()
+
+
+@dataclass
+class Outline:
+    """What :func:`read_outline` finds: the outcome headings and where each part of the text is."""
+
+    headings: list[Heading] = field(default_factory=list)
+    #: (outcome id, first line, last line, in the results matrix, output id or None) of each part.
+    parts: list[tuple[str, int, int, bool]] = field(default_factory=list)
+    matrix_start: int = 0
+
+
+def _is_statement(rest: str) -> bool:
+    words = rest.split()
+    return len(words) >= 4 and bool(re.match(r"^[A-Z0-9“\"']", rest))
+
+
+def read_outline(doc: Document, draft: Draft) -> Outline:
+    """Find the priorities, outcomes and outputs of *doc*; add their rows to *draft*."""
+    outline = Outline()
+    outline.matrix_start = next(
+        (
+            n
+            for n, line in doc.numbered()
+            if len(line) < 100
+            and not doc.in_table(n)
+            and MATRIX_HEADING.search(line)
+            and not RESULT_HEADING.match(line)
+        ),
+        0,
+    )
+    area: str | None = None
+    areas: dict[int, str | None] = {}
+    for n, raw in doc.numbered():
+        line = clean(raw)
+        if not doc.in_table(n) and (m := AREA_HEADING.match(line)) and len(line) < 160:
+            area = m.group("id")
+            draft.entity("thematic_areas", area, {"name": m.group("name").rstrip(" .")}, [n])
+            continue
+        m = RESULT_HEADING.match(line)
+        if m is None or (m.group("rest") and not _is_statement(m.group("rest"))):
+            continue
+        statement, more = _continued(doc, n, m.group("rest").strip())
+        heading = Heading(
+            m.group("id"),
+            statement,
+            n,
+            doc.in_table(n),
+            bool(outline.matrix_start and n > outline.matrix_start),
+            more,
+        )
+        outline.headings.append(heading)
+        areas[n] = area
+    _outcomes(doc, draft, outline, areas)
+    return outline
+
+
+def _continued(doc: Document, n: int, statement: str) -> tuple[str, tuple[int, ...]]:
+    """A statement wrapped over the next lines (a narrow column): it goes on while it has not
+    ended a sentence and the next line is neither blank, a label nor a heading (three lines at most)."""
+    more: list[int] = []
+    k = n
+    while statement and not statement.endswith((".", ";", ":")) and k < len(doc.lines) and len(more) < 3:
+        nxt = clean(doc.lines[k].replace("\f", ""))
+        if not nxt or doc.lines[k].startswith("\t") or find_labels(nxt) or RESULT_HEADING.match(nxt):
+            break
+        statement, k = f"{statement} {nxt}", k + 1
+        more.append(k)
+    return statement, tuple(more)
+
+
+def _outcomes(doc: Document, draft: Draft, outline: Outline, areas: dict[int, str | None]) -> None:
+    stops = sorted(
+        {h.line for h in outline.headings if not h.in_table}
+        | {n for n, line in doc.numbered() if HEADING.match(line) or AREA_HEADING.match(clean(line))}
+        | {outline.matrix_start}
+        | {len(doc.lines) + 1}
+    )
+    span: dict[int, int] = {}
+    for h in outline.headings:
+        if not h.in_table:
+            end = next(s for s in stops if s > h.line) - 1
+            span[h.line] = end
+            outline.parts.append((h.id, h.line, end, h.in_matrix))
+    order: list[str] = []
+    for h in outline.headings:
+        if h.statement and h.id not in order:
+            order.append(h.id)
+    for ident in order:
+        said = [h for h in outline.headings if h.id == ident and h.statement]
+        narrative = [h for h in said if not h.in_table and not h.in_matrix] or said
+        main = max(narrative, key=lambda h: (span.get(h.line, 0) - h.line, -h.line))
+        draft.add(
+            "outcomes",
+            {"id": ident, "statement": main.statement, "thematic_area": areas.get(main.line)},
+            [main.line, *main.more],
+        )
+        for h in said:
+            context = "results_matrix" if h.in_table or h.in_matrix else "outcome_list"
+            if (
+                h is not main
+                and h.statement != main.statement
+                and not any(
+                    r["outcome"] == ident and r["context"] == context
+                    for r in draft.rows.get("outcome_wordings", [])
+                )
+            ):
+                draft.add(
+                    "outcome_wordings",
+                    {"outcome": ident, "context": context, "text": h.statement},
+                    [h.line, *h.more],
+                )
+
+
+def read_lists(doc: Document, draft: Draft, outline: Outline, names: Names) -> None:
+    """The labelled lists of each outcome's parts of the text (outside tables) and its outputs."""
+    for outcome, first, last, in_matrix in outline.parts:
+        listed_in = "results_matrix" if in_matrix else "narrative"
+        output: str | None = None
+        n = first
+        while n <= last:
+            line = clean(doc.lines[n - 1].replace("\f", ""))
+            if (m := OUTPUT_HEADING.match(line)) and _is_statement(m.group("rest")):
+                output = m.group("id")
+                draft.entity("outputs", output, {"outcome": outcome, "statement": m.group("rest")}, [n])
+            for name, value, prose in _labelled(doc, n, last):
+                add_list(draft, names, name, value, n, outcome, listed_in, output, prose)
+            n += 1
+
+
+def _labelled(doc: Document, n: int, last: int) -> list[tuple[str, str, list[tuple[int, str]]]]:
+    """Each label of line *n*, its value on the line and, for a label with nothing after it, the
+    lines that follow up to a blank line (a partnerships text, a list on the next line)."""
+    line = clean(doc.lines[n - 1].replace("\f", ""))
+    labels = find_labels(line)
+    found = []
+    for i, label in enumerate(labels):
+        end = labels[i + 1].start if i + 1 < len(labels) else len(line)
+        value = line[label.value_start : end].strip()
+        prose: list[tuple[int, str]] = []
+        if not value and label.name == "partners":  # the partnerships text, to the end of the part
+            prose = [(k, text) for k in range(n + 1, last + 1) if (text := clean(doc.lines[k - 1]))]
+        elif not value:
+            k = n + 1
+            while k <= last and (text := clean(doc.lines[k - 1])) and not find_labels(text):
+                prose.append((k, text))
+                k += 1
+        found.append((label.name, value, prose))
+    return found
+
+
+def add_list(
+    draft: Draft,
+    names: Names,
+    label: str,
+    value: str,
+    line: int,
+    outcome: str,
+    listed_in: str,
+    output: str | None = None,
+    prose: list[tuple[int, str]] | None = None,
+) -> None:
+    """Add the rows one labelled list gives."""
+    prose = prose or []
+    if label in ("targets", "crosscutting"):
+        text, lines = (value, [line]) if value else (prose[0][1], [prose[0][0]]) if prose else ("", [])
+        role = "crosscutting" if label == "crosscutting" else "global"
+        key = {"outcome": outcome, "listed_in": listed_in, "role": role}
+        if parse_target_list(text) and draft.next_seq("target_lists", **key) == 1:
+            draft.add("target_lists", {**key, "raw": text}, lines)
+    elif label == "groups":
+        items, lines = _items(value, prose, line)
+        for item in items:
+            group = names.group(item, lines)
+            draft.add(
+                "outcome_lnob_groups",
+                {
+                    "outcome": outcome,
+                    "listed_in": listed_in,
+                    "group": group,
+                    "raw": item,
+                    "seq": draft.next_seq("outcome_lnob_groups", outcome=outcome, listed_in=listed_in),
+                },
+                lines,
+            )
+    elif label == "agencies":
+        items, lines = _items(value, prose, line, conjunctions=True)
+        for item in items:
+            agency = str(names.agency(item, lines)["id"])
+            if output is not None:
+                seq = draft.next_seq("output_agencies", output=output)
+                draft.add(
+                    "output_agencies", {"output": output, "seq": seq, "agency": agency, "raw": item}, lines
+                )
+            else:
+                seq = draft.next_seq("outcome_agencies", outcome=outcome, listed_in=listed_in)
+                draft.add(
+                    "outcome_agencies",
+                    {"outcome": outcome, "listed_in": listed_in, "seq": seq, "agency": agency, "raw": item},
+                    lines,
+                )
+    elif label == "partners":
+        _partners(draft, names, value, line, outcome, output, prose)
+    elif label == "priority" and (value or prose):
+        text, lines = (value, [line]) if value else (" ".join(t for _, t in prose), [k for k, _ in prose])
+        draft.add(
+            "national_priorities",
+            {"outcome": outcome, "text": text, "seq": draft.next_seq("national_priorities", outcome=outcome)},
+            lines,
+        )
+
+
+def _items(
+    value: str, prose: list[tuple[int, str]], line: int, conjunctions: bool = False
+) -> tuple[list[str], list[int]]:
+    if value:
+        return split_list(value, conjunctions), [line]
+    if prose:
+        return split_list(prose[0][1], conjunctions), [prose[0][0]]
+    return [], []
+
+
+def _partners(
+    draft: Draft,
+    names: Names,
+    value: str,
+    line: int,
+    outcome: str,
+    output: str | None,
+    prose: list[tuple[int, str]],
+) -> None:
+    """Partners: a list after the label, or the organisations a partnerships text names."""
+    found = (
+        [(item, line, None) for item in split_list(value)]
+        if value
+        else [
+            (name, k, "read from the partnerships text: check it is a partner of this outcome")
+            for k, text in prose
+            for name, _ in organisations(text)
+        ]
+    )
+    seen: set[str] = set()
+    for raw, k, note in found:
+        partner = names.partner(raw, [k], note)
+        if partner in seen:
+            continue
+        seen.add(partner)
+        if output is not None:
+            seq = draft.next_seq("output_partners", output=output)
+            draft.add(
+                "output_partners", {"output": output, "seq": seq, "partner": partner, "raw": raw}, [k], note
+            )
+        else:
+            seq = draft.next_seq("outcome_partners", outcome=outcome)
+            draft.add(
+                "outcome_partners",
+                {"outcome": outcome, "seq": seq, "partner": partner, "raw": raw},
+                [k],
+                note,
+            )

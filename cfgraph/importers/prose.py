@@ -1,0 +1,38 @@
+"""Indicators written as paragraphs ("Indicator 1.a: Coverage of ... (SDG 3.8.1)" then
+"Baseline: 61% (2025). Target: 75% (2031). Source: Ministry of Health") outside any table."""
+
+from __future__ import annotations
+
+from cfgraph.importers.actors import Names
+from cfgraph.importers.document import Document
+from cfgraph.importers.draft import Draft
+from cfgraph.importers.indicators import BASELINE, SOURCE, TARGET, read_indicators
+from cfgraph.importers.labels import INDICATOR_HEADING, OUTPUT_HEADING, clean
+from cfgraph.importers.matrix import add_indicators
+from cfgraph.importers.outline import Outline
+
+__all__ = ["read_text_indicators"]
+
+
+def read_text_indicators(doc: Document, draft: Draft, outline: Outline, names: Names) -> None:
+    """Add the indicators numbered by the text ("Indicator 1.a:") in each outcome's parts."""
+    counts: dict[str, int] = {}
+    for outcome, first, last, _ in outline.parts:
+        output: str | None = None
+        n = first
+        while n <= last:
+            line = clean(doc.lines[n - 1].replace("\f", ""))
+            if (m := OUTPUT_HEADING.match(line)) and m.group("rest"):
+                output = m.group("id")
+            if not doc.in_table(n) and INDICATOR_HEADING.match(line):
+                block = [(n, line)]
+                while n + 1 <= last and (
+                    BASELINE.match(nxt := clean(doc.lines[n])) or TARGET.match(nxt) or SOURCE.match(nxt)
+                ):
+                    n += 1
+                    block.append((n, nxt))
+                mine = output if output is not None and draft.has("outputs", output) else None
+                add_indicators(
+                    draft, names, outcome if mine is None else "", mine, read_indicators(block), {}, counts
+                )
+            n += 1
