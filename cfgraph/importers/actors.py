@@ -78,6 +78,10 @@ class Names:
         self._groups.setdefault(f"name:{name_key(name)}", ident)
         return ident
 
+    def know_partner(self, name: str, ident: str) -> None:
+        """Take *name* as a name of the partner *ident*, already in the folder."""
+        self._partners.setdefault(name_key(name), ident)
+
     def partner(self, name: str, lines: list[int], note: str | None = None) -> str:
         """The id of the partner *name* names (typed by what the name says)."""
         key = name_key(name)

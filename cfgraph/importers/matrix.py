@@ -31,7 +31,7 @@ from cfgraph.importers.outline import add_list
 from cfgraph.importers.values import read_code, read_value
 from cfgraph.sdg import load_catalogue
 
-__all__ = ["read_matrices", "add_indicators"]
+__all__ = ["read_matrices", "add_indicators", "partners_of"]
 
 Row = list[Cell]
 
@@ -225,7 +225,9 @@ def _partner_blocks(cell: Cell | None, k: int) -> list[list[tuple[int, str]]]:
     return [[x for x in lines[a:b] if x[1]] for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
-def _partners_of(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def partners_of(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The partners numbered *lines* of a partner cell name: each line's items split at ``;`` (and
+    at commas when they separate names of organisations)."""
     found = []
     for n, text in lines:
         for item in re.split(r"\s*;\s*", text):
@@ -318,7 +320,7 @@ def add_indicators(
             if per_sub and index >= 0 and index < len(partner_blocks)
             else (partner_blocks[0] if partner_blocks and not per_sub and item in tops else None)
         )
-        for n, raw in _partners_of(pblock or []):
+        for n, raw in partners_of(pblock or []):
             partner = names.partner(raw, [n])
             draft.add(
                 "indicator_partners",

@@ -48,7 +48,7 @@ def _number(text: str, sep: str | None) -> float:
     return float(text.replace(",", "."))
 
 
-def read_value(raw: str) -> Value:
+def read_value(raw: str, end: int | None = None) -> Value:
     """The comparator, value, unit and year a baseline or target states (the first number that
     is not the year; the year in brackets first, else the last year written)."""
     text = _LABEL.sub("", raw.strip())
