@@ -68,8 +68,9 @@ def read_document(path: Path | str) -> Document:
     return read_text(path)
 
 
-def extract(doc: Document, progress: Progress | None = None) -> Draft:
-    """Every row *doc* gives, as a :class:`Draft`; a document with no outcome is a :class:`DataError`."""
+def extract(doc: Document, progress: Progress | None = None, end: int | None = None) -> Draft:
+    """Every row *doc* gives, as a :class:`Draft`; a document with no outcome is a :class:`DataError`.
+    *end* is the framework's last year (the target of a value given for several years)."""
     from cfgraph.importers.actors import Names
     from cfgraph.importers.agencies import load_registry
     from cfgraph.importers.links import read_links
@@ -92,8 +93,8 @@ def extract(doc: Document, progress: Progress | None = None) -> Draft:
     )
     names = Names(draft, load_registry(), tuple(line.replace("\f", "") for line in doc.lines))
     read_lists(doc, draft, outline, names)
-    matrices = read_matrices(doc, draft, names)
-    read_text_indicators(doc, draft, outline, names)
+    matrices = read_matrices(doc, draft, names, end)
+    read_text_indicators(doc, draft, outline, names, end)
     say(f"{doc.name}: {matrices} results-matrix table(s), {draft.count('indicators')} indicator(s)")
     read_links(doc, draft, outline)
     list_missing(draft, matrices)
@@ -151,7 +152,11 @@ def import_document(
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise CfgraphError(f"{target} is not empty; give a new folder")
     doc = read_document(path)
-    draft = extract(doc, progress)
+    try:
+        last: int | None = _metadata(doc, title, country or "-", start, end)[3]
+    except CfgraphError:
+        last = end
+    draft = extract(doc, progress, last)
     info = _metadata(doc, title, country, start, end)
     with tempfile.TemporaryDirectory() as tmp:
         sources = [path]

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "clean",
+    "without_notes",
     "Label",
     "find_labels",
     "label_of_cell",
@@ -44,6 +45,31 @@ def clean(text: str) -> str:
     'RESULTS'
     """
     return _MARKS.sub("", text).strip()
+
+
+_NOTE_MARK = re.compile(r"\[footnoteRef:[0-9]+\]|\s*\[[0-9]+:[^\]]*\]")
+_NOTE_OPEN = re.compile(r"\s*\[[0-9]+:[^\]]*$")
+
+
+def without_notes(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Numbered *lines* without the footnotes a converter writes into them: the mark
+    ("[footnoteRef:52]") and the note's text ("[52: In 2019 the ...]", over lines until its "]").
+
+    >>> without_notes([(1, "Target: Yes[footnoteRef:53] (2025) [53: It means"), (2, "full.]"), (3, "x")])
+    [(1, 'Target: Yes (2025)'), (2, ''), (3, 'x')]
+    """
+    found: list[tuple[int, str]] = []
+    inside = False
+    for n, text in lines:
+        if inside:
+            if "]" not in text:
+                continue
+            text, inside = text[text.index("]") + 1 :], False
+        text = _NOTE_MARK.sub("", text)
+        if m := _NOTE_OPEN.search(text):
+            text, inside = text[: m.start()], True
+        found.append((n, text.rstrip()))
+    return found
 
 
 #: Labels of the lists an outcome has, by what the list holds. A label is found at the start of a

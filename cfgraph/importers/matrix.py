@@ -28,7 +28,7 @@ from cfgraph.importers.labels import (
 )
 from cfgraph.importers.names import organisations, split_list
 from cfgraph.importers.outline import add_list
-from cfgraph.importers.values import read_code, read_value
+from cfgraph.importers.values import code_in, read_value
 from cfgraph.sdg import load_catalogue
 
 __all__ = ["read_matrices", "add_indicators", "partners_of"]
@@ -85,8 +85,8 @@ def _cut(cells: list[Cell], roles: list[str | None]) -> list[Row]:
 
 
 class _Matrix:
-    def __init__(self, draft: Draft, names: Names) -> None:
-        self.draft, self.names = draft, names
+    def __init__(self, draft: Draft, names: Names, end: int | None) -> None:
+        self.draft, self.names, self.end = draft, names, end
         self.outcome: str | None = None
         self.output: str | None = None
         self.pending: list[tuple[str, Cell]] = []
@@ -153,12 +153,11 @@ class _Matrix:
             return
         self.flush()
         lines = [(n, clean(text)) for n, text in indicator.lines()]
-        add_indicators(
-            self.draft, self.names, self.outcome, self.output, read_indicators(lines), cells, self.counts
-        )
+        items = read_indicators(lines)
+        add_indicators(self.draft, self.names, self.outcome, self.output, items, cells, self.counts, self.end)
 
 
-def read_matrices(doc: Document, draft: Draft, names: Names) -> int:
+def read_matrices(doc: Document, draft: Draft, names: Names, end: int | None = None) -> int:
     """Read every results matrix of *doc* into *draft*; return how many tables were read."""
     read = 0
     for table in doc.tables:
@@ -166,7 +165,7 @@ def read_matrices(doc: Document, draft: Draft, names: Names) -> int:
         if not roles:
             continue
         read += 1
-        matrix = _Matrix(draft, names)
+        matrix = _Matrix(draft, names, end)
         for row in rows:
             matrix.row(roles, row)
         matrix.flush()
@@ -255,8 +254,10 @@ def add_indicators(
     items: list[IndicatorText],
     cells: dict[str | None, Cell],
     counts: dict[str, int],
+    end: int | None = None,
 ) -> None:
-    """Add the indicators of one matrix row, their agencies, partners and SDG links."""
+    """Add the indicators of one matrix row, their agencies, partners and SDG links (*end*: the
+    framework's last year, the target of a value given for several years)."""
     tops = [i for i in items if i.sub is None]
     subs = [i for i in items if i.sub is not None]
     owner = output or outcome
@@ -275,7 +276,7 @@ def add_indicators(
             parent_id = ident if item.sub is None else None
         else:
             ident = f"{parent_id}{item.sub}"
-        row = _indicator_row(item, cells)
+        row = _indicator_row(item, cells, end)
         row.update(id=ident, outcome=outcome, output=output, parent=parent_id if item.sub else None)
         index = subs.index(item) if item in subs else -1
         block = (
@@ -293,8 +294,7 @@ def add_indicators(
         note = None if row.get("baseline_raw") or row.get("target_raw") else "no baseline or target found"
         draft.entity("indicators", ident, row, lines, note)
         for seq, raw in enumerate(item.links, 1):
-            code = read_code(raw.removeprefix("SDG ").strip() + " x")
-            sdg = code.code if code else raw.removeprefix("SDG ").split()[0].rstrip(".")
+            sdg = code_in(raw)
             status = "ok" if load_catalogue().is_indicator(sdg) else "invalid-in-source"
             draft.add(
                 "indicator_sdg_links",
@@ -334,22 +334,23 @@ def add_indicators(
             )
 
 
-def _indicator_row(item: IndicatorText, cells: dict[str | None, Cell]) -> dict[str, Any]:
-    """The indicator's columns: name, code, baseline and target read into value, unit and year."""
+def _indicator_row(item: IndicatorText, cells: dict[str | None, Cell], end: int | None) -> dict[str, Any]:
+    """The indicator's columns: name, code, baseline and target read into value, unit and year
+    (a year the label gives when the value does not: "Baseline (2018): ...")."""
     baseline = item.baseline or _cell_text(cells.get("baseline")) or _cell_text(cells.get("baseline+target"))
     target = item.target or _cell_text(cells.get("target"))
-    row: dict[str, Any] = {"name": item.name}
+    row: dict[str, Any] = {"name": item.name, "note": item.note}
     if item.code is not None:
         row.update(code=item.code.code, code_tag=item.code.tag, code_raw=item.code.raw)
     for prefix, raw in (("baseline", baseline), ("target", target)):
         if not raw:
             continue
-        value = read_value(raw)
+        value = read_value(raw, end)
         row[f"{prefix}_raw"] = raw
         row[f"{prefix}_value"], row[f"{prefix}_unit"], row[f"{prefix}_year"] = (
             value.value,
             value.unit,
-            value.year,
+            value.year or item.years.get(prefix),
         )
         if prefix == "target":
             row["target_comparator"] = value.comparator

@@ -24,7 +24,7 @@ from cfgraph.importers.labels import OUTPUT_HEADING, RESULT_HEADING, clean
 from cfgraph.importers.layout import Layout
 from cfgraph.importers.matrix import partners_of
 from cfgraph.importers.names import split_list
-from cfgraph.importers.values import read_code, read_value
+from cfgraph.importers.values import code_in, read_code, read_value
 from cfgraph.importers.workbook import Grid, GridCell
 
 __all__ = ["Known", "read_sheet"]
@@ -189,8 +189,7 @@ class _Sheet:
         from cfgraph.sdg import load_catalogue
 
         for seq, raw in enumerate(links, 1):
-            found = _SDG_CODE.search(raw)
-            sdg = found.group(1) if found else raw.split()[0].rstrip(".")
+            sdg = code_in(raw)
             status = "ok" if load_catalogue().is_indicator(sdg) else "invalid-in-source"
             row = {"indicator": ident, "seq": seq, "raw": raw, "sdg_indicator": sdg, "code_status": status}
             self.draft.add("indicator_sdg_links", {**row, "locator": cell.ref}, [])
