@@ -31,6 +31,7 @@ __all__ = [
     "RESULT_HEADING",
     "OUTPUT_HEADING",
     "AREA_HEADING",
+    "SECTION_HEADING",
     "INDICATOR_HEADING",
 ]
 
@@ -117,6 +118,9 @@ AREA_HEADING = re.compile(
 INDICATOR_HEADING = re.compile(
     r"^\s*Indicator\s+(?P<id>[0-9A-Za-z]+(?:[.-][0-9A-Za-z]+)*)\s*[:.\-–]\s*(?P<name>\S.*)$", _I
 )
+#: "2.5. Synergies between outcomes", "3 Implementation plan": a numbered section heading (short, no
+#: sentence), which ends the part of the text before it.
+SECTION_HEADING = re.compile(r"^(?:[0-9]+\.){0,3}[0-9]+\.?\s+[A-Z][^.:;]{2,100}$")
 #: A heading that opens the results matrix (an annex, a section).
 MATRIX_HEADING = re.compile(r"\bresults?\s+(?:matrix|framework)\b", _I)
 

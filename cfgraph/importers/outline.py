@@ -22,6 +22,7 @@ from cfgraph.importers.labels import (
     MATRIX_HEADING,
     OUTPUT_HEADING,
     RESULT_HEADING,
+    SECTION_HEADING,
     clean,
     find_labels,
 )
@@ -52,6 +53,8 @@ class Outline:
     #: (outcome id, first line, last line, in the results matrix, output id or None) of each part.
     parts: list[tuple[str, int, int, bool]] = field(default_factory=list)
     matrix_start: int = 0
+    #: (area id, first line, last line) of each thematic area's own text, before its first outcome.
+    areas: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 def _is_statement(rest: str) -> bool:
@@ -80,6 +83,7 @@ def read_outline(doc: Document, draft: Draft) -> Outline:
         if not doc.in_table(n) and (m := AREA_HEADING.match(line)) and len(line) < 160:
             area = m.group("id")
             draft.entity("thematic_areas", area, {"name": m.group("name").rstrip(" .")}, [n])
+            outline.areas.append((area, n, n))
             continue
         m = RESULT_HEADING.match(line)
         if m is None or (m.group("rest") and not _is_statement(m.group("rest"))):
@@ -96,6 +100,8 @@ def read_outline(doc: Document, draft: Draft) -> Outline:
         outline.headings.append(heading)
         areas[n] = area
     _outcomes(doc, draft, outline, areas)
+    starts = sorted({h.line for h in outline.headings} | {a[1] for a in outline.areas} | {len(doc.lines) + 1})
+    outline.areas = [(a, n, next(s for s in starts if s > n) - 1) for a, n, _ in outline.areas]
     return outline
 
 
@@ -113,10 +119,18 @@ def _continued(doc: Document, n: int, statement: str) -> tuple[str, tuple[int, .
     return statement, tuple(more)
 
 
+def _stops(doc: Document, n: int, line: str) -> bool:
+    """Whether line *n* ends an outcome's part of the text: an annex or chapter, a thematic area,
+    a numbered section heading outside a table."""
+    if HEADING.match(line) or AREA_HEADING.match(line):
+        return True
+    return not doc.in_table(n) and bool(SECTION_HEADING.match(line)) and not RESULT_HEADING.match(line)
+
+
 def _outcomes(doc: Document, draft: Draft, outline: Outline, areas: dict[int, str | None]) -> None:
     stops = sorted(
         {h.line for h in outline.headings if not h.in_table}
-        | {n for n, line in doc.numbered() if HEADING.match(line) or AREA_HEADING.match(clean(line))}
+        | {n for n, line in doc.numbered() if _stops(doc, n, clean(line))}
         | {outline.matrix_start}
         | {len(doc.lines) + 1}
     )

@@ -225,6 +225,7 @@ def diff_frameworks(
         compared = list((columns or {}).get(spec.name, ())) or [
             c.name for c in spec.columns if c.name not in IGNORED and not (generated and c.name == "id")
         ]
+        rb = _paired(ra, rb, compared)
         changes: list[dict[str, Any]] = []
         same = 0
         for key in [k for k in ra if k in rb]:
@@ -246,6 +247,31 @@ def diff_frameworks(
         if ra or rb:
             result.append({"table": spec.name, "same": same, "changes": changes, "a": len(ra), "b": len(rb)})
     return result
+
+
+def _paired(
+    ra: dict[Key, dict[str, Any]], rb: dict[Key, dict[str, Any]], compared: list[str]
+) -> dict[Key, dict[str, Any]]:
+    """B's rows keyed so that, of the rows that share a key (two stated links between the same
+    outcomes), each is paired with A's row that agrees with it, the others in order."""
+    groups: dict[Key, list[Key]] = {}
+    for key in rb:
+        groups.setdefault(key[:-1], []).append(key)
+    out: dict[Key, dict[str, Any]] = {}
+    for base, keys in groups.items():
+        rows = [rb[k] for k in keys]
+        if len(rows) > 1:
+            chosen: list[int | None] = []
+            for row in (ra[k] for k in ra if k[:-1] == base):
+                chosen.append(next((i for i, r in enumerate(rows) if i not in chosen and all(
+                    r[c] == row[c] for c in compared)), None))  # fmt: skip
+            free = [i for i in range(len(rows)) if i not in chosen]
+            order = [i if i is not None else free.pop(0) for i in chosen if i is not None or free]
+            order += free
+            rows = [rows[i] for i in order]
+        for n, row in enumerate(rows, 1):
+            out[(*base, n)] = row
+    return out
 
 
 def _load(folder: Path | str | Framework) -> Framework:
