@@ -97,6 +97,7 @@ def extract(doc: Document, progress: Progress | None = None, end: int | None = N
     read_text_indicators(doc, draft, outline, names, end)
     say(f"{doc.name}: {matrices} results-matrix table(s), {draft.count('indicators')} indicator(s)")
     read_links(doc, draft, outline)
+    names.relate_groups()
     list_missing(draft, matrices)
     return draft
 

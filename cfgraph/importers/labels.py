@@ -21,6 +21,7 @@ from dataclasses import dataclass
 __all__ = [
     "clean",
     "without_notes",
+    "split_outside",
     "Label",
     "find_labels",
     "label_of_cell",
@@ -50,6 +51,23 @@ def clean(text: str) -> str:
 
 _NOTE_MARK = re.compile(r"\[footnoteRef:[0-9]+\]|\s*\[[0-9]+:[^\]]*\]")
 _NOTE_OPEN = re.compile(r"\s*\[[0-9]+:[^\]]*$")
+
+
+def split_outside(text: str, separators: str) -> list[str]:
+    """*text* cut at any of *separators* outside brackets, blank parts left out.
+
+    >>> split_outside("a (b; c); d, e", ";")
+    ['a (b; c)', ' d, e']
+    """
+    parts, depth, current = [], 0, ""
+    for ch in text:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch in separators and depth <= 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    return [p for p in (*parts, current) if p.strip()]
 
 
 def without_notes(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -14,7 +14,7 @@ import re
 
 from cfgraph.importers.document import Document
 from cfgraph.importers.draft import Draft
-from cfgraph.importers.labels import clean
+from cfgraph.importers.labels import clean, split_outside
 from cfgraph.importers.outline import Outline
 from cfgraph.sdg import parse_target_list
 from cfgraph.vocabulary import LINK_KINDS
@@ -125,16 +125,7 @@ def read_links(doc: Document, draft: Draft, outline: Outline) -> None:
 
 def _clauses(sentence: str) -> list[str]:
     """A sentence cut at its semicolons outside brackets (each part states its own links)."""
-    parts, depth, current = [], 0, ""
-    for ch in sentence:
-        depth += {"(": 1, ")": -1}.get(ch, 0)
-        if ch == ";" and depth <= 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += ch
-    parts.append(current)
-    return [re.sub(r"^\s*and\s+", "", p).strip() for p in parts if p.strip()]
+    return [re.sub(r"^\s*and\s+", "", p).strip() for p in split_outside(sentence, ";")]
 
 
 def _mentions(text: str, known: list[str], outcome: str) -> list[tuple[int, str]]:

@@ -189,18 +189,30 @@ def _source_blocks(
     cell: Cell | None, names: Names
 ) -> list[tuple[list[tuple[int, str]], list[tuple[int, str]]]]:
     """The (source lines, agency lines) pairs of a source cell, in order: a line that names UN
-    entities only is an agency line."""
+    entities only is an agency line (a remark in brackets after a name aside); a line ending with a
+    colon that speaks of UN entities introduces them."""
     blocks: list[tuple[list[tuple[int, str]], list[tuple[int, str]]]] = []
     for group in _groups(cell):
         for n, text in group:
-            items = split_list(text, conjunctions=True)
+            if text.endswith(":") and re.search(r"\bUN\b.*\b(?:agenc|entit|organi[sz])", text, re.I):
+                continue
+            items = agency_items(text)
             is_agency = bool(items) and all(
-                names.registry.match(i).entity or re.fullmatch(r"UN[A-Z-]+|[A-Z]{2,6}", i) for i in items
+                names.registry.match(i).entity or re.fullmatch(r"UN[A-Z-]+", i) for i in items
             )
             if not blocks or (not is_agency and blocks[-1][1]):
                 blocks.append(([], []))
             blocks[-1][1 if is_agency else 0].append((n, text))
     return blocks
+
+
+def agency_items(text: str) -> list[str]:
+    """The UN entities a line lists, a remark in brackets after each left out.
+
+    >>> agency_items("UN-Habitat (urban/rural), FAO and UNDP")
+    ['UN-Habitat', 'FAO', 'UNDP']
+    """
+    return [re.sub(r"\s*\([^)]*\)$", "", i) for i in split_list(text, conjunctions=True)]
 
 
 def _partner_blocks(cell: Cell | None, k: int) -> list[list[tuple[int, str]]]:
@@ -303,7 +315,7 @@ def add_indicators(
             )
         if block is not None:
             for n, text in block[1]:
-                for raw in split_list(text, conjunctions=True):
+                for raw in agency_items(text):
                     agency = str(names.agency(raw, [n])["id"])
                     draft.add(
                         "indicator_agencies",

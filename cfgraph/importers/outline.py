@@ -26,7 +26,7 @@ from cfgraph.importers.labels import (
     clean,
     find_labels,
 )
-from cfgraph.importers.names import organisations, split_list
+from cfgraph.importers.names import group_items, named_organisations, split_list
 from cfgraph.sdg import parse_target_list
 
 __all__ = ["Heading", "Outline", "read_outline", "read_lists"]
@@ -227,9 +227,14 @@ def add_list(
         if parse_target_list(text) and draft.next_seq("target_lists", **key) == 1:
             draft.add("target_lists", {**key, "raw": text}, lines)
     elif label == "groups":
-        items, lines = _items(value, prose, line)
-        for item in items:
-            group = names.group(item, lines)
+        text, lines = (value, [line]) if value else (prose[0][1], [prose[0][0]]) if prose else ("", [])
+        for name, item in group_items(text):
+            group = names.group(name, lines)
+            if any(
+                (r["outcome"], r["listed_in"], r["group"]) == (outcome, listed_in, group)
+                for r in draft.rows.get("outcome_lnob_groups", [])
+            ):
+                continue
             draft.add(
                 "outcome_lnob_groups",
                 {
@@ -288,25 +293,23 @@ def _partners(
     prose: list[tuple[int, str]],
 ) -> None:
     """Partners: a list after the label, or the organisations a partnerships text names."""
+    note = "read from the partnerships text: check it is a partner of this outcome"
     found = (
-        [(item, line, None) for item in split_list(value)]
+        [(item, None, line, None) for item in split_list(value)]
         if value
-        else [
-            (name, k, "read from the partnerships text: check it is a partner of this outcome")
-            for k, text in prose
-            for name, _ in organisations(text)
-        ]
+        else [(name, abbr, k, note) for k, text in prose for name, abbr, _ in named_organisations(text)]
     )
     seen: set[str] = set()
-    for raw, k, note in found:
-        partner = names.partner(raw, [k], note)
+    for name, abbr, k, why in found:
+        partner = names.partner(name, [k], why, abbr)
+        raw = f"{name} ({abbr})" if abbr else name
         if partner in seen:
             continue
         seen.add(partner)
         if output is not None:
             seq = draft.next_seq("output_partners", output=output)
             draft.add(
-                "output_partners", {"output": output, "seq": seq, "partner": partner, "raw": raw}, [k], note
+                "output_partners", {"output": output, "seq": seq, "partner": partner, "raw": raw}, [k], why
             )
         else:
             seq = draft.next_seq("outcome_partners", outcome=outcome)
@@ -314,5 +317,5 @@ def _partners(
                 "outcome_partners",
                 {"outcome": outcome, "seq": seq, "partner": partner, "raw": raw},
                 [k],
-                note,
+                why,
             )

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cfgraph.importers.labels import split_outside
+
 __all__ = ["Value", "read_value", "Code", "read_code", "SDG_LINK", "CODE_TAIL", "link_codes", "code_in"]
 
 _COMPARATORS = (
@@ -64,23 +66,10 @@ def _number(text: str, sep: str | None) -> float:
     return float(text.replace(",", "."))
 
 
-def _split(text: str) -> list[str]:
-    """*text* cut at commas and semicolons outside brackets."""
-    parts, depth, current = [], 0, ""
-    for ch in text:
-        depth += {"(": 1, ")": -1}.get(ch, 0)
-        if ch in ",;" and depth <= 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += ch
-    return [p for p in (*parts, current) if p.strip()]
-
-
 def _milestone(text: str, end: int | None) -> str:
     """Of a value given for several years ("3% by 2020, 6% by 2025"), the part for *end* (else the first)."""
-    parts = [p for p in _split(text) if _YEAR.search(p) and _NUMBER.search(_YEAR.sub("", p))]
-    if len(parts) < 2 or len(parts) != len(_split(text)):
+    parts = [p for p in split_outside(text, ",;") if _YEAR.search(p) and _NUMBER.search(_YEAR.sub("", p))]
+    if len(parts) < 2 or len(parts) != len(split_outside(text, ",;")):
         return text
     return next((p for p in parts if end is not None and str(end) in _YEAR.findall(p)), parts[0])
 
