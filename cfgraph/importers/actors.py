@@ -61,9 +61,9 @@ class Names:
             row["aliases"] = (*row["aliases"], spelling)
         return row
 
-    def group(self, item: str, lines: list[int]) -> str:
+    def group(self, item: str, lines: list[int], note: str | None = None) -> str:
         """The id of the LNOB group a list item names; items giving the same abbreviation
-        ("(PWID)") are one group."""
+        ("(PWID)") are one group; *note*: what to check of a new group."""
         name = bare_name(item)
         abbr = abbreviation(item)
         plain = f"name:{name_key(plain_group(name))}"
@@ -72,7 +72,7 @@ class Names:
         if ident is None:
             ident = slug(name)
             row = self.draft.entity(
-                "lnob_groups", ident, {"name": name, "aliases": (abbr,) if abbr else ()}, lines
+                "lnob_groups", ident, {"name": name, "aliases": (abbr,) if abbr else ()}, lines, note
             )
             ident = str(row["id"])
         elif not abbr:  # another wording of the same group ("rural women")

@@ -108,8 +108,8 @@ def group_items(text: str) -> list[tuple[str, str]]:
 
     >>> [name for name, _ in group_items("migrants; women, children living in rural areas")]
     ['migrants', 'women living in rural areas', 'children living in rural areas']
-    >>> group_items("rural youth and women; victims of violence including children")[1:]
-    [('rural women', 'rural youth and women'), ('victims of violence', 'victims of violence including children')]
+    >>> group_items("rural youth and women; victims including children")[1:]
+    [('rural women', 'rural youth and women'), ('victims', 'victims including children')]
     """
     found: list[tuple[str, str]] = []
     for piece in (split_list(p) for p in split_outside(text, ";")):
@@ -205,9 +205,10 @@ def named_organisations(text: str) -> list[tuple[str, str | None, int]]:
         more = _CONTINUED.match(text, m.end("name")) if abbr is None and " of " in name else None
         if more is not None and not _HEAD.search(more.group("more").split(" and ")[0]):
             name, end = text[m.start("name") : more.end("more")], more.end()
-        for part, at in _parts(name, m.start("name")):
+        parts = _parts(name, m.start("name"))
+        for k, (part, at) in enumerate(parts):
             if _HEAD.search(part) and len(part.split()) >= 2:
-                found.append((part, abbr if part == name else None, at))
+                found.append((part, abbr if k == len(parts) - 1 else None, at))  # the last is abbreviated
         pos = max(end, m.start() + 1)
     return found
 

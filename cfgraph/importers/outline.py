@@ -229,7 +229,8 @@ def add_list(
     elif label == "groups":
         text, lines = (value, [line]) if value else (prose[0][1], [prose[0][0]]) if prose else ("", [])
         for name, item in group_items(text):
-            group = names.group(name, lines)
+            note = None if name in item else f"the name is put together from {item!r}: check it"
+            group = names.group(name, lines, note)
             if any(
                 (r["outcome"], r["listed_in"], r["group"]) == (outcome, listed_in, group)
                 for r in draft.rows.get("outcome_lnob_groups", [])

@@ -128,10 +128,12 @@ def read_value(raw: str, end: int | None = None) -> Value:
         if _YEAR.fullmatch(m.group("n")) and _year(text, 0) == int(m.group("n")) and m.start() > 0:
             continue
         value = _number(m.group("n"), m.group("sep"))
-        before = text[: m.start()].strip().lower()
+        before = text[: m.start()].strip()
+        currency = re.search(r"(?:^|\s|[<>≤≥])(?P<c>[A-Z]{3}|[$€£])$", before)  # "> USD 3 500 000"
+        before = (before[: currency.start("c")] if currency else before).strip().lower()
         comparator = next((s for pattern, s in _COMPARATORS if re.search(f"(?:{pattern})$", before)), None)
         after = text[m.end() :]
-        unit = None
+        unit = currency.group("c") if currency else None
         if after.lstrip().startswith("%"):
             unit = "%"
         else:

@@ -36,6 +36,16 @@ def test_same_id_other_name_is_a_difference_even_when_values_agree(mini: cfgraph
     assert diff_summary(renamed, mini, ("indicators",), VALUES)[0]["same"] == 2
 
 
+def test_rows_sharing_a_key_pair_by_what_they_say(mini: cfgraph.Framework) -> None:
+    link = mini.outcome_links[0]
+    one = dataclasses.replace(link, id="X1", kind="interlinked")
+    two = dataclasses.replace(link, id="X2", kind="accelerates")
+    a = dataclasses.replace(mini, outcome_links=(two,))
+    b = dataclasses.replace(mini, outcome_links=(one, two))
+    changes = diff_changes(a, b, ("outcome_links",))
+    assert [c["change"] for c in changes] == ["removed"] and "kind=interlinked" in changes[0]["b"]
+
+
 def test_swapped_ids_follow_the_names_and_a_close_name_pairs_but_differs(mini: cfgraph.Framework) -> None:
     first, second, sub = mini.indicators
     swapped = _with_indicators(
