@@ -184,6 +184,7 @@ def bare_name(item: str) -> str:
 
 
 #: ", Geology and Natural Resources" after "Ministry of Ecology": more of the same name.
+_OF = re.compile(r"\s(?:of|for|on)\s")
 _CONTINUED = re.compile(rf",\s+(?P<more>{_CAP}(?:\s+{_CAP})*\s+and\s+{_CAP}(?:\s+{_CAP})*)")
 
 
@@ -202,10 +203,12 @@ def named_organisations(text: str) -> list[tuple[str, str | None, int]]:
     pos = 0
     while (m := _ORG.search(text, pos)) is not None:
         name, end, abbr = m.group("name"), m.end(), m.group("abbr")
-        more = _CONTINUED.match(text, m.end("name")) if abbr is None and " of " in name else None
-        if more is not None and not _HEAD.search(more.group("more").split(" and ")[0]):
-            name, end = text[m.start("name") : more.end("more")], more.end()
+        more = _CONTINUED.match(text, m.end("name")) if abbr is None and _OF.search(name) else None
         parts = _parts(name, m.start("name"))
+        if more is not None and not _HEAD.search(more.group("more").split(" and ")[0]) and _HEAD.search(name):
+            at = parts[-1][1]
+            parts[-1] = (text[at : more.end("more")], at)  # the continued name is one name
+            end = more.end()
         for k, (part, at) in enumerate(parts):
             if _HEAD.search(part) and len(part.split()) >= 2:
                 found.append((part, abbr if k == len(parts) - 1 else None, at))  # the last is abbreviated

@@ -123,7 +123,7 @@ Outcome 1. By 2030, every child in Testland learns to read and count by the age 
 SDG targets: 4.1, 4.2
 LNOB: girls, boys, adolescents living in rural and remote areas; rural youth and women; victims of violence including children; people with disabilities; children with disabilities
 Partnerships:
-We will work with the Ministry of Ecology, Geology and Natural Resources, NGO “Green Steppe” and the Partnership for Action on Green Economy (PAGE).
+We will work with the Ministry of Ecology, Geology and Natural Resources, the Ministry of Digital Affairs, Innovation and Space Industry, NGO “Green Steppe” and the Partnership for Action on Green Economy (PAGE).
 Outcome 2. By 2030, every family in Testland is protected from floods and storms.
 LNOB: rural women; rural population
 Progress under this Outcome will have direct effect on schools under Outcome 1 (SDG 4.a), and will accelerate progress under Outcome 3. Concurrently, better data under Outcome 3 should have positive impact on early warning.
@@ -169,6 +169,7 @@ def test_links_lists_partners_and_where_a_part_ends(tmp_path: Path) -> None:
     partners = [(p.outcome, p.raw) for p in fw.outcome_partners]
     assert partners == [
         ("1", "Ministry of Ecology, Geology and Natural Resources"),
+        ("1", "Ministry of Digital Affairs, Innovation and Space Industry"),
         ("1", "NGO “Green Steppe”"),
         ("1", "Partnership for Action on Green Economy (PAGE)"),
     ]  # the Ministry of Finance is named after the outcomes' text
