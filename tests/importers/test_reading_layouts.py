@@ -67,7 +67,7 @@ def _matrix_docx(path: Path) -> Path:
     d = docx.Document()
     d.add_paragraph("Testland Cooperation Framework 2026-2030")
     d.add_paragraph("Outcome 1. By 2030, every child in Testland learns and every woman is safe.")
-    d.add_paragraph("Annex 1: Results matrix")
+    d.add_paragraph("Appendix A: Results matrix")
     table = d.add_table(rows=2 + len(CELLS), cols=len(HEADING))
     for j, text in enumerate(HEADING):
         table.cell(0, j).text = text
