@@ -47,7 +47,7 @@ def main(argv: list[str]) -> int:
         for r in rows:
             print(f"{r['table']:<22}{r['rows_a']:>6}{r['rows_b']:>8}{r['same']:>6}{r['agreement']:>10.1%}")
         if "--misses" in argv:
-            for table in ("outcome_targets", "outcome_agencies", "indicators"):
+            for table in MEASURED:
                 for c in diff_changes(out, CURATED, (table,), columns):
                     print(f"miss {table} {c['change']} {c['key']}: draft [{c['a']}] curated [{c['b']}]")
     return 0

@@ -1,20 +1,25 @@
-"""``cfgraph import document``, ``cfgraph diff`` and ``cfgraph accept``: a framework folder drafted
+"""``cfgraph import document|matrix``, ``cfgraph diff`` and ``cfgraph accept``: a framework folder drafted
 from its document, compared with another, its rows marked reviewed."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from cfgraph.cli.options import echo_rows, format_option, handle_errors
+
+if TYPE_CHECKING:
+    from cfgraph.importers import ImportReport
 
 __all__ = ["import_group", "diff_command", "accept_command"]
 
 
 @click.group("import")
 def import_group() -> None:
-    """Draft a framework folder from a document (every row a draft to review)."""
+    """Draft a framework folder from a document, or add a results matrix kept in a spreadsheet
+    (every row a draft to review)."""
 
 
 @import_group.command("document")
@@ -55,6 +60,11 @@ def import_document_command(
         iso3=iso3,
         progress=lambda m: click.echo(m, err=True),
     )
+    _summary(report)
+
+
+def _summary(report: ImportReport) -> None:
+    """What an import wrote, on stderr: rows per table, what it did not find, what to do next."""
     total = sum(report.counts.values())
     click.echo(f"wrote {report.folder}: {total} draft rows, {report.unsure} with a note to check", err=True)
     for name, n in report.counts.items():
@@ -62,6 +72,39 @@ def import_document_command(
     for what in report.missing:
         click.echo(f"not found: {what}", err=True)
     click.echo(f"next: cfgraph validate --framework {report.folder}", err=True)
+
+
+@import_group.command("matrix")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--framework",
+    "framework_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="The framework folder to add the indicators to.",
+)
+@click.option(
+    "--map",
+    "maps",
+    multiple=True,
+    metavar="HEADING=FIELD",
+    help="The field a column heading holds, when the default layout does not know it (repeatable).",
+)
+@handle_errors
+def import_matrix_command(file: Path, framework_dir: Path, maps: tuple[str, ...]) -> None:
+    """Read a results matrix kept in a spreadsheet (.xlsx or .csv) into a framework folder.
+
+    One row per indicator below a heading row. The columns are found by their headings (any
+    case, common synonyms): outcome, output, code (indicator code), name (indicator),
+    baseline, baseline_year, target, target_year, source (means of verification), agencies
+    (responsible UN entities), partners, sdg (SDG indicator). Merged and multi-line cells are
+    read. FILE is copied into the folder's sources/ and registered; every row is a draft citing
+    its cell (Sheet!B5). Importing the same file again replaces what it gave.
+    """
+    from cfgraph.importers import import_matrix
+
+    report = import_matrix(file, framework_dir, maps, progress=lambda m: click.echo(m, err=True))
+    _summary(report)
 
 
 @click.command("diff")

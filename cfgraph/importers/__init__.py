@@ -12,15 +12,20 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cfgraph.errors import CfgraphError, DataError
 from cfgraph.importers.document import Document
 from cfgraph.importers.draft import Draft
 
-__all__ = ["ImportReport", "read_document", "extract", "import_document", "READERS"]
+if TYPE_CHECKING:
+    from cfgraph.importers.folder import FolderTables
+    from cfgraph.importers.spreadsheet import Known
+
+__all__ = ["ImportReport", "read_document", "extract", "import_document", "import_matrix", "READERS"]
 
 #: File endings and the reader of each.
 READERS = {".txt": "text", ".md": "text", ".text": "text", ".docx": "docx", ".pdf": "pdf"}
@@ -63,8 +68,9 @@ def read_document(path: Path | str) -> Document:
     return read_text(path)
 
 
-def extract(doc: Document, progress: Progress | None = None) -> Draft:
-    """Every row *doc* gives, as a :class:`Draft`; a document with no outcome is a :class:`DataError`."""
+def extract(doc: Document, progress: Progress | None = None, end: int | None = None) -> Draft:
+    """Every row *doc* gives, as a :class:`Draft`; a document with no outcome is a :class:`DataError`.
+    *end* is the framework's last year (the target of a value given for several years)."""
     from cfgraph.importers.actors import Names
     from cfgraph.importers.agencies import load_registry
     from cfgraph.importers.links import read_links
@@ -87,10 +93,11 @@ def extract(doc: Document, progress: Progress | None = None) -> Draft:
     )
     names = Names(draft, load_registry(), tuple(line.replace("\f", "") for line in doc.lines))
     read_lists(doc, draft, outline, names)
-    matrices = read_matrices(doc, draft, names)
-    read_text_indicators(doc, draft, outline, names)
+    matrices = read_matrices(doc, draft, names, end)
+    read_text_indicators(doc, draft, outline, names, end)
     say(f"{doc.name}: {matrices} results-matrix table(s), {draft.count('indicators')} indicator(s)")
     read_links(doc, draft, outline)
+    names.relate_groups()
     list_missing(draft, matrices)
     return draft
 
@@ -146,7 +153,11 @@ def import_document(
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise CfgraphError(f"{target} is not empty; give a new folder")
     doc = read_document(path)
-    draft = extract(doc, progress)
+    try:
+        last: int | None = _metadata(doc, title, country or "-", start, end)[3]
+    except CfgraphError:
+        last = end
+    draft = extract(doc, progress, last)
     info = _metadata(doc, title, country, start, end)
     with tempfile.TemporaryDirectory() as tmp:
         sources = [path]
@@ -160,3 +171,82 @@ def import_document(
     counts = {name: len(rows) for name, rows in draft.rows.items()}
     unsure = sum(1 for rows in draft.rows.values() for r in rows if r.get("review_note"))
     return ImportReport(target, counts, tuple(draft.missing), unsure)
+
+
+def import_matrix(
+    path: Path | str,
+    framework: Path | str,
+    maps: Sequence[str] = (),
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import the results-matrix spreadsheet *path* (.xlsx or .csv) into the framework folder
+    *framework*: its indicators, their SDG links, agencies and partners (and any outcome or output
+    the folder lacks) as drafts citing their cells; the file is registered as a source.
+
+    *maps* are ``HEADING=FIELD`` for headings the default layout does not know
+    (:data:`~cfgraph.importers.layout.FIELDS`). Nothing is written when the file cannot be read,
+    no sheet has a heading row or a map names an unknown field or heading.
+    """
+    from cfgraph.importers.actors import Names
+    from cfgraph.importers.agencies import load_registry
+    from cfgraph.importers.folder import FolderTables, merge_draft
+    from cfgraph.importers.layout import FIELDS, find_layout, heading_key, parse_maps
+    from cfgraph.importers.spreadsheet import read_sheet
+    from cfgraph.importers.workbook import read_grids
+
+    say = progress or (lambda _: None)
+    path = Path(path)
+    mapping = parse_maps(maps)
+    tables = FolderTables(framework)
+    grids = read_grids(path)
+    layouts = [(g, find_layout([[c.text for c in r] for r in g.rows], mapping)) for g in grids]
+    found = [(g, lay) for g, lay in layouts if lay is not None]
+    if not found:
+        raise DataError(
+            f"{path}: no heading row naming an indicator column and another known column "
+            f"({', '.join(FIELDS)}); name the headings with --map HEADING=FIELD"
+        )
+    headings = {heading_key(c.text) for g, lay in found for c in g.rows[lay.row]}
+    unused = [h for h in mapping if h not in headings]
+    if unused:
+        raise CfgraphError(f"--map: no column of {path.name} is headed {unused[0]!r}")
+    draft = Draft()
+    sid = tables.source_id(path)
+    known = _known(tables, draft, sid)
+    names = Names(draft, load_registry(), ())
+    for row in tables.rows("partners"):
+        if row.get("source_id") != sid:
+            for name in [row.get("name", ""), *(row.get("aliases") or "").split(";")]:
+                if name:
+                    names.know_partner(name, row["id"])
+    for grid, layout in found:
+        read_sheet(grid, layout, draft, names, known, say)
+    if not draft.rows.get("indicators"):
+        raise DataError(f"{path}: no indicator below the heading row")
+    merge_draft(tables, draft, path, path.name)
+    counts = {name: len(rows) for name, rows in draft.rows.items()}
+    unsure = sum(1 for rows in draft.rows.values() for r in rows if r.get("review_note"))
+    return ImportReport(tables.folder, counts, tuple(draft.missing), unsure)
+
+
+def _known(tables: FolderTables, draft: Draft, sid: str) -> Known:
+    """What the folder *tables* holds already, its rows from the source *sid* left out (they are
+    read again), with its agencies and partners known to *draft*."""
+    from cfgraph.importers.spreadsheet import Known
+
+    def rows(table: str) -> list[dict[str, str]]:
+        return [r for r in tables.rows(table) if r.get("source_id") != sid]
+
+    known = Known()
+    info = tables.rows("framework")
+    if info and (info[0].get("end_year") or "").isdigit():
+        known.end = int(info[0]["end_year"])
+    known.outcomes = {r["id"]: r.get("statement", "") for r in rows("outcomes")}
+    known.outputs = {r["id"]: r.get("statement", "") for r in rows("outputs")}
+    known.indicators = {r["id"] for r in rows("indicators")}
+    for table in ("agencies", "partners"):
+        for row in rows(table):
+            draft.know(
+                table, row["id"], {**row, "aliases": tuple(a for a in row.get("aliases", "").split(";") if a)}
+            )
+    return known

@@ -19,7 +19,7 @@ from typing import Any
 
 from cfgraph.importers.agencies import Registry, name_key
 from cfgraph.importers.draft import Draft
-from cfgraph.importers.names import abbreviation, bare_name, partner_type
+from cfgraph.importers.names import abbreviation, bare_name, broader_group, partner_type, plain_group
 from cfgraph.io.init import slug
 
 __all__ = ["Names"]
@@ -61,31 +61,53 @@ class Names:
             row["aliases"] = (*row["aliases"], spelling)
         return row
 
-    def group(self, item: str, lines: list[int]) -> str:
+    def group(self, item: str, lines: list[int], note: str | None = None) -> str:
         """The id of the LNOB group a list item names; items giving the same abbreviation
-        ("(PWID)") are one group."""
+        ("(PWID)") are one group; *note*: what to check of a new group."""
         name = bare_name(item)
         abbr = abbreviation(item)
-        key = f"abbr:{abbr}" if abbr else f"name:{name_key(name)}"
-        ident = self._groups.get(key) or self._groups.get(f"name:{name_key(name)}")
+        plain = f"name:{name_key(plain_group(name))}"
+        key = f"abbr:{abbr}" if abbr else plain
+        ident = self._groups.get(key) or self._groups.get(plain)
         if ident is None:
             ident = slug(name)
             row = self.draft.entity(
-                "lnob_groups", ident, {"name": name, "aliases": (abbr,) if abbr else ()}, lines
+                "lnob_groups", ident, {"name": name, "aliases": (abbr,) if abbr else ()}, lines, note
             )
             ident = str(row["id"])
+        elif not abbr:  # another wording of the same group ("rural women")
+            row = self.draft.entity("lnob_groups", ident, {}, lines)
+            if name_key(name) not in {name_key(x) for x in (row["name"], *row["aliases"])}:
+                row["aliases"] = (*row["aliases"], name)
         self._groups.setdefault(key, ident)
-        self._groups.setdefault(f"name:{name_key(name)}", ident)
+        self._groups.setdefault(plain, ident)
         return ident
 
-    def partner(self, name: str, lines: list[int], note: str | None = None) -> str:
-        """The id of the partner *name* names (typed by what the name says)."""
+    def relate_groups(self) -> None:
+        """Each LNOB group's broader group, where the names say it (:func:`broader_group`)."""
+        rows = self.draft.rows.get("lnob_groups", [])
+        by_name = {name_key(plain_group(str(r["name"]))): str(r["id"]) for r in rows}
+        for row in rows:
+            found = broader_group(plain_group(str(row["name"])), by_name)
+            if found is not None and found != row["id"] and not row.get("broader"):
+                row["broader"] = found
+
+    def know_partner(self, name: str, ident: str) -> None:
+        """Take *name* as a name of the partner *ident*, already in the folder."""
+        self._partners.setdefault(name_key(name), ident)
+
+    def partner(self, name: str, lines: list[int], note: str | None = None, abbr: str | None = None) -> str:
+        """The id of the partner *name* names (typed by what the name says; *abbr*: the
+        abbreviation written after the name, an alias)."""
         key = name_key(name)
-        ident = self._partners.get(key)
+        ident = self._partners.get(key) or (self._partners.get(name_key(abbr)) if abbr else None)
         if ident is None:
             ident = slug(name)
             kind = partner_type(name)
             why = note or (None if kind != "other" else "the name does not say the partner's type")
-            self.draft.entity("partners", ident, {"name": name, "type": kind, "generic": False}, lines, why)
+            row = {"name": name, "type": kind, "generic": False, "aliases": (abbr,) if abbr else ()}
+            self.draft.entity("partners", ident, row, lines, why)
             self._partners[key] = ident
+        if abbr:
+            self._partners.setdefault(name_key(abbr), ident)
         return ident

@@ -58,6 +58,10 @@ class Draft:
             known[ident] = self.add(table, {"id": ident, **row}, lines, note)
         return known[ident]
 
+    def know(self, table: str, ident: str, row: dict[str, Any]) -> None:
+        """Take *row*, already in the folder, as the row of *table* with id *ident* (not added again)."""
+        self._ids.setdefault(table, {}).setdefault(ident, row)
+
     def has(self, table: str, ident: str) -> bool:
         return ident in self._ids.get(table, {})
 

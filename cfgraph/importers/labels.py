@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 __all__ = [
     "clean",
+    "without_notes",
+    "split_outside",
     "Label",
     "find_labels",
     "label_of_cell",
@@ -30,6 +32,7 @@ __all__ = [
     "RESULT_HEADING",
     "OUTPUT_HEADING",
     "AREA_HEADING",
+    "SECTION_HEADING",
     "INDICATOR_HEADING",
 ]
 
@@ -44,6 +47,48 @@ def clean(text: str) -> str:
     'RESULTS'
     """
     return _MARKS.sub("", text).strip()
+
+
+_NOTE_MARK = re.compile(r"\[footnoteRef:[0-9]+\]|\s*\[[0-9]+:[^\]]*\]")
+_NOTE_OPEN = re.compile(r"\s*\[[0-9]+:[^\]]*$")
+
+
+def split_outside(text: str, separators: str) -> list[str]:
+    """*text* cut at any of *separators* outside brackets, blank parts left out.
+
+    >>> split_outside("a (b; c); d, e", ";")
+    ['a (b; c)', ' d, e']
+    """
+    parts, depth, current = [], 0, ""
+    for ch in text:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch in separators and depth <= 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    return [p for p in (*parts, current) if p.strip()]
+
+
+def without_notes(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Numbered *lines* without the footnotes a converter writes into them: the mark
+    ("[footnoteRef:52]") and the note's text ("[52: In 2019 the ...]", over lines until its "]").
+
+    >>> without_notes([(1, "Target: Yes[footnoteRef:53] (2025) [53: It means"), (2, "full.]"), (3, "x")])
+    [(1, 'Target: Yes (2025)'), (2, ''), (3, 'x')]
+    """
+    found: list[tuple[int, str]] = []
+    inside = False
+    for n, text in lines:
+        if inside:
+            if "]" not in text:
+                continue
+            text, inside = text[text.index("]") + 1 :], False
+        text = _NOTE_MARK.sub("", text)
+        if m := _NOTE_OPEN.search(text):
+            text, inside = text[: m.start()], True
+        found.append((n, text.rstrip()))
+    return found
 
 
 #: Labels of the lists an outcome has, by what the list holds. A label is found at the start of a
@@ -91,6 +136,9 @@ AREA_HEADING = re.compile(
 INDICATOR_HEADING = re.compile(
     r"^\s*Indicator\s+(?P<id>[0-9A-Za-z]+(?:[.-][0-9A-Za-z]+)*)\s*[:.\-–]\s*(?P<name>\S.*)$", _I
 )
+#: "2.5. Synergies between outcomes", "3 Implementation plan": a numbered section heading (short, no
+#: sentence), which ends the part of the text before it.
+SECTION_HEADING = re.compile(r"^(?:[0-9]+\.){0,3}[0-9]+\.?\s+[A-Z][^.:;]{2,100}$")
 #: A heading that opens the results matrix (an annex, a section).
 MATRIX_HEADING = re.compile(r"\bresults?\s+(?:matrix|framework)\b", _I)
 

@@ -14,28 +14,29 @@ import re
 
 from cfgraph.importers.document import Document
 from cfgraph.importers.draft import Draft
-from cfgraph.importers.labels import clean
+from cfgraph.importers.labels import clean, split_outside
 from cfgraph.importers.outline import Outline
 from cfgraph.sdg import parse_target_list
+from cfgraph.vocabulary import LINK_KINDS
 
 __all__ = ["kind_of", "read_links"]
 
 #: Cue words, the link kind they state, and whether the named outcome is the source (passive).
 _CUES: tuple[tuple[str, str, bool], ...] = (
-    (r"mutually\s+reinforc", "mutually-reinforcing", False),
-    (r"interlinked|interconnected|interrelated", "interlinked", False),
-    (r"depends?\s+on|dependent\s+on|relies\s+on|rely\s+on", "depends-on", False),
-    (r"complement", "complements", False),
-    (r"synerg", "synergy", False),
+    (r"\bmutually\s+reinforc", "mutually-reinforcing", False),
+    (r"\b(?:interlinked|interconnected|interrelated)\b", "interlinked", False),
+    (r"\b(?:depends?\s+on|dependent\s+on|relies\s+on|rely\s+on)\b", "depends-on", False),
+    (r"\bcomplement", "complements", False),
+    (r"\bsynerg", "synergy", False),
     (
-        r"(?:affected|influenced|impacted|enhanced|supported|driven|enabled)\s+by|benefit\w*\s+from",
+        r"\b(?:affected|influenced|impacted|enhanced|supported|driven|enabled)\s+by\b|\bbenefit\w*\s+from\b",
         "affects",
         True,
     ),
-    (r"accelerated\s+by|sped\s+up\s+by", "accelerates", True),
-    (r"accelerat|speed\s+up|fast[- ]track", "accelerates", False),
-    (r"contribut", "contributes-to", False),
-    (r"affect|effect|impact|influence", "affects", False),
+    (r"\b(?:accelerated|sped\s+up)\s+by\b", "accelerates", True),
+    (r"\baccelerat|\bspeed\s+up\b|\bfast[- ]track", "accelerates", False),
+    (r"\bcontribut", "contributes-to", False),
+    (r"\baffect\w*|\beffects?\b|\bimpact\w*|\binfluenc\w*|\bspillover\b", "affects", False),
 )
 _MENTION = re.compile(
     r"\bOutcomes?\s+(?P<ids>[0-9]+(?:\.[0-9]+)*[a-z]?(?:\.?\s*(?:,|and|&)\s*(?:Outcome\s+)?"
@@ -47,10 +48,22 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 def kind_of(sentence: str) -> tuple[str, bool] | None:
     """The link kind a sentence states and whether the outcome it names is the link's source."""
+    cues = _cues(sentence)
+    return (cues[0][1], cues[0][2]) if cues else None
+
+
+def _cues(text: str) -> list[tuple[int, str, bool]]:
+    """Every cue word of *text*: where it ends, the link kind it states, whether it is passive."""
+    found: dict[int, tuple[int, str, bool]] = {}
     for pattern, kind, passive in _CUES:
-        if re.search(pattern, sentence, re.IGNORECASE):
-            return kind, passive
-    return None
+        for m in re.finditer(pattern, text, re.IGNORECASE):
+            if not any(a <= m.start() < b for a, b in ((s, e) for s, e in _spans(found))):
+                found[m.start()] = (m.end(), kind, passive)
+    return [(end, kind, passive) for _, (end, kind, passive) in sorted(found.items())]
+
+
+def _spans(found: dict[int, tuple[int, str, bool]]) -> list[tuple[int, int]]:
+    return [(start, end) for start, (end, _, _) in found.items()]
 
 
 def _via(sentence: str) -> tuple[str, ...]:
@@ -62,8 +75,43 @@ def _via(sentence: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(c for c in codes if c.count(".") == 1))
 
 
+#: "Similar to Outcome 2.1, ...": the named outcome states the same link as this one.
+_LIKE = re.compile(
+    r"^\s*(?:similar(?:ly)?\s+to|like|as\s+(?:with|for|in))\s+Outcomes?\s+(?P<id>[0-9]+(?:\.[0-9]+)*[a-z]?)\.?\s*,",
+    re.IGNORECASE,
+)
+#: The subject is this outcome ("this Outcome", "It", "The results").
+_THIS = re.compile(r"\bthis\s+outcome\b|^\s*(?:it|the\s+results?)\b", re.IGNORECASE)
+
+
+#: "two mutually reinforcing Outcomes under this thematic area": the area's outcomes, unnumbered.
+_AREA_OUTCOMES = re.compile(
+    r"\b(?:two|three|four|both|these|its|the)\b[^.;]{0,40}\boutcomes\b[^.;]{0,60}"
+    r"|\boutcomes\b[^.;]{0,30}\b(?:this|the)\s+(?:thematic\s+)?(?:area|pillar|priority)\b",
+    re.IGNORECASE,
+)
+
+
+def _area_links(doc: Document, draft: Draft, outline: Outline) -> None:
+    """A thematic area's own text saying its outcomes are mutually reinforcing (interlinked, in
+    synergy): a link between each two of the area's outcomes."""
+    for area, first, last in outline.areas:
+        mine = [str(r["id"]) for r in draft.rows.get("outcomes", []) if r.get("thematic_area") == area]
+        for n in range(first + 1, last + 1):
+            for sentence in _SENTENCE.split(clean(doc.lines[n - 1])):
+                cues = [c for c in _cues(sentence) if LINK_KINDS[c[1]].symmetric]
+                stated = cues and _AREA_OUTCOMES.search(sentence) and not _MENTION.search(sentence)
+                if len(mine) < 2 or not stated:
+                    continue
+                for i, a in enumerate(mine):
+                    for b in mine[i + 1 :]:
+                        _add(draft, (a, b), cues[0][1], sentence.strip(), n, "named")
+
+
 def read_links(doc: Document, draft: Draft, outline: Outline) -> None:
-    """Add the outcome links each outcome's own part of the text states."""
+    """Add the outcome links each outcome's own part of the text states, and those a thematic
+    area's text states between its outcomes."""
+    _area_links(doc, draft, outline)
     known = [str(r["id"]) for r in draft.rows.get("outcomes", [])]
     mains = {(str(r["id"]), r["source_lines"]) for r in draft.rows.get("outcomes", [])}
     for outcome, first, last, in_matrix in outline.parts:
@@ -71,36 +119,71 @@ def read_links(doc: Document, draft: Draft, outline: Outline) -> None:
             continue
         for n in range(first + 1, last + 1):
             for sentence in _SENTENCE.split(clean(doc.lines[n - 1])):
-                _sentence(draft, known, outcome, sentence.strip(), n)
+                for clause in _clauses(sentence.strip()):
+                    _clause(draft, known, outcome, clause, n)
 
 
-def _sentence(draft: Draft, known: list[str], outcome: str, sentence: str, n: int) -> None:
-    named = [
-        i
-        for m in _MENTION.finditer(sentence)
+def _clauses(sentence: str) -> list[str]:
+    """A sentence cut at its semicolons outside brackets (each part states its own links)."""
+    return [re.sub(r"^\s*and\s+", "", p).strip() for p in split_outside(sentence, ";")]
+
+
+def _mentions(text: str, known: list[str], outcome: str) -> list[tuple[int, str]]:
+    """The other outcomes *text* names, each with where it is named."""
+    return [
+        (m.start(), i.rstrip("."))
+        for m in _MENTION.finditer(text)
         for i in re.findall(r"[0-9]+(?:\.[0-9]+)*[a-z]?", m.group("ids"))
         if i.rstrip(".") in known and i.rstrip(".") != outcome
     ]
-    others = not named and _OTHERS.search(sentence)
-    stated = kind_of(sentence)
-    if stated is None or not (named or others):
+
+
+def _clause(draft: Draft, known: list[str], outcome: str, clause: str, n: int) -> None:
+    """The links one clause states: each outcome it names gets the kind of the nearest cue before
+    it (else after it); a named outcome written before an active cue, with no "this outcome"
+    before it, is the link's source ("... under Outcome 1.2 should have impact on ...")."""
+    sources, quote = [outcome], clause
+    if m := _LIKE.match(clause):
+        if m.group("id") in known and m.group("id") != outcome:
+            sources.append(m.group("id"))
+        clause = clause[m.end() :]
+    cues = _cues(clause)
+    if not cues:
         return
-    kind, passive = stated
-    targets = [i.rstrip(".") for i in named] if named else [o for o in known if o != outcome]
-    for other in dict.fromkeys(targets):
-        source, target = (other, outcome) if passive else (outcome, other)
-        ident = f"OL{draft.count('outcome_links') + 1:02d}"
-        draft.add(
-            "outcome_links",
-            {
-                "id": ident,
-                "source": source,
-                "target": target,
-                "kind": kind,
-                "via_targets": _via(sentence) if named else (),
-                "stated_as": "named" if named else "all-others",
-                "quote": sentence,
-            },
-            [n],
-            "read from one sentence: check the kind and the direction",
-        )
+    named = _mentions(clause, known, outcome)
+    if named:
+        for at, other in named:
+            before = [c for c in cues if c[0] <= at]
+            end, kind, passive = before[-1] if before else cues[0]
+            if not before and not passive and not _THIS.search(clause[: cues[0][0]]):
+                passive = True
+            for source in sources:
+                _add(draft, (other, source) if passive else (source, other), kind, quote, n, "named")
+    elif (others := _OTHERS.search(clause)) is not None:
+        kind = next((k for e, k, _ in reversed(cues) if e <= others.start()), cues[0][1])
+        for source in sources:
+            for other in (o for o in known if o != source):
+                _add(draft, (source, other), kind, quote, n, "all-others")
+
+
+def _add(draft: Draft, ends: tuple[str, str], kind: str, quote: str, n: int, stated_as: str) -> None:
+    source, target = ends
+    if source == target or any(
+        (r["source"], r["target"], r["kind"], r["quote"]) == (source, target, kind, quote)
+        for r in draft.rows.get("outcome_links", [])
+    ):
+        return
+    draft.add(
+        "outcome_links",
+        {
+            "id": f"OL{draft.count('outcome_links') + 1:02d}",
+            "source": source,
+            "target": target,
+            "kind": kind,
+            "via_targets": _via(quote) if stated_as == "named" else (),
+            "stated_as": stated_as,
+            "quote": quote,
+        },
+        [n],
+        "read from one sentence: check the kind and the direction",
+    )

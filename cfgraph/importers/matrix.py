@@ -28,10 +28,10 @@ from cfgraph.importers.labels import (
 )
 from cfgraph.importers.names import organisations, split_list
 from cfgraph.importers.outline import add_list
-from cfgraph.importers.values import read_code, read_value
+from cfgraph.importers.values import code_in, read_value
 from cfgraph.sdg import load_catalogue
 
-__all__ = ["read_matrices", "add_indicators"]
+__all__ = ["read_matrices", "add_indicators", "partners_of"]
 
 Row = list[Cell]
 
@@ -85,8 +85,8 @@ def _cut(cells: list[Cell], roles: list[str | None]) -> list[Row]:
 
 
 class _Matrix:
-    def __init__(self, draft: Draft, names: Names) -> None:
-        self.draft, self.names = draft, names
+    def __init__(self, draft: Draft, names: Names, end: int | None) -> None:
+        self.draft, self.names, self.end = draft, names, end
         self.outcome: str | None = None
         self.output: str | None = None
         self.pending: list[tuple[str, Cell]] = []
@@ -153,12 +153,11 @@ class _Matrix:
             return
         self.flush()
         lines = [(n, clean(text)) for n, text in indicator.lines()]
-        add_indicators(
-            self.draft, self.names, self.outcome, self.output, read_indicators(lines), cells, self.counts
-        )
+        items = read_indicators(lines)
+        add_indicators(self.draft, self.names, self.outcome, self.output, items, cells, self.counts, self.end)
 
 
-def read_matrices(doc: Document, draft: Draft, names: Names) -> int:
+def read_matrices(doc: Document, draft: Draft, names: Names, end: int | None = None) -> int:
     """Read every results matrix of *doc* into *draft*; return how many tables were read."""
     read = 0
     for table in doc.tables:
@@ -166,7 +165,7 @@ def read_matrices(doc: Document, draft: Draft, names: Names) -> int:
         if not roles:
             continue
         read += 1
-        matrix = _Matrix(draft, names)
+        matrix = _Matrix(draft, names, end)
         for row in rows:
             matrix.row(roles, row)
         matrix.flush()
@@ -190,18 +189,30 @@ def _source_blocks(
     cell: Cell | None, names: Names
 ) -> list[tuple[list[tuple[int, str]], list[tuple[int, str]]]]:
     """The (source lines, agency lines) pairs of a source cell, in order: a line that names UN
-    entities only is an agency line."""
+    entities only is an agency line (a remark in brackets after a name aside); a line ending with a
+    colon that speaks of UN entities introduces them."""
     blocks: list[tuple[list[tuple[int, str]], list[tuple[int, str]]]] = []
     for group in _groups(cell):
         for n, text in group:
-            items = split_list(text, conjunctions=True)
+            if text.endswith(":") and re.search(r"\bUN\b.*\b(?:agenc|entit|organi[sz])", text, re.I):
+                continue
+            items = agency_items(text)
             is_agency = bool(items) and all(
-                names.registry.match(i).entity or re.fullmatch(r"UN[A-Z-]+|[A-Z]{2,6}", i) for i in items
+                names.registry.match(i).entity or re.fullmatch(r"UN[A-Z-]+", i) for i in items
             )
             if not blocks or (not is_agency and blocks[-1][1]):
                 blocks.append(([], []))
             blocks[-1][1 if is_agency else 0].append((n, text))
     return blocks
+
+
+def agency_items(text: str) -> list[str]:
+    """The UN entities a line lists, a remark in brackets after each left out.
+
+    >>> agency_items("UN-Habitat (urban/rural), FAO and UNDP")
+    ['UN-Habitat', 'FAO', 'UNDP']
+    """
+    return [re.sub(r"\s*\([^)]*\)$", "", i) for i in split_list(text, conjunctions=True)]
 
 
 def _partner_blocks(cell: Cell | None, k: int) -> list[list[tuple[int, str]]]:
@@ -225,7 +236,9 @@ def _partner_blocks(cell: Cell | None, k: int) -> list[list[tuple[int, str]]]:
     return [[x for x in lines[a:b] if x[1]] for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
-def _partners_of(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def partners_of(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The partners numbered *lines* of a partner cell name: each line's items split at ``;`` (and
+    at commas when they separate names of organisations)."""
     found = []
     for n, text in lines:
         for item in re.split(r"\s*;\s*", text):
@@ -253,8 +266,10 @@ def add_indicators(
     items: list[IndicatorText],
     cells: dict[str | None, Cell],
     counts: dict[str, int],
+    end: int | None = None,
 ) -> None:
-    """Add the indicators of one matrix row, their agencies, partners and SDG links."""
+    """Add the indicators of one matrix row, their agencies, partners and SDG links (*end*: the
+    framework's last year, the target of a value given for several years)."""
     tops = [i for i in items if i.sub is None]
     subs = [i for i in items if i.sub is not None]
     owner = output or outcome
@@ -273,7 +288,7 @@ def add_indicators(
             parent_id = ident if item.sub is None else None
         else:
             ident = f"{parent_id}{item.sub}"
-        row = _indicator_row(item, cells)
+        row = _indicator_row(item, cells, end)
         row.update(id=ident, outcome=outcome, output=output, parent=parent_id if item.sub else None)
         index = subs.index(item) if item in subs else -1
         block = (
@@ -291,8 +306,7 @@ def add_indicators(
         note = None if row.get("baseline_raw") or row.get("target_raw") else "no baseline or target found"
         draft.entity("indicators", ident, row, lines, note)
         for seq, raw in enumerate(item.links, 1):
-            code = read_code(raw.removeprefix("SDG ").strip() + " x")
-            sdg = code.code if code else raw.removeprefix("SDG ").split()[0].rstrip(".")
+            sdg = code_in(raw)
             status = "ok" if load_catalogue().is_indicator(sdg) else "invalid-in-source"
             draft.add(
                 "indicator_sdg_links",
@@ -301,7 +315,7 @@ def add_indicators(
             )
         if block is not None:
             for n, text in block[1]:
-                for raw in split_list(text, conjunctions=True):
+                for raw in agency_items(text):
                     agency = str(names.agency(raw, [n])["id"])
                     draft.add(
                         "indicator_agencies",
@@ -318,7 +332,7 @@ def add_indicators(
             if per_sub and index >= 0 and index < len(partner_blocks)
             else (partner_blocks[0] if partner_blocks and not per_sub and item in tops else None)
         )
-        for n, raw in _partners_of(pblock or []):
+        for n, raw in partners_of(pblock or []):
             partner = names.partner(raw, [n])
             draft.add(
                 "indicator_partners",
@@ -332,22 +346,23 @@ def add_indicators(
             )
 
 
-def _indicator_row(item: IndicatorText, cells: dict[str | None, Cell]) -> dict[str, Any]:
-    """The indicator's columns: name, code, baseline and target read into value, unit and year."""
+def _indicator_row(item: IndicatorText, cells: dict[str | None, Cell], end: int | None) -> dict[str, Any]:
+    """The indicator's columns: name, code, baseline and target read into value, unit and year
+    (a year the label gives when the value does not: "Baseline (2018): ...")."""
     baseline = item.baseline or _cell_text(cells.get("baseline")) or _cell_text(cells.get("baseline+target"))
     target = item.target or _cell_text(cells.get("target"))
-    row: dict[str, Any] = {"name": item.name}
+    row: dict[str, Any] = {"name": item.name, "note": item.note}
     if item.code is not None:
         row.update(code=item.code.code, code_tag=item.code.tag, code_raw=item.code.raw)
     for prefix, raw in (("baseline", baseline), ("target", target)):
         if not raw:
             continue
-        value = read_value(raw)
+        value = read_value(raw, end)
         row[f"{prefix}_raw"] = raw
         row[f"{prefix}_value"], row[f"{prefix}_unit"], row[f"{prefix}_year"] = (
             value.value,
             value.unit,
-            value.year,
+            value.year or item.years.get(prefix),
         )
         if prefix == "target":
             row["target_comparator"] = value.comparator

@@ -16,7 +16,19 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_list", "organisations", "partner_type", "abbreviation", "bare_name"]
+from cfgraph.importers.labels import split_outside
+
+__all__ = [
+    "split_list",
+    "group_items",
+    "plain_group",
+    "broader_group",
+    "organisations",
+    "named_organisations",
+    "partner_type",
+    "abbreviation",
+    "bare_name",
+]
 
 #: Name endings (or words) that make a run of capitalised words an organisation, by partner type.
 _TYPES: tuple[tuple[str, str], ...] = (
@@ -57,7 +69,7 @@ _TYPES: tuple[tuple[str, str], ...] = (
 _HEADS = "|".join(p for _, p in _TYPES)
 _HEAD = re.compile(rf"(?<![\w])(?:{_HEADS})(?![\w])")
 _CONNECT = r"(?:of|and|for|on|the|in|under|to|with|de|des|du|la|le|&)"
-_CAP = r"(?:[A-Z][\w'’.-]*|[A-Z]{2,})"
+_CAP = r"(?:[A-Z][\w'’.-]*|[A-Z]{2,}|[“\"][A-Z][^”\"]{1,50}[”\"])"
 _ORG = re.compile(
     rf"(?<![\w-])(?:the\s+)?(?P<name>{_CAP}(?:[ -](?:{_CONNECT}[ -])*{_CAP})*)"
     r"(?:\s*\((?P<abbr>[A-Z][A-Za-z-]{1,12})\))?"
@@ -67,17 +79,7 @@ _ORG = re.compile(
 def split_list(text: str, conjunctions: bool = False) -> list[str]:
     """The items of a list written in running text: split at ``;`` and ``,`` outside brackets
     (and at a final "and" with *conjunctions*), each trimmed of closing punctuation."""
-    items: list[str] = []
-    current: list[str] = []
-    depth = 0
-    for ch in text:
-        depth += {"(": 1, ")": -1}.get(ch, 0)
-        if ch in ";," and depth <= 0:
-            items.append("".join(current))
-            current = []
-        else:
-            current.append(ch)
-    items.append("".join(current))
+    items = split_outside(text, ";,")
     if conjunctions:
         items = [part for item in items for part in re.split(r"\s+(?:and|&)\s+", item)]
     found = []
@@ -87,6 +89,87 @@ def split_list(text: str, conjunctions: bool = False) -> list[str]:
         if item:
             found.append(item)
     return found
+
+
+#: Words that qualify a group written before two nouns joined by "and" ("rural youth and women").
+_SHARED_ADJECTIVE = (
+    r"rural|urban|young|older|elderly|poor|indigenous|displaced|vulnerable|marginali[sz]ed|remote|"
+    r"low-income|unemployed|internally displaced|undocumented|stateless|single"
+)
+#: The start of a phrase qualifying the group before it ("living in ...", "with ...").
+_QUALIFIER = r"(?:living|working|residing|in|with|without|who|from|at|under|affected|exposed)\b"
+
+
+def group_items(text: str) -> list[tuple[str, str]]:
+    """The groups a list of LNOB groups names, each as (name, the text that names it): a phrase
+    shared by the items before it is theirs too ("women, children, adolescents living in rural
+    areas"), so is a word before two nouns ("rural youth and women"); "..., including ..." and
+    "especially ..." tails are left out of the name.
+
+    >>> [name for name, _ in group_items("migrants; women, children living in rural areas")]
+    ['migrants', 'women living in rural areas', 'children living in rural areas']
+    >>> group_items("rural youth and women; victims including children")[1:]
+    [('rural women', 'rural youth and women'), ('victims', 'victims including children')]
+    """
+    found: list[tuple[str, str]] = []
+    for piece in (split_list(p) for p in split_outside(text, ";")):
+        last = piece[-1] if piece else ""
+        shared = re.match(rf"^\S+\s+({_QUALIFIER}.*)$", last)
+        if len(piece) >= 2 and shared and all(len(i.split()) == 1 for i in piece[:-1]):
+            raw = ", ".join(piece)
+            found += [(f"{i} {shared.group(1)}", raw) for i in piece[:-1]] + [(last, raw)]
+            continue
+        for item in piece:
+            if m := re.fullmatch(rf"({_SHARED_ADJECTIVE})\s+(\w+)\s+and\s+(\w+)", item, re.IGNORECASE):
+                found += [(f"{m.group(1)} {m.group(2)}", item), (f"{m.group(1)} {m.group(3)}", item)]
+            else:
+                name = re.sub(r",?\s+(?:including|especially|in particular|particularly)\s.*$", "", item)
+                found.append((name or item, item))
+    return found
+
+
+def plain_group(name: str) -> str:
+    """A group's name in the form groups are compared by: "X living in rural (and remote) areas"
+    is "rural X".
+
+    >>> plain_group("women living in rural and remote areas")
+    'rural women'
+    """
+    m = re.fullmatch(r"(.+?)\s+(?:living|residing)\s+in\s+rural(?:\s+and\s+remote)?\s+areas", name.strip())
+    return f"rural {m.group(1)}" if m else name.strip()
+
+
+_PEOPLE = ("people", "persons", "population", "populations")
+
+
+def broader_group(name: str, known: dict[str, str]) -> str | None:
+    """The id of the group among *known* (name key -> id) that *name* is part of: "X" for "X with
+    (in, who, living) ...", "people ..." for "children ..." with the same qualifier, "rural
+    population" for "rural women".
+
+    >>> known = {"adolescents": "a", "peoplewithdisabilities": "p", "ruralpopulation": "r"}
+    >>> [broader_group(n, known) for n in ("adolescents with chronic diseases", "children with disabilities",
+    ...                                    "rural women", "migrants")]
+    ['a', 'p', 'r', None]
+    """
+    from cfgraph.importers.agencies import name_key
+
+    words = name.split()
+    for k in range(len(words) - 1, 0, -1):
+        head, rest = " ".join(words[:k]), " ".join(words[k:])
+        if re.match(_QUALIFIER, rest) and name_key(head) in known:
+            return known[name_key(head)]
+    for k in range(1, len(words)):
+        rest = " ".join(words[k:])
+        if re.match(_QUALIFIER, rest) and words[0] not in _PEOPLE:
+            for people in _PEOPLE:
+                if found := known.get(name_key(f"{people} {rest}")):
+                    return found
+    if len(words) == 2:
+        for people in _PEOPLE:
+            if (found := known.get(name_key(f"{words[0]} {people}"))) and words[1] not in _PEOPLE:
+                return found
+    return None
 
 
 def abbreviation(item: str) -> str | None:
@@ -100,16 +183,42 @@ def bare_name(item: str) -> str:
     return re.sub(r"\s*\([A-Z][A-Za-z]{0,9}\)\s*$", "", item).strip()
 
 
-def organisations(text: str) -> list[tuple[str, int]]:
-    """The organisations named in *text* (a run of capitalised words holding an organisation
-    word: Ministry, Committee, University, ...), each with where it starts; a generic phrase
-    ("line ministries") is not a name."""
-    found = []
-    for m in _ORG.finditer(text):
-        for name, at in _parts(m.group("name"), m.start("name")):
-            if _HEAD.search(name) and len(name.split()) >= 2:
-                found.append((name, at))
+#: ", Geology and Natural Resources" after "Ministry of Ecology": more of the same name.
+_OF = re.compile(r"\s(?:of|for|on)\s")
+_CONTINUED = re.compile(rf",\s+(?P<more>{_CAP}(?:\s+{_CAP})*\s+and\s+{_CAP}(?:\s+{_CAP})*)")
+
+
+def named_organisations(text: str) -> list[tuple[str, str | None, int]]:
+    """The organisations named in *text* (a run of capitalised words, or a quoted name, holding an
+    organisation word: Ministry, Committee, University, NGO, ...), each with the abbreviation
+    written after it and where it starts; a generic phrase ("line ministries") is not a name; a
+    name "X of A, B and C" goes on over its comma when "A" is no organisation of its own.
+
+    >>> named_organisations("the Ministry of Ecology, Geology and Natural Resources and NGO “Green Steppe”")
+    [('Ministry of Ecology, Geology and Natural Resources', None, 4), ('NGO “Green Steppe”', None, 59)]
+    >>> named_organisations("the Partnership for Action on Green Economy (PAGE) will")[0][:2]
+    ('Partnership for Action on Green Economy', 'PAGE')
+    """
+    found: list[tuple[str, str | None, int]] = []
+    pos = 0
+    while (m := _ORG.search(text, pos)) is not None:
+        name, end, abbr = m.group("name"), m.end(), m.group("abbr")
+        more = _CONTINUED.match(text, m.end("name")) if abbr is None and _OF.search(name) else None
+        parts = _parts(name, m.start("name"))
+        if more is not None and not _HEAD.search(more.group("more").split(" and ")[0]) and _HEAD.search(name):
+            at = parts[-1][1]
+            parts[-1] = (text[at : more.end("more")], at)  # the continued name is one name
+            end = more.end()
+        for k, (part, at) in enumerate(parts):
+            if _HEAD.search(part) and len(part.split()) >= 2:
+                found.append((part, abbr if k == len(parts) - 1 else None, at))  # the last is abbreviated
+        pos = max(end, m.start() + 1)
     return found
+
+
+def organisations(text: str) -> list[tuple[str, int]]:
+    """The organisations named in *text*, each with where it starts (:func:`named_organisations`)."""
+    return [(name, at) for name, _, at in named_organisations(text)]
 
 
 def _parts(name: str, at: int) -> list[tuple[str, int]]:

@@ -22,10 +22,11 @@ from cfgraph.importers.labels import (
     MATRIX_HEADING,
     OUTPUT_HEADING,
     RESULT_HEADING,
+    SECTION_HEADING,
     clean,
     find_labels,
 )
-from cfgraph.importers.names import organisations, split_list
+from cfgraph.importers.names import group_items, named_organisations, split_list
 from cfgraph.sdg import parse_target_list
 
 __all__ = ["Heading", "Outline", "read_outline", "read_lists"]
@@ -52,6 +53,8 @@ class Outline:
     #: (outcome id, first line, last line, in the results matrix, output id or None) of each part.
     parts: list[tuple[str, int, int, bool]] = field(default_factory=list)
     matrix_start: int = 0
+    #: (area id, first line, last line) of each thematic area's own text, before its first outcome.
+    areas: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 def _is_statement(rest: str) -> bool:
@@ -80,6 +83,7 @@ def read_outline(doc: Document, draft: Draft) -> Outline:
         if not doc.in_table(n) and (m := AREA_HEADING.match(line)) and len(line) < 160:
             area = m.group("id")
             draft.entity("thematic_areas", area, {"name": m.group("name").rstrip(" .")}, [n])
+            outline.areas.append((area, n, n))
             continue
         m = RESULT_HEADING.match(line)
         if m is None or (m.group("rest") and not _is_statement(m.group("rest"))):
@@ -96,6 +100,8 @@ def read_outline(doc: Document, draft: Draft) -> Outline:
         outline.headings.append(heading)
         areas[n] = area
     _outcomes(doc, draft, outline, areas)
+    starts = sorted({h.line for h in outline.headings} | {a[1] for a in outline.areas} | {len(doc.lines) + 1})
+    outline.areas = [(a, n, next(s for s in starts if s > n) - 1) for a, n, _ in outline.areas]
     return outline
 
 
@@ -113,10 +119,18 @@ def _continued(doc: Document, n: int, statement: str) -> tuple[str, tuple[int, .
     return statement, tuple(more)
 
 
+def _stops(doc: Document, n: int, line: str) -> bool:
+    """Whether line *n* ends an outcome's part of the text: an annex or chapter, a thematic area,
+    a numbered section heading outside a table."""
+    if HEADING.match(line) or AREA_HEADING.match(line):
+        return True
+    return not doc.in_table(n) and bool(SECTION_HEADING.match(line)) and not RESULT_HEADING.match(line)
+
+
 def _outcomes(doc: Document, draft: Draft, outline: Outline, areas: dict[int, str | None]) -> None:
     stops = sorted(
         {h.line for h in outline.headings if not h.in_table}
-        | {n for n, line in doc.numbered() if HEADING.match(line) or AREA_HEADING.match(clean(line))}
+        | {n for n, line in doc.numbered() if _stops(doc, n, clean(line))}
         | {outline.matrix_start}
         | {len(doc.lines) + 1}
     )
@@ -213,9 +227,15 @@ def add_list(
         if parse_target_list(text) and draft.next_seq("target_lists", **key) == 1:
             draft.add("target_lists", {**key, "raw": text}, lines)
     elif label == "groups":
-        items, lines = _items(value, prose, line)
-        for item in items:
-            group = names.group(item, lines)
+        text, lines = (value, [line]) if value else (prose[0][1], [prose[0][0]]) if prose else ("", [])
+        for name, item in group_items(text):
+            note = None if name in item else f"the name is put together from {item!r}: check it"
+            group = names.group(name, lines, note)
+            if any(
+                (r["outcome"], r["listed_in"], r["group"]) == (outcome, listed_in, group)
+                for r in draft.rows.get("outcome_lnob_groups", [])
+            ):
+                continue
             draft.add(
                 "outcome_lnob_groups",
                 {
@@ -274,25 +294,23 @@ def _partners(
     prose: list[tuple[int, str]],
 ) -> None:
     """Partners: a list after the label, or the organisations a partnerships text names."""
+    note = "read from the partnerships text: check it is a partner of this outcome"
     found = (
-        [(item, line, None) for item in split_list(value)]
+        [(item, None, line, None) for item in split_list(value)]
         if value
-        else [
-            (name, k, "read from the partnerships text: check it is a partner of this outcome")
-            for k, text in prose
-            for name, _ in organisations(text)
-        ]
+        else [(name, abbr, k, note) for k, text in prose for name, abbr, _ in named_organisations(text)]
     )
     seen: set[str] = set()
-    for raw, k, note in found:
-        partner = names.partner(raw, [k], note)
+    for name, abbr, k, why in found:
+        partner = names.partner(name, [k], why, abbr)
+        raw = f"{name} ({abbr})" if abbr else name
         if partner in seen:
             continue
         seen.add(partner)
         if output is not None:
             seq = draft.next_seq("output_partners", output=output)
             draft.add(
-                "output_partners", {"output": output, "seq": seq, "partner": partner, "raw": raw}, [k], note
+                "output_partners", {"output": output, "seq": seq, "partner": partner, "raw": raw}, [k], why
             )
         else:
             seq = draft.next_seq("outcome_partners", outcome=outcome)
@@ -300,5 +318,5 @@ def _partners(
                 "outcome_partners",
                 {"outcome": outcome, "seq": seq, "partner": partner, "raw": raw},
                 [k],
-                note,
+                why,
             )

@@ -14,7 +14,22 @@ from cfgraph.importers.outline import Outline
 __all__ = ["read_text_indicators"]
 
 
-def read_text_indicators(doc: Document, draft: Draft, outline: Outline, names: Names) -> None:
+def _owner(draft: Draft, number: str, outcome: str, output: str | None) -> tuple[str, str | None]:
+    """The outcome and output an indicator belongs to: as its number says ("1.a": outcome 1,
+    "1.1.a": output 1.1), else the output (or the outcome) whose text it is in."""
+    prefix = number.rpartition(".")[0]
+    if prefix and draft.has("outputs", prefix):
+        return "", prefix
+    if prefix and any(r["id"] == prefix for r in draft.rows.get("outcomes", [])):
+        return prefix, None
+    if output is not None and draft.has("outputs", output):
+        return "", output
+    return outcome, None
+
+
+def read_text_indicators(
+    doc: Document, draft: Draft, outline: Outline, names: Names, end: int | None = None
+) -> None:
     """Add the indicators numbered by the text ("Indicator 1.a:") in each outcome's parts."""
     counts: dict[str, int] = {}
     for outcome, first, last, _ in outline.parts:
@@ -24,15 +39,14 @@ def read_text_indicators(doc: Document, draft: Draft, outline: Outline, names: N
             line = clean(doc.lines[n - 1].replace("\f", ""))
             if (m := OUTPUT_HEADING.match(line)) and m.group("rest"):
                 output = m.group("id")
-            if not doc.in_table(n) and INDICATOR_HEADING.match(line):
+            if not doc.in_table(n) and (numbered := INDICATOR_HEADING.match(line)):
                 block = [(n, line)]
                 while n + 1 <= last and (
                     BASELINE.match(nxt := clean(doc.lines[n])) or TARGET.match(nxt) or SOURCE.match(nxt)
                 ):
                     n += 1
                     block.append((n, nxt))
-                mine = output if output is not None and draft.has("outputs", output) else None
-                add_indicators(
-                    draft, names, outcome if mine is None else "", mine, read_indicators(block), {}, counts
-                )
+                owner, mine = _owner(draft, numbered.group("id"), outcome, output)
+                items = read_indicators(block)
+                add_indicators(draft, names, owner, mine, items, {}, counts, end)
             n += 1

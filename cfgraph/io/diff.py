@@ -41,45 +41,97 @@ def _norm(text: str) -> str:
     return "".join(ch for ch in str(text).casefold() if ch.isalnum())
 
 
+def _names(row: Any, columns: tuple[str, ...]) -> set[str]:
+    """Every name a row gives (label, name, aliases, other names), compared normalised."""
+    found = set()
+    for column in columns:
+        value = getattr(row, column)
+        for v in value if isinstance(value, tuple) else (value,):
+            if v and _norm(v):
+                found.add(_norm(v))
+    return found
+
+
+def _similar(a: set[str], b: set[str]) -> float:
+    """How alike the closest two names of *a* and *b* are (0..1)."""
+    from difflib import SequenceMatcher
+
+    best = 0.0
+    for x in a:
+        for y in b:
+            m = SequenceMatcher(None, x, y, autojunk=False)
+            if m.real_quick_ratio() > best and m.quick_ratio() > best:
+                best = max(best, m.ratio())
+    return best
+
+
+#: How alike two names must be for rows whose names differ to be taken as the same thing.
+SIMILAR = 0.8
+
+
+def _closest(
+    a_names: dict[str, set[str]], b_names: dict[str, set[str]], mapping: dict[str, str], used: set[str]
+) -> list[tuple[str, str]]:
+    """The pairs of rows not matched yet whose names are close enough, the closest first."""
+    order = list(a_names)
+    pairs = sorted(
+        (-score, i, bid)
+        for i, aid in enumerate(order)
+        if aid not in mapping and a_names[aid]
+        for bid, other in b_names.items()
+        if bid not in used and (score := _similar(a_names[aid], other)) >= SIMILAR
+    )
+    return [(order[i], bid) for _, i, bid in pairs]
+
+
 def _entity_map(
     spec: TableSpec, a: Framework, b: Framework, votes: Counter[tuple[str, str]]
 ) -> dict[str, str]:
-    """A's ids of *spec* mapped to B's: the same id, a shared name, or the list entries' votes."""
+    """A's ids of *spec* mapped one to one to B's: a name both give (the same id first), then a
+    name close enough (:data:`SIMILAR`), then the list entries' votes, then the same id. A row
+    matched by its id alone whose names differ is reported changed (:func:`diff_frameworks`)."""
+    columns = tuple(c for c in _NAMES if c in {x.name for x in spec.columns})
     a_rows, b_rows = rows_of(a, spec), rows_of(b, spec)
-    b_ids = {r.id for r in b_rows}  # type: ignore[attr-defined]
-    names: dict[str, str] = {}
-    for r in b_rows:
-        for column in _NAMES:
-            if column in {c.name for c in spec.columns}:
-                value = getattr(r, column)
-                for v in value if isinstance(value, tuple) else (value,):
-                    if v:
-                        names.setdefault(_norm(v), r.id)  # type: ignore[attr-defined]
+    a_names = {r.id: _names(r, columns) for r in a_rows}  # type: ignore[attr-defined]
+    b_names = {r.id: _names(r, columns) for r in b_rows}  # type: ignore[attr-defined]
     mapping: dict[str, str] = {}
-    columns = {c.name for c in spec.columns}
-    for r in a_rows:
-        ident = r.id  # type: ignore[attr-defined]
-        found = None
-        for column in (c for c in _NAMES if c in columns):  # a name both give wins over the same id
-            value = getattr(r, column)
-            found = next(
-                (
-                    names[_norm(v)]
-                    for v in (value if isinstance(value, tuple) else (value,))
-                    if v and _norm(v) in names
-                ),
-                None,
-            )
-            if found:
-                break
-        if found is None and ident in b_ids:
-            found = ident
-        if found is None:
-            voted = [(n, bid) for (aid, bid), n in votes.items() if aid == ident]
-            found = max(voted)[1] if voted else None
-        if found is not None:
-            mapping[ident] = found
+    used: set[str] = set()
+
+    def take(aid: str, bid: str) -> None:
+        mapping[aid] = bid
+        used.add(bid)
+
+    for aid, names in a_names.items():  # a name both give (A may give one thing twice)
+        shared = [bid for bid, other in b_names.items() if names & other]
+        free = [bid for bid in shared if bid not in used] or shared
+        if free:
+            take(aid, aid if aid in free else free[0])
+    for aid, bid in _closest(a_names, b_names, mapping, used):  # a name close enough
+        if aid not in mapping and bid not in used:
+            take(aid, bid)
+    for (aid, bid), _ in sorted(votes.items(), key=lambda v: (-v[1], v[0])):  # the list entries' votes
+        if aid in a_names and aid not in mapping and bid not in used:
+            take(aid, bid)
+    for aid in a_names:  # the same id
+        if aid not in mapping and aid in b_names and aid not in used:
+            take(aid, aid)
+    for aid in a_names:  # a row of A alone never takes the id of B's row another row matched
+        if aid not in mapping and aid in used:
+            mapping[aid] = f"{aid} (A)"
     return mapping
+
+
+def _named_alike(spec: TableSpec, ra: dict[str, Any], rb: dict[str, Any]) -> bool:
+    """Whether two matched rows name the same thing: the name of one is a name of the other."""
+    columns = [c for c in _NAMES if c in {x.name for x in spec.columns}]
+    if not columns:
+        return True
+
+    def names(row: dict[str, Any]) -> set[str]:
+        return {_norm(v) for c in columns for v in str(row[c] or "").split(";") if _norm(v)}
+
+    first = {_norm(str(r[c])) for r in (ra, rb) for c in columns[:1] if r[c]}
+    return not first or bool(first & names(ra) & names(rb))
 
 
 def _identity(spec: TableSpec) -> tuple[str, ...]:
@@ -161,7 +213,8 @@ def diff_frameworks(
 ) -> list[dict[str, Any]]:
     """Every table's comparison: its rows ``same``, ``changed``, ``added``, ``removed``, and the
     changes; *columns* names the columns to compare of some tables (default: all but :data:`IGNORED`
-    and a generated id)."""
+    and a generated id). Two matched rows whose names differ (neither's name is a name of the
+    other) are never the same, whatever columns are compared."""
     aligned = _Aligned(a, b)
     result = []
     for spec in TABLES:
@@ -172,10 +225,13 @@ def diff_frameworks(
         compared = list((columns or {}).get(spec.name, ())) or [
             c.name for c in spec.columns if c.name not in IGNORED and not (generated and c.name == "id")
         ]
+        rb = _paired(ra, rb, compared)
         changes: list[dict[str, Any]] = []
         same = 0
         for key in [k for k in ra if k in rb]:
             differ = [c for c in compared if ra[key][c] != rb[key][c]]
+            if not _named_alike(spec, ra[key], rb[key]):  # matched by id alone: another thing
+                differ = list(dict.fromkeys([*(c for c in _NAMES if c in ra[key])][:1] + differ))
             if differ:
                 changes.append(
                     {"change": "changed", "key": key, "columns": differ, "a": ra[key], "b": rb[key]}
@@ -191,6 +247,31 @@ def diff_frameworks(
         if ra or rb:
             result.append({"table": spec.name, "same": same, "changes": changes, "a": len(ra), "b": len(rb)})
     return result
+
+
+def _paired(
+    ra: dict[Key, dict[str, Any]], rb: dict[Key, dict[str, Any]], compared: list[str]
+) -> dict[Key, dict[str, Any]]:
+    """B's rows keyed so that, of the rows that share a key (two stated links between the same
+    outcomes), each is paired with A's row that agrees with it, the others in order."""
+    groups: dict[Key, list[Key]] = {}
+    for key in rb:
+        groups.setdefault(key[:-1], []).append(key)
+    out: dict[Key, dict[str, Any]] = {}
+    for base, keys in groups.items():
+        rows = [rb[k] for k in keys]
+        if len(rows) > 1:
+            chosen: list[int | None] = []
+            for row in (ra[k] for k in ra if k[:-1] == base):
+                chosen.append(next((i for i, r in enumerate(rows) if i not in chosen and all(
+                    r[c] == row[c] for c in compared)), None))  # fmt: skip
+            free = [i for i in range(len(rows)) if i not in chosen]
+            order = [i if i is not None else free.pop(0) for i in chosen if i is not None or free]
+            order += free
+            rows = [rows[i] for i in order]
+        for n, row in enumerate(rows, 1):
+            out[(*base, n)] = row
+    return out
 
 
 def _load(folder: Path | str | Framework) -> Framework:

@@ -197,8 +197,9 @@ def test_riverland_text_against_its_curated_folder(tmp_path: Path, runner: CliRu
     agreement = {r["table"]: r["agreement"] for r in diff_summary(out, RIVERLAND)}
     assert agreement["target_lists"] == agreement["outcome_agencies"] == agreement["output_agencies"] == 1.0
     assert agreement["outputs"] == agreement["output_partners"] == agreement["outcome_lnob_groups"] == 1.0
-    values = {"indicators": ("baseline_value", "baseline_year", "target_value", "target_year")}
-    assert diff_summary(out, RIVERLAND, ("indicators",), values)[0]["agreement"] == 1.0
+    values = {"indicators": ("outcome", "output", "code", "baseline_value", "baseline_year", "target_value",
+                             "target_year")}  # fmt: skip
+    assert diff_summary(out, RIVERLAND, ("indicators",), values)[0]["agreement"] == 1.0  # "1.a": outcome 1
     shown = runner.invoke(cli, ["validate", "--framework", str(out)])
     assert shown.exit_code == 0 and "drafts to review" in shown.output
     accepted = runner.invoke(cli, ["accept", "outcome_agencies", "1", "--framework", str(out)])

@@ -1,0 +1,199 @@
+"""The generic readings the importer makes, each shown on a document of its own layout written
+here: results-matrix cells (values over lines, parts of an indicator, remarks, footnotes, link
+and code forms, yes/no, milestones, values not known yet, agencies with remarks), the links a
+text states between outcomes, its LNOB lists and partners, and where an outcome's text ends."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import cfgraph
+from cfgraph.importers import import_document
+from cfgraph.importers.values import Value, read_value
+
+HEADING = ["Results", "Indicators", "Source and responsible UN entity", "Partners"]
+CELLS = [
+    (
+        "4.1.1 (G) Share of pupils reading (link to\n4.1.2 (G))\n\nBaseline 45% (2024)\n"
+        "Target: 50% by 2027, 70% by 2030, 80% by 2033",
+        "Learning assessment\n\nUNICEF",
+    ),
+    (
+        "Seats held by women in (a) parliament and (b) local councils\n\nBaseline:\n(a)27.6 (2024)\n"
+        "Target: 50% by 2030\nBaseline:\n(b) 22.2 (2024)\nTarget: 50% by 2030",
+        "Electoral Commission\nUN Women",
+    ),
+    (
+        "Concentration of fine particles\nBaseline: Urban = 0.2 (average 2024)\nTarget: < 0.2 (2030)\n"
+        "Baseline: Rural = 0.02 (average 2024)\nTarget: < 0.02 (2030)",
+        "Environment Agency\nUNEP",
+    ),
+    (
+        "Women subjected to violence (16.1.3 (G))\n\nBaseline : \nPhysical = 5.3%\nSexual = 1.2%\n(2023)\n"
+        "Target: decreased violence by 2030",
+        "Survey\nUN Women",
+    ),
+    (
+        "Hours of unpaid care work a day (link to G 5.4.1)\nBaseline (2022): Men: 1 hour; Women: 4 hours\n"
+        "Target: less difference (2030)",
+        "Time-use survey\nUN Women",
+    ),
+    (
+        "Law on equal pay adopted\nBaseline: No (2025)\nTarget: Yes[footnoteRef:7] (2030) [7: Yes means "
+        "adopted by\nparliament and in force.]",
+        "Parliament\nUNDP",
+    ),
+    (
+        "4.3.1.(NA) Youth in training\nBaseline: 7,593,548.34 (2019-2020)\nTarget: TBD (2026)\n\n"
+        "Additional: Youth trained as mentors\nBaseline: 0 (2025)\nTarget: 40 (2030)\n"
+        "At least five regions take part: 1. North 2. South",
+        "Statistics Office\n\nUN entities supporting disaggregation:\nUN-Habitat (urban/rural)\n"
+        "FAO (food loss)",
+    ),
+    (
+        "2.4.1 (N) b) Area of irrigated land\n\nPolicy areas covered:\n1. Water saving;\n"
+        "2. Drip irrigation.\n\n"
+        "Baseline: 183 400 ha (2024)\nTarget: 230,000 ha (2030)",
+        "OECD\nStatistics Office\n\nFAO",
+    ),
+]
+
+
+def _matrix_docx(path: Path) -> Path:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Testland Cooperation Framework 2026-2030")
+    d.add_paragraph("Outcome 1. By 2030, every child in Testland learns and every woman is safe.")
+    d.add_paragraph("Appendix A: Results matrix")
+    table = d.add_table(rows=2 + len(CELLS), cols=len(HEADING))
+    for j, text in enumerate(HEADING):
+        table.cell(0, j).text = text
+    table.cell(1, 0).text = "Outcome 1. By 2030, every child in Testland learns and every woman is safe."
+    for i, (indicator, source) in enumerate(CELLS, 2):
+        table.cell(i, 1).text = indicator
+        table.cell(i, 2).text = source
+    d.save(str(path))
+    return path
+
+
+def test_results_matrix_cells(tmp_path: Path) -> None:
+    out = tmp_path / "fw"
+    import_document(_matrix_docx(tmp_path / "cf.docx"), out, country="Testland", iso3="TST")
+    fw = cfgraph.load(out)
+    shown = [
+        (i.id, i.parent, i.code, i.code_tag, i.name, i.baseline_value, i.baseline_year, i.target_value,
+         i.target_year)
+        for i in fw.indicators
+    ]  # fmt: skip
+    assert shown == [
+        ("1-01", None, "4.1.1", "G", "Share of pupils reading", 45.0, 2024, 70.0, 2030),  # milestones
+        ("1-02", None, None, None, "Seats held by women in (a) parliament and (b) local councils",
+         None, None, None, None),
+        ("1-02a", "1-02", None, None, "parliament", 27.6, 2024, 50.0, 2030),
+        ("1-02b", "1-02", None, None, "local councils", 22.2, 2024, 50.0, 2030),
+        ("1-03", None, None, None, "Concentration of fine particles", None, None, None, None),
+        ("1-03a", "1-03", None, None, "Urban", 0.2, 2024, 0.2, 2030),
+        ("1-03b", "1-03", None, None, "Rural", 0.02, 2024, 0.02, 2030),
+        ("1-04", None, "16.1.3", "G", "Women subjected to violence", None, 2023, None, 2030),  # per part
+        ("1-05", None, None, None, "Hours of unpaid care work a day", None, 2022, None, 2030),
+        ("1-06", None, None, None, "Law on equal pay adopted", 0.0, 2025, 1.0, 2030),  # yes/no, a footnote
+        ("1-07", None, "4.3.1", None, "Youth in training", 7593548.34, 2020, None, None),  # (NA), TBD
+        ("1-07a", "1-07", None, None, "Youth trained as mentors", 0.0, 2025, 40.0, 2030),
+        ("1-08", None, "2.4.1", "N", "Area of irrigated land", 183400.0, 2024, 230000.0, 2030),
+    ]  # fmt: skip
+    by_id = {i.id: i for i in fw.indicators}
+    assert by_id["1-07a"].note == "At least five regions take part: 1. North 2. South"
+    assert by_id["1-08"].note == "Policy areas covered: 1. Water saving; 2. Drip irrigation."
+    assert by_id["1-06"].target_raw == "Yes (2030)"
+    links = [(s.indicator, s.sdg_indicator) for s in fw.indicator_sdg_links]
+    assert links == [("1-01", "4.1.2"), ("1-05", "5.4.1")]
+    agencies = [(a.indicator, a.agency, a.raw) for a in fw.indicator_agencies]
+    assert ("1-07", "un-habitat", "UN-Habitat") in agencies and ("1-07", "fao", "FAO") in agencies
+    assert ("1-08", "fao", "FAO") in agencies and not any(a == "oecd" for _, a, _ in agencies)
+    assert by_id["1-08"].data_source == "OECD; Statistics Office"
+
+
+TEXT = """Testland Cooperation Framework 2026-2030
+Strategic priority 1: People
+With two mutually reinforcing outcomes under this thematic area, we focus on people.
+Outcome 1. By 2030, every child in Testland learns to read and count by the age of ten.
+SDG targets: 4.1, 4.2
+LNOB: girls, boys, adolescents living in rural and remote areas; rural youth and women; victims of violence including children; people with disabilities; children with disabilities
+Partnerships:
+We will work with the Ministry of Ecology, Geology and Natural Resources, the Ministry of Digital Affairs, Innovation and Space Industry, NGO “Green Steppe” and the Partnership for Action on Green Economy (PAGE).
+Outcome 2. By 2030, every family in Testland is protected from floods and storms.
+LNOB: rural women; rural population
+Progress under this Outcome will have direct effect on schools under Outcome 1 (SDG 4.a), and will accelerate progress under Outcome 3. Concurrently, better data under Outcome 3 should have positive impact on early warning.
+Strategic priority 2: Prosperity
+Outcome 3. By 2030, every household in Testland earns a decent and stable income.
+Similar to Outcome 1, achievement of targets here is expected to accelerate achievement of targets under other outcomes; and better data should produce a spillover effect in all outcomes.
+3. Implementation of the Cooperation Framework
+All outcomes depend on strong national ownership; we will work with the Ministry of Finance.
+"""  # noqa: E501
+
+
+def test_links_lists_partners_and_where_a_part_ends(tmp_path: Path) -> None:
+    source = tmp_path / "cf.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "fw"
+    import_document(source, out, country="Testland", iso3="TST")
+    fw = cfgraph.load(out)
+    links = [(x.source, x.target, x.kind, x.stated_as) for x in fw.outcome_links]
+    assert links == [
+        ("1", "2", "mutually-reinforcing", "named"),  # the thematic area's text
+        ("2", "1", "affects", "named"),  # the nearest cue before each outcome named
+        ("2", "3", "accelerates", "named"),
+        ("3", "2", "affects", "named"),  # Outcome 3 written before the cue is the source
+        ("3", "1", "accelerates", "all-others"),  # "Similar to Outcome 1": 3 and 1 both
+        ("3", "2", "accelerates", "all-others"),
+        ("1", "2", "accelerates", "all-others"),
+        ("1", "3", "accelerates", "all-others"),
+        ("3", "1", "affects", "all-others"),  # the clause after the semicolon
+        ("3", "2", "affects", "all-others"),
+    ]  # the numbered section after outcome 3 states nothing for it
+    groups = {g.id: (g.name, g.aliases, g.broader) for g in fw.lnob_groups}
+    assert groups["girls-living-in-rural-and-remote-areas"][0] == "girls living in rural and remote areas"
+    assert groups["rural-youth"] == ("rural youth", (), "rural-population")
+    assert groups["rural-women"] == ("rural women", (), "rural-population")
+    assert groups["victims-of-violence"] == ("victims of violence", (), None)
+    assert groups["children-with-disabilities"][2] == "people-with-disabilities"
+    shared = "girls, boys, adolescents living in rural and remote areas"
+    assert [(g.group, g.raw) for g in fw.outcome_lnob_groups if g.outcome == "1"][:3] == [
+        ("girls-living-in-rural-and-remote-areas", shared),
+        ("boys-living-in-rural-and-remote-areas", shared),
+        ("adolescents-living-in-rural-and-remote-areas", shared),
+    ]
+    partners = [(p.outcome, p.raw) for p in fw.outcome_partners]
+    assert partners == [
+        ("1", "Ministry of Ecology, Geology and Natural Resources"),
+        ("1", "Ministry of Digital Affairs, Innovation and Space Industry"),
+        ("1", "NGO “Green Steppe”"),
+        ("1", "Partnership for Action on Green Economy (PAGE)"),
+    ]  # the Ministry of Finance is named after the outcomes' text
+    kinds = {p.name: (p.type, p.aliases) for p in fw.partners}
+    assert kinds["NGO “Green Steppe”"] == ("ngo-cso", ())
+    assert kinds["Partnership for Action on Green Economy"] == ("initiative", ("PAGE",))
+
+
+@pytest.mark.parametrize(("raw", "end", "value"), [
+    ("19.1% (2015-2016)", None, Value(None, 19.1, "%", 2016)),
+    ("Yes (2025)", None, Value(None, 1.0, "yes/no", 2025)),
+    ("7,593,548.34 (2025)", None, Value(None, 7593548.34, None, 2025)),
+    ("3% by 2020, 6% -by 2025, 10% -by 2030", 2025, Value(None, 6.0, "%", 2025)),
+    ("40% by 2030 (18% by 2020, 21% by 2021)", 2025, Value(None, 40.0, "%", 2030)),
+    ("about 13.5% (OECD average in 2018) by 2030", None, Value(None, 13.5, "%", 2030)),
+    ("data available in 2021", None, Value(None, None, None, None)),
+    ("TBD (2021)", None, Value(None, None, None, None)),
+    ("N/A", None, Value(None, None, None, None)),
+    ("National database in place (2025)", None, Value(None, None, None, 2025)),
+    ("men - 42.4 % (safe), women – 37.1 % (safe)", None, Value(None, None, None, None)),
+    ("men and women – 50 % (safe) by 2025", None, Value(None, 50.0, "%", 2025)),
+    ("PM 10 = 0.024 (average 2018)", None, Value(None, 0.024, None, 2018)),
+    ("825.000 children 2019", None, Value(None, 825000.0, "children", 2019)),
+    ("> USD 3 500 000 (2025)", None, Value(">", 3500000.0, "USD", 2025)),
+])  # fmt: skip
+def test_values(raw: str, end: int | None, value: Value) -> None:
+    assert read_value(raw, end) == value
