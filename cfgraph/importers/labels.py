@@ -116,14 +116,18 @@ _FIND = re.compile(
     _I,
 )
 
-#: "Outcome 1.2", "Cooperation Framework Outcome 1.2.:", "Outcomes 1.1." (id, then the statement).
+#: How a document numbers its results: ``1``, ``1.2``, ``2.1a``, ``O2``, ``SP1.3`` (in headings also
+#: one letter).
+RESULT_ID = r"(?:[0-9]+(?:\.[0-9]+)*[a-z]?|[A-Z]{1,3}[0-9]+(?:\.[0-9]+)*)"
+#: "Outcome 1.2", "Outcome O2:", "Cooperation Framework Outcome 1.2.:", "Outcomes 1.1." (id, then the
+#: statement).
 RESULT_HEADING = re.compile(
     r"^\s*(?:\[bookmark:[^\]]*\]\s*)*(?:[A-Z][\w-]*\s+){0,3}?(?:Outcomes?|OUTCOMES?)\s+"
-    r"(?P<id>[0-9]+(?:\.[0-9]+)*[a-z]?|[A-Z])(?![0-9])\.?\s*[:.\-–]?\s*(?P<rest>.*)$"
+    rf"(?P<id>{RESULT_ID}|[A-Z])(?![0-9])" r"\.?\s*[:.\-–]?\s*(?P<rest>.*)$"
 )
 #: "Output 1.1. Every district ..." (an output of the outcome above).
 OUTPUT_HEADING = re.compile(
-    r"^\s*(?:Outputs?|OUTPUTS?)\s+(?P<id>[0-9]+(?:\.[0-9]+)*[a-z]?|[A-Z])(?![0-9])\.?\s*[:.\-–]?\s*(?P<rest>.*)$"
+    r"^\s*(?:Outputs?|OUTPUTS?)\s+" rf"(?P<id>{RESULT_ID}|[A-Z])(?![0-9])" r"\.?\s*[:.\-–]?\s*(?P<rest>.*)$"
 )
 _AREA_WORDS = r"(?:strategic\s+priority|thematic\s+area|results?\s+area|priority\s+area|pillar)"
 #: "Strategic priority 1: ...", "Thematic Area 2: ...", "Result area A - ...", "Pillar 3: ...".

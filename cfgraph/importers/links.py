@@ -14,7 +14,7 @@ import re
 
 from cfgraph.importers.document import Document
 from cfgraph.importers.draft import Draft
-from cfgraph.importers.labels import clean, split_outside
+from cfgraph.importers.labels import RESULT_ID, clean, split_outside
 from cfgraph.importers.outline import Outline
 from cfgraph.sdg import parse_target_list
 from cfgraph.vocabulary import LINK_KINDS
@@ -39,8 +39,7 @@ _CUES: tuple[tuple[str, str, bool], ...] = (
     (r"\baffect\w*|\beffects?\b|\bimpact\w*|\binfluenc\w*|\bspillover\b", "affects", False),
 )
 _MENTION = re.compile(
-    r"\bOutcomes?\s+(?P<ids>[0-9]+(?:\.[0-9]+)*[a-z]?(?:\.?\s*(?:,|and|&)\s*(?:Outcome\s+)?"
-    r"[0-9]+(?:\.[0-9]+)*[a-z]?)*)"
+    rf"\bOutcomes?\s+(?P<ids>{RESULT_ID}(?:\.?\s*(?:,|and|&)\s*(?:Outcome\s+)?{RESULT_ID})*)"
 )
 _OTHERS = re.compile(r"\b(?:all\s+)?other\s+outcomes\b|\ball\s+(?:the\s+)?outcomes\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
@@ -114,13 +113,39 @@ def read_links(doc: Document, draft: Draft, outline: Outline) -> None:
     _area_links(doc, draft, outline)
     known = [str(r["id"]) for r in draft.rows.get("outcomes", [])]
     mains = {(str(r["id"]), r["source_lines"]) for r in draft.rows.get("outcomes", [])}
+    covered: set[int] = set()
     for outcome, first, last, in_matrix in outline.parts:
+        covered.update(range(first, last + 1))
         if in_matrix or (outcome, str(first)) not in mains:
             continue
         for n in range(first + 1, last + 1):
             for sentence in _SENTENCE.split(clean(doc.lines[n - 1])):
                 for clause in _clauses(sentence.strip()):
                     _clause(draft, known, outcome, clause, n)
+    for _, first, last in outline.areas:
+        covered.update(range(first, last + 1))
+    _free_links(doc, draft, known, covered)
+
+
+def _free_links(doc: Document, draft: Draft, known: list[str], covered: set[int]) -> None:
+    """Links stated outside any outcome's own text (a theory-of-change chapter): a clause naming
+    two outcomes and a cue between them ("Outcome 3 depends on Outcome 4") links the first to
+    each other one named after a cue (the other way round for a passive cue)."""
+    for n in range(1, len(doc.lines) + 1):
+        if n in covered:
+            continue
+        for sentence in _SENTENCE.split(clean(doc.lines[n - 1])):
+            for clause in _clauses(sentence.strip()):
+                named = _mentions(clause, known, "")
+                cues = _cues(clause)
+                if len({o for _, o in named}) < 2 or not cues:
+                    continue
+                (first_at, first), rest = named[0], named[1:]
+                for at, other in rest:
+                    between = [c for c in cues if first_at < c[0] <= at]
+                    if other != first and between:
+                        _, kind, passive = between[-1]
+                        _add(draft, (other, first) if passive else (first, other), kind, clause, n, "named")
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -133,7 +158,7 @@ def _mentions(text: str, known: list[str], outcome: str) -> list[tuple[int, str]
     return [
         (m.start(), i.rstrip("."))
         for m in _MENTION.finditer(text)
-        for i in re.findall(r"[0-9]+(?:\.[0-9]+)*[a-z]?", m.group("ids"))
+        for i in re.findall(RESULT_ID, m.group("ids"))
         if i.rstrip(".") in known and i.rstrip(".") != outcome
     ]
 

@@ -197,3 +197,34 @@ def test_links_lists_partners_and_where_a_part_ends(tmp_path: Path) -> None:
 ])  # fmt: skip
 def test_values(raw: str, end: int | None, value: Value) -> None:
     assert read_value(raw, end) == value
+
+
+def test_letter_numbered_outcomes_and_a_theory_of_change_chapter(tmp_path: Path) -> None:
+    """Outcomes numbered O1, O2 (outputs O1.1), and the links a separate theory-of-change chapter
+    states between them, one clause at a time."""
+    source = tmp_path / "cf.txt"
+    source.write_text(
+        "Cooperation Framework for Hillland 2027-2031\n"
+        "Strategic Priority 1: People\n"
+        "Outcome O1: By 2031, children in Hillland learn to read.\n"
+        "Contributing UN entities: UNICEF\n"
+        "Output O1.1: Teachers use reading kits.\n"
+        "Outcome O2: By 2031, families in Hillland earn more.\n"
+        "Contributing UN entities: ILO\n"
+        "Chapter 3. Theory of change\n"
+        "Learning (Outcome O1) depends on family incomes (Outcome O2); nothing else is said.\n"
+        "Results matrix\n"
+        "Outcome O1\n"
+        "SDG targets: 4.1\n"
+        "Outcome O2\n"
+        "SDG targets: 8.5\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "draft"
+    import_document(source, out, country="Hillland", iso3="HLL")
+    fw = cfgraph.validate(out).framework
+    assert fw is not None
+    assert [o.id for o in fw.outcomes] == ["O1", "O2"] and [x.id for x in fw.outputs] == ["O1.1"]
+    assert [(lk.source, lk.target, lk.kind, lk.source_lines) for lk in fw.outcome_links] == [
+        ("O1", "O2", "depends-on", "9")
+    ]
