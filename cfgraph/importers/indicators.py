@@ -20,11 +20,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from cfgraph.importers.labels import INDICATOR_HEADING, without_notes
+from cfgraph.importers.labels import INDICATOR_HEADING, clean, find_labels, without_notes
 from cfgraph.importers.values import CODE_TAIL, SDG_LINK, Code, link_codes, read_code
 
-__all__ = ["IndicatorText", "read_indicators", "BASELINE", "TARGET", "SOURCE"]
+if TYPE_CHECKING:
+    from cfgraph.importers.document import Document
+
+__all__ = [
+    "IndicatorText", "read_indicators", "indicator_lines", "owned_list", "BASELINE", "TARGET", "SOURCE"
+]  # fmt: skip
 
 _YEARS = r"(?:\s*\((?P<year>[^)]*)\))?"
 #: "Baseline:", "Baseline (2018):", "Baseline 9.1%" (a value right after the word).
@@ -244,3 +250,31 @@ def _finish(item: IndicatorText) -> None:
     item.name = name
     if item.source is not None:
         item.source = _clip(item.source)
+
+
+#: Labelled lists that, right under an indicator's baseline and target, belong to the indicator.
+_OWNED = {"agencies": "agency", "partners": "partner"}
+
+
+def owned_list(line: str) -> tuple[str, str] | None:
+    """(cell kind, value) when *line* is one labelled list an indicator may own ("Responsible UN
+    entities: UNICEF", "Partners: Ministry of Health").
+
+    >>> owned_list("Responsible UN entities: UNICEF, UNESCO")
+    ('agency', 'UNICEF, UNESCO')
+    """
+    labels = find_labels(line)
+    if len(labels) != 1 or labels[0].name not in _OWNED or labels[0].start > 0:
+        return None
+    return _OWNED[labels[0].name], line[labels[0].value_start :].strip()
+
+
+def indicator_lines(doc: Document, n: int, last: int) -> int:
+    """The last line of the indicator whose heading is on line *n*: its baseline, target and
+    source lines, and the lists right under them (see :func:`owned_list`)."""
+    while n + 1 <= last:
+        nxt = clean(doc.lines[n])
+        if not (BASELINE.match(nxt) or TARGET.match(nxt) or SOURCE.match(nxt) or owned_list(nxt)):
+            break
+        n += 1
+    return n

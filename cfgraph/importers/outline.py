@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 from cfgraph.importers.actors import Names
 from cfgraph.importers.document import HEADING, Document
 from cfgraph.importers.draft import Draft
+from cfgraph.importers.indicators import indicator_lines
 from cfgraph.importers.labels import (
     AREA_HEADING,
+    INDICATOR_HEADING,
     MATRIX_HEADING,
     OUTPUT_HEADING,
     RESULT_HEADING,
@@ -175,12 +177,17 @@ def read_lists(doc: Document, draft: Draft, outline: Outline, names: Names) -> N
     for outcome, first, last, in_matrix in outline.parts:
         listed_in = "results_matrix" if in_matrix else "narrative"
         output: str | None = None
-        n = first
+        n, owned_until = first, 0
         while n <= last:
             line = clean(doc.lines[n - 1].replace("\f", ""))
             if (m := OUTPUT_HEADING.match(line)) and _is_statement(m.group("rest")):
                 output = m.group("id")
                 draft.entity("outputs", output, {"outcome": outcome, "statement": m.group("rest")}, [n])
+            if not doc.in_table(n) and INDICATOR_HEADING.match(line):  # its lists are the indicator's
+                owned_until = indicator_lines(doc, n, last)
+            if n <= owned_until:
+                n += 1
+                continue
             for name, value, prose in _labelled(doc, n, last):
                 add_list(draft, names, name, value, n, outcome, listed_in, output, prose)
             n += 1

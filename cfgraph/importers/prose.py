@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 from cfgraph.importers.actors import Names
-from cfgraph.importers.document import Document
+from cfgraph.importers.document import Cell, Document
 from cfgraph.importers.draft import Draft
-from cfgraph.importers.indicators import BASELINE, SOURCE, TARGET, read_indicators
+from cfgraph.importers.indicators import indicator_lines, owned_list, read_indicators
 from cfgraph.importers.labels import INDICATOR_HEADING, OUTPUT_HEADING, clean
 from cfgraph.importers.matrix import add_indicators
 from cfgraph.importers.outline import Outline
@@ -40,13 +40,15 @@ def read_text_indicators(
             if (m := OUTPUT_HEADING.match(line)) and m.group("rest"):
                 output = m.group("id")
             if not doc.in_table(n) and (numbered := INDICATOR_HEADING.match(line)):
-                block = [(n, line)]
-                while n + 1 <= last and (
-                    BASELINE.match(nxt := clean(doc.lines[n])) or TARGET.match(nxt) or SOURCE.match(nxt)
-                ):
-                    n += 1
-                    block.append((n, nxt))
+                block, cells = [(n, line)], {}
+                for k in range(n + 1, indicator_lines(doc, n, last) + 1):
+                    text = clean(doc.lines[k - 1])
+                    if owned := owned_list(text):
+                        cells[owned[0]] = Cell(owned[1], k)
+                    else:
+                        block.append((k, text))
+                    n = k
                 owner, mine = _owner(draft, numbered.group("id"), outcome, output)
                 items = read_indicators(block)
-                add_indicators(draft, names, owner, mine, items, {}, counts, end)
+                add_indicators(draft, names, owner, mine, items, cells, counts, end)
             n += 1
