@@ -40,7 +40,8 @@ def read_text_indicators(
             if (m := OUTPUT_HEADING.match(line)) and m.group("rest"):
                 output = m.group("id")
             if not doc.in_table(n) and (numbered := INDICATOR_HEADING.match(line)):
-                block, cells = [(n, line)], {}
+                block: list[tuple[int, str]] = [(n, line)]
+                cells: dict[str | None, Cell] = {}
                 for k in range(n + 1, indicator_lines(doc, n, last) + 1):
                     text = clean(doc.lines[k - 1])
                     if owned := owned_list(text):
