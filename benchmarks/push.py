@@ -14,14 +14,8 @@ wall-clock seconds and rows (nodes + relationships, or triples) per second.
 from __future__ import annotations
 
 import argparse
-import shutil
-import socket
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import cfgraph
@@ -30,32 +24,8 @@ from cfgraph.model import Framework
 from cfgraph.rdf.build import build_graph
 from cfgraph.rdf.serialize import to_ntriples
 from cfgraph.stores.falkordb import open_falkordb, push_to_client
+from cfgraph.stores.oxigraph_server import oxigraph_server
 from cfgraph.stores.sparql_store import default_graph_iri, push_sparql, select_endpoint
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _oxigraph(location: Path) -> tuple[subprocess.Popen[bytes], str]:
-    binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-    port = _free_port()
-    process = subprocess.Popen(
-        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(400):
-        try:
-            with urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1):  # noqa: S310
-                return process, base
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.05)
-    process.terminate()
-    raise RuntimeError("oxigraph did not start")
 
 
 def _line(what: str, rows: int, seconds: float) -> None:
@@ -79,8 +49,7 @@ def bench(name: str, frameworks: list[Framework], tmp: Path) -> None:
     documents = [(default_graph_iri(fw), to_ntriples(build_graph(fw))) for fw in frameworks]
     triples = sum(text.count("\n") for _, text in documents)
     print(f"  RDF: {triples} triples (built and serialised in {time.perf_counter() - started:.2f} s)")
-    process, base = _oxigraph(tmp / f"{name}-oxigraph")
-    try:
+    with oxigraph_server(tmp / f"{name}-oxigraph") as base:
         for attempt in ("first", "second"):
             started = time.perf_counter()
             for graph, text in documents:
@@ -89,9 +58,6 @@ def bench(name: str, frameworks: list[Framework], tmp: Path) -> None:
             _line(f"  Oxigraph server, {attempt} PUT of every named graph", triples, seconds)
         count = select_endpoint(f"{base}/query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
         assert int(count[0]["n"]) == triples, (count, triples)
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def main() -> None:

@@ -17,7 +17,13 @@ from pathlib import Path
 from typing import Any
 
 #: Parameters for the questions that need them (ids every synthetic framework has).
-PARAMS = {"target": "5.1", "outcome": "1.1"}
+PARAMS = {
+    "target": "5.1",
+    "outcome": "1.1",
+    "type": "ngo-cso",
+    "framework": "synthetic-000-2026-2030",
+    "other": "synthetic-001-2026-2030",
+}
 
 
 def relabelled_copies(n: int) -> list[Any]:

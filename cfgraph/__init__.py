@@ -23,6 +23,8 @@ MINI = Path(__file__).resolve().parent / "examples" / "mini"
 
 _LAZY: dict[str, str] = {
     "load": "cfgraph.io.loader",
+    "load_portfolio": "cfgraph.portfolio",
+    "load_registry": "cfgraph.registry",
     "build_graph": "cfgraph.rdf.build",
     "run_query": "cfgraph.rdf.queries",
     "list_queries": "cfgraph.rdf.queries",
@@ -81,6 +83,8 @@ __all__ = [
     "find_inconsistencies",
     "framework_document",
     "load",
+    "load_portfolio",
+    "load_registry",
     "load_catalogue",
     "parse_target_list",
     "validate",
@@ -113,6 +117,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from cfgraph.export.json_document import framework_document
     from cfgraph.io.loader import ValidationReport, load, validate
     from cfgraph.model import Framework
+    from cfgraph.portfolio import load_portfolio
+    from cfgraph.registry import load_registry
     from cfgraph.sdg import load_catalogue, parse_target_list
 
 

@@ -14,6 +14,7 @@ from typing import Literal
 __all__ = [
     "CfgraphError",
     "DataError",
+    "NotInFrameworkError",
     "OutputError",
     "Problem",
     "QueryError",
@@ -74,6 +75,11 @@ class UnknownIdError(CfgraphError):
         self.kind, self.value, self.suggestions = kind, value, list(suggestions)
         hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
         super().__init__(f"unknown {kind} {value!r}{hint}{'; ' + note if note else ''}")
+
+
+class NotInFrameworkError(CfgraphError):
+    """The thing asked about exists (an SDG target, say) but this framework does not name it; a
+    question over several frameworks skips such a framework."""
 
 
 class QueryError(CfgraphError):

@@ -103,7 +103,7 @@ def node_name(g: nx.MultiDiGraph, node: str) -> str:
     """A short readable name: ``outcome 1.1``, ``SDG target 5.2``, ``UNDP``."""
     d = g.nodes[node]
     kind = ENTITIES[d["kind"]]
-    if d["kind"] in ("outcome", "indicator") or kind.shared:
+    if d["kind"] in ("outcome", "indicator") or kind.shared == "sdg":
         return f"{kind.singular} {d['id']}"
     return str(d["label"])
 

@@ -3,10 +3,13 @@
 The ontology lives in :data:`CFG` (``cfg:``); the framework's own things get IRIs under
 :data:`ID_BASE` built from their ids by :func:`framework_iri` and friends, so two builds give the
 same IRIs. SDG goals, targets and indicators get one shared IRI per code (``…/id/sdg/3.8``),
-which is ``skos:exactMatch`` the UN SDG Knowledge Organization System (:func:`un_sdg_iri`).
+which is ``skos:exactMatch`` the UN SDG Knowledge Organization System (:func:`un_sdg_iri`); the
+entities of the UN entity registry one shared IRI per id (``…/id/un/undp``, :func:`un_entity_iri`).
 
 >>> str(framework_iri("kz", "outcome", "1.1"))
 'https://w3id.org/cfgraph/id/kz/outcome/1.1'
+>>> str(un_entity_iri("un-women"))
+'https://w3id.org/cfgraph/id/un/un-women'
 >>> str(sdg_iri("3.8")), str(un_sdg_iri("3.8")), str(un_sdg_iri("1.a.1"))
 ('https://w3id.org/cfgraph/id/sdg/3.8', 'http://metadata.un.org/sdg/3.8', 'http://metadata.un.org/sdg/C010a01')
 >>> iri_to_id("https://w3id.org/cfgraph/id/kz/outcome/1.1"), iri_to_id(CFG.Outcome)
@@ -26,6 +29,7 @@ __all__ = [
     "CFG",
     "ID_BASE",
     "SDG_ID",
+    "UN_ID",
     "UN_SDG",
     "SDGO",
     "ORG",
@@ -45,6 +49,7 @@ __all__ = [
     "SHAPES_IRI",
     "framework_iri",
     "sdg_iri",
+    "un_entity_iri",
     "un_sdg_iri",
     "link_kind_iri",
     "iri_to_id",
@@ -58,6 +63,8 @@ SHAPES_IRI = URIRef("https://w3id.org/cfgraph/shapes")
 #: Where the things a framework names get their IRIs.
 #: cfgraph's own SDG goal/target/indicator nodes, shared by every framework.
 SDG_ID = Namespace(ID_BASE + "sdg/")
+#: cfgraph's nodes for the entities of the UN entity registry, shared by every framework.
+UN_ID = Namespace(ID_BASE + "un/")
 #: The UN SDG Knowledge Organization System (goals ``/sdg/3``, targets ``/sdg/3.8``).
 UN_SDG = Namespace("http://metadata.un.org/sdg/")
 SDGO = Namespace("http://metadata.un.org/sdg/ontology#")
@@ -71,6 +78,7 @@ LINK_KIND = Namespace(LINK_KIND_BASE)
 PREFIXES: dict[str, Namespace] = {
     "cfg": CFG,
     "cfsdg": SDG_ID,
+    "cfun": UN_ID,
     "dcterms": Namespace(str(DCTERMS)),
     "kind": LINK_KIND,
     "org": ORG,
@@ -109,6 +117,11 @@ def framework_iri(framework_id: str, *parts: str) -> URIRef:
 def sdg_iri(code: str) -> URIRef:
     """cfgraph's node for an SDG goal (``3``), target (``3.8``) or indicator (``3.8.1``)."""
     return SDG_ID[_segment(code)]
+
+
+def un_entity_iri(entity_id: str) -> URIRef:
+    """cfgraph's node for an entity of the UN entity registry (``undp``)."""
+    return UN_ID[_segment(entity_id)]
 
 
 def un_sdg_iri(code: str) -> URIRef:

@@ -34,7 +34,8 @@ __all__ = [
     "write_synthetic",
 ]
 
-#: UN entities shared by every synthetic framework (a UN country team draws from these).
+#: UN entities shared by every synthetic framework (a UN country team draws from these), as a
+#: framework may spell them; each is linked to its entity of the UN entity registry.
 AGENCIES: tuple[str, ...] = (
     "fao", "iaea", "ilo", "iom", "itc", "ohchr", "unaids", "unctad", "undp", "unece", "unep",
     "unescap", "unesco", "unfpa", "unhcr", "unicef", "unido", "unodc", "unops", "unwomen", "wfp", "who",
@@ -231,6 +232,15 @@ def _links(c: _Ctx, r: _Rows) -> tuple[list[m.OutcomeLink], list[m.TargetLink]]:
     return olinks, tlinks
 
 
+def _agency(agency_id: str) -> m.Agency:
+    from cfgraph.registry import load_registry
+
+    entity = load_registry().find(agency_id)
+    return m.Agency(
+        id=agency_id, label=agency_id.upper(), un_entity=entity.id if entity else None, source_lines="1"
+    )
+
+
 def _target_lists(rows: list[m.OutcomeTarget]) -> tuple[m.TargetList, ...]:
     lists: dict[tuple[str, str, str], list[str]] = {}
     for t in rows:
@@ -369,7 +379,7 @@ def _assemble(
             ),
             target_lists=_target_lists(r.targets),
             outcome_targets=tuple(r.targets),
-            agencies=tuple(m.Agency(id=a, label=a.upper(), source_lines="1") for a in used_agencies),
+            agencies=tuple(_agency(a) for a in used_agencies),
             outcome_agencies=tuple(r.agencies),
             lnob_groups=tuple(m.LnobGroup(id=g, name=g.replace("-", " "), source_lines="5") for g in _LNOB),
             outcome_lnob_groups=tuple(r.lnob),

@@ -11,12 +11,13 @@ way it reads as influence. Severities, the two lists of a framework, target role
 types are declared here too.
 
 Keys are the one id scheme shared by networkx, the property graph and RDF IRIs: a thing of a
-framework is ``<framework>/<kind>/<id>``, a shared SDG node ``sdg/<code>``.
+framework is ``<framework>/<kind>/<id>``; the only shared nodes, the same for every framework,
+are the SDG catalogue's (``sdg/<code>``) and the UN entity registry's (``un/<id>``).
 
 >>> ENTITIES["lnob-group"].label, ENTITIES["lnob-group"].rdf_class, ENTITIES["lnob-group"].json_key
 ('LnobGroup', 'LnobGroup', 'lnob_groups')
->>> key("outcome", "1.1", "kz"), key("sdg-target", "5.2")
-('kz/outcome/1.1', 'sdg/5.2')
+>>> key("outcome", "1.1", "kz"), key("sdg-target", "5.2"), key("un-entity", "undp")
+('kz/outcome/1.1', 'sdg/5.2', 'un/undp')
 >>> typed_id("lnob-group", "women"), entity_kind("target").name
 ('lnob-group:women', 'sdg-target')
 >>> LINK_KINDS["complements"].symmetric, LINK_KINDS["depends-on"].influence
@@ -50,6 +51,7 @@ __all__ = [
     "ROLES",
     "ROLE_NAMES",
     "CODE_STATUSES",
+    "SHARED_SEGMENTS",
     "ScoreLevel",
     "SCORE_SCALE",
     "CONFIDENCES",
@@ -83,7 +85,8 @@ class EntityKind:
     """One kind of thing, named in every layer.
 
     ``name`` is the kind of a networkx or view node, the prefix of a typed id and the segment
-    of a key; ``shared`` kinds (the SDG catalogue) have one node for every framework.
+    of a key; ``shared`` kinds (the SDG catalogue, the UN entity registry) have one node for
+    every framework, keyed ``<shared>/<id>`` (``sdg/5.2``, ``un/undp``).
     """
 
     name: str
@@ -93,7 +96,7 @@ class EntityKind:
     rdf_class: str
     json_key: str | None
     table: str | None
-    shared: bool = False
+    shared: str | None = None
     aliases: tuple[str, ...] = ()
 
     @property
@@ -103,8 +106,8 @@ class EntityKind:
 
     @property
     def segment(self) -> str:
-        """The path segment of the kind's keys and IRIs (``sdg`` for the shared SDG nodes)."""
-        return "sdg" if self.shared else self.name
+        """The path segment of the kind's keys and IRIs (``sdg``, ``un`` for the shared nodes)."""
+        return self.shared or self.name
 
 
 @dataclass(frozen=True)
@@ -178,14 +181,16 @@ ENTITIES: dict[str, EntityKind] = {k.name: k for k in (
     EntityKind("output", "output", "outputs", "Output", "Output", "outputs", "outputs"),
     EntityKind("indicator", "indicator", "indicators", "Indicator", "Indicator", "indicators", "indicators"),
     EntityKind("agency", "UN agency", "UN agencies", "Agency", "UnAgency", "agencies", "agencies"),
+    EntityKind("un-entity", "UN entity", "UN entities", "UnEntity", "UnEntity", None, None, shared="un",
+               aliases=("un",)),
     EntityKind("partner", "partner", "partners", "Partner", "Partner", "partners", "partners"),
     EntityKind("lnob-group", "LNOB group", "LNOB groups", "LnobGroup", "LnobGroup",
                "lnob_groups", "lnob_groups", aliases=("lnob",)),
-    EntityKind("sdg-goal", "SDG", "SDGs", "SdgGoal", "SdgGoal", None, None, shared=True, aliases=("goal",)),
+    EntityKind("sdg-goal", "SDG", "SDGs", "SdgGoal", "SdgGoal", None, None, shared="sdg", aliases=("goal",)),
     EntityKind("sdg-target", "SDG target", "SDG targets", "SdgTarget", "SdgTarget", None, None,
-               shared=True, aliases=("target",)),
+               shared="sdg", aliases=("target",)),
     EntityKind("sdg-indicator", "SDG indicator", "SDG indicators", "SdgIndicator", "SdgIndicator", None, None,
-               shared=True, aliases=("sdgind",)),
+               shared="sdg", aliases=("sdgind",)),
     EntityKind("inconsistency", "inconsistency", "inconsistencies", "Inconsistency", "Inconsistency",
                "inconsistencies", "inconsistencies"),
     EntityKind("outcome-link", "stated outcome link", "stated outcome links", "OutcomeLink", "OutcomeLink",
@@ -205,6 +210,7 @@ RELATIONS: dict[str, Relation] = {r.name: r for r in (
     Relation("in-result-group", "outcome", "result-group", "IN_RESULT_GROUP", "is in",
              "cfg:resultGroup"),
     Relation("lists-target", "outcome", "sdg-target", "LISTS_TARGET", "lists", "cfg:listsTarget"),
+    Relation("is-un-entity", "agency", "un-entity", "IS_UN_ENTITY", "is", "cfg:unEntity"),
     Relation("contributes", "agency", "outcome", "CONTRIBUTES_TO", "contributes to", "cfg:contributingAgency",
              rdf_inverse=True),
     Relation("names-lnob-group", "outcome", "lnob-group", "LEAVES_NO_ONE_BEHIND", "names",
@@ -355,6 +361,11 @@ ROLE_NAMES: dict[str, str] = {"global": "global", "crosscutting": "cross-cutting
 CODE_STATUSES: tuple[str, ...] = ("ok", "invalid-in-source")
 
 _BY_ALIAS = {alias: k for k in ENTITIES.values() for alias in (k.name, *k.aliases)}
+#: The key segment of each kind of shared node -> its kind (``sdg`` has three: see :func:`sdg_kind`).
+SHARED_SEGMENTS: dict[str, str] = {}
+for _k in ENTITIES.values():
+    if _k.shared:
+        SHARED_SEGMENTS.setdefault(_k.shared, _k.name)
 _BY_TYPE: dict[str, list[Relation]] = {}
 for _r in RELATIONS.values():
     _BY_TYPE.setdefault(_r.lpg_type, []).append(_r)
@@ -413,13 +424,15 @@ def split_key(text: str) -> tuple[str | None, str, str]:
 
     >>> split_key("kz/lnob-group/women"), split_key("sdg/3.8.1"), split_key("kz")
     (('kz', 'lnob-group', 'women'), (None, 'sdg-indicator', '3.8.1'), ('kz', 'framework', 'kz'))
+    >>> split_key("un/un-women")
+    (None, 'un-entity', 'un-women')
     """
     parts = text.split("/", 2)
     if len(parts) == 1:
         return text, "framework", text
-    if parts[0] == "sdg":
-        code = text.split("/", 1)[1]
-        return None, sdg_kind(code), code
+    if parts[0] in SHARED_SEGMENTS:
+        ident = text.split("/", 1)[1]
+        return None, sdg_kind(ident) if parts[0] == "sdg" else SHARED_SEGMENTS[parts[0]], ident
     if len(parts) == 3:
         return parts[0], parts[1], parts[2]
     raise ValueError(f"{text!r} is not a cfgraph key")

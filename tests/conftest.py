@@ -1,21 +1,22 @@
-"""Shared fixtures: the mini framework, the shipped one, and a runner for the CLI."""
+"""Shared fixtures: the mini framework, the shipped one, the second fixture (riverland), a portfolio of
+the shipped framework, its renamed and edited copy and the mini one, an Oxigraph server, and a
+runner for the CLI."""
 
 from __future__ import annotations
 
+import csv
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import cfgraph
+from cfgraph.resources import default_framework_dir
+from cfgraph.stores.oxigraph_server import free_port, oxigraph_server
+
+__all__ = ["free_port"]
 
 TESTS = Path(__file__).resolve().parent
 DATA = TESTS / "data"
@@ -23,42 +24,11 @@ DATA = TESTS / "data"
 RIVERLAND = DATA / "riverland"
 
 
-#: The server from the `oxigraph` package, installed next to this Python.
-OXIGRAPH = Path(sys.executable).parent / "oxigraph"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """An Oxigraph server on 127.0.0.1 (loopback only), stopped after the module."""
-    port = free_port()
-    location = tmp_path_factory.mktemp("oxigraph")
-    log = (location.parent / "oxigraph.log").open("wb")
-    process = subprocess.Popen(
-        [str(OXIGRAPH), "serve", "--location", str(location / "db"), "--bind", f"127.0.0.1:{port}"],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                with urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1):
-                    break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.05)
-        else:
-            raise RuntimeError("oxigraph did not start")
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph") / "db") as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        log.close()
 
 
 @pytest.fixture(scope="session")
@@ -117,3 +87,52 @@ def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     patch.delenv("CFGRAPH_CACHE", raising=False)
     yield
     patch.undo()
+
+
+#: The shipped framework's id, and that of its renamed, edited copy (same outcome ids, other links).
+KZ_ID = "kazakhstan-2021-2025"
+COPY_ID = "kazakhstan-copy-2021-2025"
+
+
+def _drop_rows(path: Path, keep: Callable[[dict[str, str]], bool]) -> None:
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        fields, rows = list(reader.fieldnames or ()), [r for r in reader if keep(r)]
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def kazakhstan_copy(target: Path) -> Path:
+    """The shipped framework renamed and edited: the same outcome ids, but no stated link towards
+    outcome 1.1, UNDP not in outcome 1.1's narrative list, no partner named for outcome 2.1."""
+    shutil.copytree(default_framework_dir(), target)
+    framework = target / "framework.csv"
+    framework.write_text(
+        framework.read_text(encoding="utf-8").replace(KZ_ID, COPY_ID, 1), encoding="utf-8"
+    )
+    _drop_rows(target / "outcome_links.csv", lambda r: r["target"] != "1.1")
+    undp = ("1.1", "narrative", "undp")
+    _drop_rows(target / "outcome_agencies.csv", lambda r: (r["outcome"], r["listed_in"], r["agency"]) != undp)
+    _drop_rows(target / "outcome_partners.csv", lambda r: r["outcome"] != "2.1")
+    _drop_rows(target / "indicator_partners.csv", lambda r: not r["indicator"].startswith("2.1-"))
+    return target
+
+
+@pytest.fixture(scope="session")
+def portfolio_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of four frameworks: the shipped one, its renamed and edited copy, the mini one and
+    the second fixture of another shape (riverland: outcomes 1..3, outputs, policy cited)."""
+    root = tmp_path_factory.mktemp("portfolio")
+    shutil.copytree(default_framework_dir(), root / "kazakhstan")
+    kazakhstan_copy(root / "kazakhstan-copy")
+    shutil.copytree(cfgraph.MINI, root / "examplestan")
+    shutil.copytree(RIVERLAND, root / "riverland")
+    return root
+
+
+@pytest.fixture(scope="session")
+def portfolio(portfolio_dir: Path) -> list[cfgraph.Framework]:
+    """The frameworks of :func:`portfolio_dir`, in folder order (examplestan, kazakhstan, copy, riverland)."""
+    return cfgraph.load_portfolio(portfolio_dir)

@@ -38,14 +38,15 @@ def test_edges_carry_their_evidence() -> None:
     assert g.has_edge(k("lnob-group", "rural-women"), k("lnob-group", "women"))
 
 
-def test_two_frameworks_with_the_same_ids_share_only_sdg_nodes() -> None:
+def test_two_frameworks_with_the_same_ids_share_only_sdg_and_registry_nodes() -> None:
     from dataclasses import replace
 
     other = replace(MINI, info=replace(MINI.info, id="otherland-2026-2030", title="Otherland"))
     g = to_networkx([MINI, other])
     one, two = to_networkx(MINI), to_networkx(other)
     shared = set(one) & set(two)
-    assert shared and all(g.nodes[n]["kind"].startswith("sdg-") for n in shared)
+    assert shared and all(g.nodes[n]["kind"].startswith("sdg-") or n.startswith("un/") for n in shared)
+    assert {n for n in shared if n.startswith("un/")} == {"un/ilo", "un/undp", "un/unicef", "un/who"}
     assert g.number_of_nodes() == one.number_of_nodes() + two.number_of_nodes() - len(shared)
     assert g.number_of_edges() == one.number_of_edges() + two.number_of_edges() - len(
         set(one.edges(keys=True)) & set(two.edges(keys=True))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cfgraph.analysis.networks import influence_graph
-from cfgraph.errors import CfgraphError
+from cfgraph.errors import NotInFrameworkError
 from cfgraph.graph import find_node, node_name, to_networkx
 from cfgraph.model import Framework
 from cfgraph.vocabulary import LINK_KINDS, LISTED_IN_NAMES, RELATIONS, entity_kind, key
@@ -50,7 +50,7 @@ class Dependency:
 
 def _bfs(g: nx.MultiDiGraph, start: str) -> dict[str, str | None]:
     parent: dict[str, str | None] = {start: None}
-    queue = deque([start])
+    queue = deque([start] if start in g else [])  # an outcome with only mutual links has no edge here
     while queue:
         u = queue.popleft()
         for v in sorted(g.successors(u)):
@@ -324,7 +324,9 @@ def who(fw: Framework, target_or_outcome: str) -> list[Involvement]:
         and fw.catalogue.is_target(code)
         and key("outcome", code, fw.info.id) not in g
     ):
-        raise CfgraphError(f"SDG target {code} is a real target, but no outcome of this framework lists it")
+        raise NotInFrameworkError(
+            f"SDG target {code} is a real target, but no outcome of this framework lists it"
+        )
     node = find_node(g, target_or_outcome, ("outcome", "sdg-target"))
     kind, ident = g.nodes[node]["kind"], str(g.nodes[node]["id"])
     outcomes = _outcomes_for(fw, kind, ident)

@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "view": "cfgraph.cli.view:view_command",
     "report": "cfgraph.cli.view:report_command",
     "push": "cfgraph.cli.push:push_group",
+    "portfolio": "cfgraph.cli.portfolio:portfolio_group",
     "review": "cfgraph.cli.review:review_group",
 }
 

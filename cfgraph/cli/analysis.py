@@ -9,7 +9,14 @@ from typing import Any
 
 import click
 
-from cfgraph.cli.options import answer_rows, echo_rows, format_option, framework_option, handle_errors
+from cfgraph.cli.options import (
+    answer_each,
+    answer_each_titled,
+    echo_rows,
+    format_option,
+    frameworks_option,
+    handle_errors,
+)
 from cfgraph.render.rows import TableSpec, count_summary
 from cfgraph.vocabulary import PARTNER_TYPES, SEVERITIES, SEVERITY_PLURALS
 
@@ -44,11 +51,13 @@ out_option = click.option(
     show_default=True,
     help="outcome: pairs with score components; target: leverage ranking; agency: actor network.",
 )
-@framework_option
+@frameworks_option
 @format_option()
 @out_option
 @handle_errors
-def synergies_command(level: str, framework_dir: Path | None, fmt: str, out: Path | None) -> None:
+def synergies_command(
+    level: str, framework_dirs: tuple[Path, ...], portfolio_dir: Path | None, fmt: str, out: Path | None
+) -> None:
     """Synergies between outcomes, or the target and agency/partner networks.
 
     Outcome pairs are scored from shared targets, target interlinkages, agencies, partners,
@@ -61,7 +70,7 @@ def synergies_command(level: str, framework_dir: Path | None, fmt: str, out: Pat
 
         return synergies(fw, level)
 
-    rows = answer_rows(framework_dir, ("synergies", level), compute)
+    rows = answer_each(framework_dirs, portfolio_dir, ("synergies", level), compute)
     if level == "outcome":
         verdicts = {v: v for v in ("stated-not-supported", "generic-not-supported", "strong-not-stated")}
         spec = TableSpec("Synergies between outcomes, strongest first", SYNERGY_COLUMNS,
@@ -90,7 +99,7 @@ def synergies_command(level: str, framework_dir: Path | None, fmt: str, out: Pat
 @click.option("--check", "checks", multiple=True, metavar="ID", help="Run only this check (repeatable).")
 @click.option("--outcome", default=None, metavar="ID", help="Only findings that concern this outcome.")
 @click.option("--list", "list_checks", is_flag=True, help="List the checks instead of running them.")
-@framework_option
+@frameworks_option
 @format_option()
 @out_option
 @handle_errors
@@ -102,7 +111,8 @@ def gaps_command(
     checks: tuple[str, ...],
     outcome: str | None,
     list_checks: bool,
-    framework_dir: Path | None,
+    framework_dirs: tuple[Path, ...],
+    portfolio_dir: Path | None,
     fmt: str,
     out: Path | None,
 ) -> None:
@@ -113,7 +123,7 @@ def gaps_command(
 
         return findings_for(fw, checks or None, min_severity, outcome, list_checks)
 
-    rows = answer_rows(framework_dir, question, compute)
+    rows = answer_each(framework_dirs, portfolio_dir, question, compute)
     if list_checks:
         echo_rows(rows, fmt, out, TableSpec("Gap and consistency checks", CHECK_COLUMNS, "check"))
         return
@@ -141,12 +151,18 @@ def gaps_command(
 @click.option(
     "--mutual", is_flag=True, help="Also follow links of a mutual kind (interlinked, mutually reinforcing)."
 )
-@framework_option
+@frameworks_option
 @format_option()
 @out_option
 @handle_errors
 def depends_command(
-    outcome: str, direction: str | None, mutual: bool, framework_dir: Path | None, fmt: str, out: Path | None
+    outcome: str,
+    direction: str | None,
+    mutual: bool,
+    framework_dirs: tuple[Path, ...],
+    portfolio_dir: Path | None,
+    fmt: str,
+    out: Path | None,
 ) -> None:
     """What OUTCOME depends on and affects, transitively, with the quotes of the stated links.
 
@@ -159,7 +175,7 @@ def depends_command(
         return depends_answer(fw, outcome, direction, mutual)
 
     question = ("depends", outcome, direction or "", str(mutual))
-    title, rows, empty = answer_rows(framework_dir, question, compute)
+    title, rows, empty = answer_each_titled(framework_dirs, portfolio_dir, question, compute)
     echo_rows(rows, fmt, out, TableSpec(title, DEPENDS_COLUMNS, "outcome", empty=empty))
 
 
@@ -171,7 +187,7 @@ def depends_command(
     "--via", multiple=True, type=click.Choice(_VIA), help="Also pass through these node kinds (repeatable)."
 )
 @click.option("--directed", is_flag=True, help="Follow stated links only the way influence flows (A to B).")
-@framework_option
+@frameworks_option
 @format_option()
 @out_option
 @handle_errors
@@ -181,7 +197,8 @@ def path_command(
     limit: int,
     via: tuple[str, ...],
     directed: bool,
-    framework_dir: Path | None,
+    framework_dirs: tuple[Path, ...],
+    portfolio_dir: Path | None,
     fmt: str,
     out: Path | None,
 ) -> None:
@@ -193,7 +210,7 @@ def path_command(
         return path_answer(fw, a, b, limit, via, directed)
 
     question = ("path", a, b, str(limit), str(directed), *via)
-    title, rows, notes = answer_rows(framework_dir, question, compute)
+    title, rows, notes = answer_each_titled(framework_dirs, portfolio_dir, question, compute)
     empty = f"no path from {a} to {b}" + (" following the stated direction" if directed else "")
     echo_rows(rows, fmt, out, TableSpec(title, PATH_COLUMNS, "hop", empty=empty, notes=tuple(notes)))
 
@@ -202,11 +219,18 @@ def path_command(
 @click.argument("name")
 @click.option("--fellows", type=click.IntRange(min=0), default=10, show_default=True,
               help="Most fellow actors to list for an agency or partner (0: all).")  # fmt: skip
-@framework_option
+@frameworks_option
 @format_option()
 @out_option
 @handle_errors
-def who_command(name: str, fellows: int, framework_dir: Path | None, fmt: str, out: Path | None) -> None:
+def who_command(
+    name: str,
+    fellows: int,
+    framework_dirs: tuple[Path, ...],
+    portfolio_dir: Path | None,
+    fmt: str,
+    out: Path | None,
+) -> None:
     """Who and what is involved with NAME: an outcome, SDG target, UN agency, partner, LNOB group,
     indicator or result group, by id or name (any case; a part of one name will do).
 
@@ -220,7 +244,8 @@ def who_command(name: str, fellows: int, framework_dir: Path | None, fmt: str, o
         answer = who(fw, name, fellows or None)
         return answer.title, who_rows(answer, fw.info.id), answer.empty
 
-    title, rows, empty = answer_rows(framework_dir, ("who", name, str(fellows)), compute)
+    question = ("who", name, str(fellows))
+    title, rows, empty = answer_each_titled(framework_dirs, portfolio_dir, question, compute)
     sections = {s: s for s in dict.fromkeys(r["section"] for r in rows)}
     summary = count_summary(rows, "row", "section", sections)
     echo_rows(rows, fmt, out, TableSpec(title, WHO_COLUMNS, summary=summary, empty=empty))
@@ -232,7 +257,7 @@ def who_command(name: str, fellows: int, framework_dir: Path | None, fmt: str, o
               help="Only partners of this type (or 'agency').")  # fmt: skip
 @click.option("--min-outcomes", type=click.IntRange(min=0), default=0, help="Only actors on N+ outcomes.")
 @click.option("--result-group", metavar="ID", help="Count only the outcomes of this result group.")
-@framework_option
+@frameworks_option
 @format_option()
 @out_option
 @handle_errors
@@ -241,7 +266,8 @@ def actors_command(
     type_: str | None,
     min_outcomes: int,
     result_group: str | None,
-    framework_dir: Path | None,
+    framework_dirs: tuple[Path, ...],
+    portfolio_dir: Path | None,
     fmt: str,
     out: Path | None,
 ) -> None:
@@ -257,7 +283,7 @@ def actors_command(
         return actors(fw, kind, type_, min_outcomes, result_group)
 
     question = ("actors", kind or "", type_ or "", str(min_outcomes), result_group or "")
-    rows = answer_rows(framework_dir, question, compute)
+    rows = answer_each(framework_dirs, portfolio_dir, question, compute)
     what = PARTNER_TYPES[type_].display if type_ in PARTNER_TYPES else ("UN agency" if type_ else "actor")
     where = f" of result group {result_group}" if result_group else ""
     whats = what[:-1] + "ies" if what.endswith("y") else what + "s"

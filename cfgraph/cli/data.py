@@ -6,14 +6,14 @@ from pathlib import Path
 
 import click
 
-from cfgraph.cli.options import framework_option, handle_errors, load_framework
+from cfgraph.cli.options import framework_option, frameworks_option, handle_errors, load_framework
 from cfgraph.export import EXPORTERS
 
 __all__ = ["validate_command", "export_command"]
 
 
 @click.command("validate")
-@framework_option
+@frameworks_option
 @click.option("--quiet", "-q", is_flag=True, help="Print problems only, no summary.")
 @click.option(
     "--fix",
@@ -23,11 +23,27 @@ __all__ = ["validate_command", "export_command"]
 )
 @click.pass_context
 @handle_errors
-def validate_command(ctx: click.Context, framework_dir: Path | None, quiet: bool, fix: bool) -> None:
-    """Check a framework folder; list every problem as FILE:ROW: FIELD: message.
+def validate_command(
+    ctx: click.Context, framework_dirs: tuple[Path, ...], portfolio_dir: Path | None, quiet: bool, fix: bool
+) -> None:
+    """Check a framework folder (or several); list every problem as FILE:ROW: FIELD: message.
 
     Exit 0 when valid (warnings are printed but do not fail), 1 when there are errors.
     """
+    from cfgraph.portfolio import framework_folders
+
+    folders: list[Path | None] = [*framework_dirs]
+    if portfolio_dir is not None:
+        folders += framework_folders(portfolio_dir)
+    failed = 0
+    for folder in folders or [None]:
+        failed += not _validate(folder, quiet, fix)
+    if failed:
+        ctx.exit(1)
+
+
+def _validate(framework_dir: Path | None, quiet: bool, fix: bool) -> bool:
+    """Validate (or fix, then validate) one framework folder and say so; whether it is valid."""
     from cfgraph.io.loader import validate
     from cfgraph.summary import draft_counts, framework_counts
 
@@ -42,13 +58,12 @@ def validate_command(ctx: click.Context, framework_dir: Path | None, quiet: bool
         report = validate(framework_dir)
     for problem in report.problems:
         click.echo(str(problem), err=True)
-    if report.framework is None:
-        click.echo(f"cfgraph: {len(report.errors)} error(s), {len(report.warnings)} warning(s)", err=True)
-        ctx.exit(1)
-    if quiet:
-        return
     fw = report.framework
-    assert fw is not None  # noqa: S101 - ctx.exit above
+    if fw is None:
+        click.echo(f"cfgraph: {len(report.errors)} error(s), {len(report.warnings)} warning(s)", err=True)
+        return False
+    if quiet:
+        return True
     years = f"{fw.info.start_year}-{fw.info.end_year}"
     click.echo(f"{fw.info.title}{'' if years in fw.info.title else f' ({years})'}: valid")
     click.echo(f"  {'provenance policy':<24}{fw.info.provenance or 'verbatim':>8}")
@@ -61,6 +76,7 @@ def validate_command(ctx: click.Context, framework_dir: Path | None, quiet: bool
         click.echo(f"  {'drafts to review':<24}{total:>5}  (cfgraph accept TABLE ... marks rows reviewed)")
         for name, n in drafts.items():
             click.echo(f"    {name:<22}{n:>5}")
+    return True
 
 
 @click.command("export")

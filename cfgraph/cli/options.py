@@ -17,17 +17,54 @@ if TYPE_CHECKING:
     from cfgraph.render.rows import TableSpec
 
 __all__ = [
-    "framework_option", "format_option", "handle_errors", "load_framework", "answer_rows", "echo_rows",
-    "table_width",
+    "framework_option", "frameworks_option", "format_option", "handle_errors", "load_framework",
+    "load_frameworks", "answer_rows", "answer_each", "answer_each_titled", "echo_rows", "table_width",
 ]  # fmt: skip
 
+_FOLDER = click.Path(path_type=Path, file_okay=False)
+
+
+def _one_framework(ctx: click.Context, param: click.Parameter, values: tuple[Path, ...]) -> Path | None:
+    """``--framework`` of a command that works on one framework: given twice is a usage error."""
+    if len(values) > 1:
+        raise click.BadParameter(
+            f"given {len(values)} times; this command works on one framework "
+            "(for several: cfgraph portfolio …, or a command that takes --portfolio)"
+        )
+    return values[0] if values else None
+
+
+#: ``--framework DIR`` of a command that works on one framework.
 framework_option = click.option(
     "--framework",
     "framework_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
+    type=_FOLDER,
+    multiple=True,
+    callback=_one_framework,
     help="Framework folder (default: the shipped framework).",
 )
+
+
+def frameworks_option[F: Callable[..., Any]](func: F) -> F:
+    """``--framework DIR`` (repeatable) and ``--portfolio DIR``: the frameworks a read command reads.
+
+    The command gets ``framework_dirs`` (a tuple) and ``portfolio_dir``; :func:`load_frameworks`
+    loads them (the shipped framework when neither is given).
+    """
+    func = click.option(
+        "--portfolio",
+        "portfolio_dir",
+        type=click.Path(path_type=Path, file_okay=False, exists=True),
+        default=None,
+        help="Every framework folder below DIR (with --framework: those too).",
+    )(func)
+    return click.option(
+        "--framework",
+        "framework_dirs",
+        type=_FOLDER,
+        multiple=True,
+        help="Framework folder; repeat for several (default: the shipped framework).",
+    )(func)
 
 
 def format_option[F: Callable[..., Any]](
@@ -82,6 +119,63 @@ def load_framework(framework_dir: Path | None) -> Framework:
     from cfgraph.io.cache import load
 
     return load(framework_dir)
+
+
+def load_frameworks(
+    framework_dirs: tuple[Path, ...], portfolio_dir: Path | None, default_all: bool = False
+) -> list[Framework]:
+    """The frameworks of ``--framework`` and ``--portfolio``; if neither is given, the shipped
+    framework (or, with *default_all*, every framework shipped with cfgraph)."""
+    from cfgraph.portfolio import load_portfolio
+
+    if not framework_dirs and portfolio_dir is None:
+        if default_all:
+            from cfgraph.resources import resource_dir
+
+            return load_portfolio(resource_dir("data"))
+        return [load_framework(None)]
+    return load_portfolio([*framework_dirs, *([portfolio_dir] if portfolio_dir is not None else [])])
+
+
+def answer_each(
+    framework_dirs: tuple[Path, ...],
+    portfolio_dir: Path | None,
+    question: tuple[str, ...],
+    compute: Callable[[Framework], list[dict[str, Any]]],
+) -> list[dict[str, Any]]:
+    """The rows *compute* gives for each framework of ``--framework``/``--portfolio`` in turn; a
+    framework that lacks the id asked about gives none (:func:`cfgraph.portfolio.rows_of_each`).
+    One framework (the default, or one folder) is remembered like :func:`answer_rows`."""
+    if portfolio_dir is None and len(framework_dirs) <= 1:
+        folder = framework_dirs[0] if framework_dirs else None
+        return answer_rows(folder, question, compute)
+    from cfgraph.portfolio import rows_of_each
+
+    return rows_of_each(load_frameworks(framework_dirs, portfolio_dir), compute, skip_unknown=True)
+
+
+def answer_each_titled[X](
+    framework_dirs: tuple[Path, ...],
+    portfolio_dir: Path | None,
+    question: tuple[str, ...],
+    compute: Callable[[Framework], tuple[str, list[dict[str, Any]], X]],
+) -> tuple[str, list[dict[str, Any]], X]:
+    """Like :func:`answer_each` for an answer with a heading: (title, rows, what else it says).
+    Several frameworks give each one's rows in turn, under the first one's heading and notes."""
+    if portfolio_dir is None and len(framework_dirs) <= 1:
+        folder = framework_dirs[0] if framework_dirs else None
+        return answer_rows(folder, question, compute)
+    from cfgraph.portfolio import rows_of_each
+
+    answers: list[tuple[str, list[dict[str, Any]], X]] = []
+
+    def rows(fw: Framework) -> list[dict[str, Any]]:
+        answers.append(compute(fw))
+        return answers[-1][1]
+
+    found = rows_of_each(load_frameworks(framework_dirs, portfolio_dir), rows, skip_unknown=True)
+    title, _, extra = answers[0]
+    return f"{title} ({len(answers)} frameworks)", found, extra
 
 
 def answer_rows[T](

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from cfgraph.cli.options import echo_rows, format_option, framework_option, handle_errors, load_framework
+from cfgraph.cli.options import echo_rows, format_option, frameworks_option, handle_errors, load_frameworks
 from cfgraph.redact import redact_url
 
 if TYPE_CHECKING:
@@ -30,11 +30,14 @@ batch_option = click.option(
 @click.group("push")
 def push_group() -> None:
     """Put the framework graph into a graph database or a triple store (repeatable: a second
-    push merges on stable keys, or replaces the named graph, and gives the same counts)."""
+    push merges on stable keys, or replaces the named graph, and gives the same counts).
+
+    --framework (repeatable) and --portfolio DIR push several frameworks in one go; only the
+    frameworks pushed are replaced, the others already in the store stay."""
 
 
 @push_group.command("neo4j")
-@framework_option
+@frameworks_option
 @click.option("--uri", default=None, help="Bolt URI [default: $NEO4J_URI or neo4j://localhost:7687].")
 @click.option("--user", default=None, help="User name [default: $NEO4J_USERNAME or neo4j].")
 @click.option("--database", default=None, help="Database [default: $NEO4J_DATABASE or the server's default].")
@@ -43,7 +46,8 @@ def push_group() -> None:
 @format_option()
 @handle_errors
 def push_neo4j_command(
-    framework_dir: Path | None,
+    framework_dirs: tuple[Path, ...],
+    portfolio_dir: Path | None,
     uri: str | None,
     user: str | None,
     database: str | None,
@@ -61,7 +65,7 @@ def push_neo4j_command(
     from cfgraph.stores.neo4j import Neo4jSettings, push_neo4j
 
     settings = Neo4jSettings.from_env(uri, user, database).check()
-    pg = property_graph(load_framework(framework_dir))
+    pg = property_graph(load_frameworks(framework_dirs, portfolio_dir))
     if dry_run:
         where = f"Neo4j at {settings.display_uri}, database {settings.database or '(default)'}"
         _echo_plan(pg, batch_size, fmt, where)
@@ -72,7 +76,7 @@ def push_neo4j_command(
 
 
 @push_group.command("falkordb")
-@framework_option
+@frameworks_option
 @click.option(
     "--path",
     type=click.Path(path_type=Path),
@@ -86,7 +90,8 @@ def push_neo4j_command(
 @format_option()
 @handle_errors
 def push_falkordb_command(
-    framework_dir: Path | None,
+    framework_dirs: tuple[Path, ...],
+    portfolio_dir: Path | None,
     path: Path | None,
     url: str | None,
     graph: str,
@@ -104,7 +109,7 @@ def push_falkordb_command(
         path = Path("build") / "falkordb" / "cfgraph.db"
         if not dry_run:
             path.parent.mkdir(parents=True, exist_ok=True)
-    pg = property_graph(load_framework(framework_dir))
+    pg = property_graph(load_frameworks(framework_dirs, portfolio_dir))
     if dry_run:
         _echo_plan(pg, batch_size, fmt, f"FalkorDB {redact_url(url) if url else path}, graph {graph!r}")
         return
@@ -114,35 +119,56 @@ def push_falkordb_command(
 
 
 @push_group.command("sparql")
-@framework_option
+@frameworks_option
 @click.option("--store", required=True, help="Graph Store endpoint, e.g. http://localhost:7878/store.")
-@click.option("--graph", "graph_iri", default=None, help="Named graph IRI [default: the framework's IRI].")
+@click.option(
+    "--graph", "graph_iri", default=None, help="Named graph IRI [default: each framework's IRI]."
+)
 @click.option("--dry-run", is_flag=True, help="Print the store, graph IRI and triple count; send nothing.")
 @format_option()
 @handle_errors
 def push_sparql_command(
-    framework_dir: Path | None, store: str, graph_iri: str | None, dry_run: bool, fmt: str
+    framework_dirs: tuple[Path, ...],
+    portfolio_dir: Path | None,
+    store: str,
+    graph_iri: str | None,
+    dry_run: bool,
+    fmt: str,
 ) -> None:
     """Put the RDF graph into a SPARQL 1.1 Graph Store (HTTP PUT: replaces the named graph).
 
-    A store that needs a login reads CFGRAPH_SPARQL_USER and CFGRAPH_SPARQL_PASSWORD.
+    One framework goes whole into its named graph (its IRI, or --graph IRI): the graph.nt of
+    `cfgraph build`. Several (--framework twice, --portfolio DIR) make a portfolio store: each
+    framework's own triples go into its named graph and the SDG and UN entity nodes they share into
+    one shared graph (…/id/shared, added to with POST), so the store holds each triple once and
+    pushing some frameworks again leaves the others as they are. A store that needs a login reads
+    CFGRAPH_SPARQL_USER and CFGRAPH_SPARQL_PASSWORD.
     """
     from cfgraph.rdf.build import build_graph
     from cfgraph.rdf.serialize import to_ntriples
+    from cfgraph.stores.sparql_portfolio import GraphPush, portfolio_push_plan
     from cfgraph.stores.sparql_store import default_graph_iri, push_sparql
 
-    fw = load_framework(framework_dir)
-    graph_iri = graph_iri or default_graph_iri(fw)
-    ntriples = to_ntriples(build_graph(fw))
+    fws = load_frameworks(framework_dirs, portfolio_dir)
+    if graph_iri is not None and (len(fws) > 1 or portfolio_dir is not None):
+        raise click.UsageError("--graph names one graph; leave it out to push each framework into its own")
+    if portfolio_dir is None and len(fws) == 1:
+        plan = [GraphPush(graph_iri or default_graph_iri(fws[0]), to_ntriples(build_graph(fws[0])))]
+    else:
+        plan = portfolio_push_plan(fws)
+    rows = []
+    for push in plan:
+        if dry_run:
+            rows.append({"store": redact_url(store), "graph": push.graph, "triples": push.triples})
+            continue
+        report = push_sparql(push.ntriples, store, push.graph, replace=push.replace)
+        row = {"store": report.store, "graph": push.graph, "triples": report.triples}
+        rows.append({**row, "http_status": report.status})
+        verb = "put" if push.replace else "added"
+        click.echo(f"{verb} {report.triples} triples into <{push.graph}> in {report.seconds:.2f} s", err=True)
+    echo_rows(rows, fmt)
     if dry_run:
-        triples = sum(1 for line in ntriples.splitlines() if line.strip())
-        echo_rows([{"store": redact_url(store), "graph": graph_iri, "triples": triples}], fmt)
         click.echo("dry run: nothing sent", err=True)
-        return
-    report = push_sparql(ntriples, store, graph_iri)
-    row = {"store": report.store, "graph": graph_iri, "triples": report.triples, "http_status": report.status}
-    echo_rows([row], fmt)
-    click.echo(f"put {report.triples} triples into <{graph_iri}> in {report.seconds:.2f} s", err=True)
 
 
 def _echo_plan(pg: PropertyGraph, batch_size: int, fmt: str, where: str) -> None:

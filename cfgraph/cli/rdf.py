@@ -9,7 +9,15 @@ from typing import Any
 
 import click
 
-from cfgraph.cli.options import echo_rows, format_option, framework_option, handle_errors, load_framework
+from cfgraph.cli.options import (
+    echo_rows,
+    format_option,
+    framework_option,
+    frameworks_option,
+    handle_errors,
+    load_framework,
+    load_frameworks,
+)
 from cfgraph.rdf.limits import DEFAULT_LIMITS, QueryLimits
 
 __all__ = ["build_command", "query_command", "sparql_command"]
@@ -107,7 +115,7 @@ def build_command(framework_dir: Path | None, out: Path) -> None:
 @click.argument("name", required=False)
 @param_option
 @click.option("--list", "list_only", is_flag=True, help="List the named queries and their parameters.")
-@framework_option
+@frameworks_option
 @format_option()
 @out_option
 @limit_options
@@ -116,7 +124,8 @@ def query_command(
     name: str | None,
     params: tuple[str, ...],
     list_only: bool,
-    framework_dir: Path | None,
+    framework_dirs: tuple[Path, ...],
+    portfolio_dir: Path | None,
     fmt: str,
     out: Path | None,
     timeout: float,
@@ -124,10 +133,15 @@ def query_command(
 ) -> None:
     """Answer a named question (queries/NAME.rq) with SPARQL on the framework graph.
 
+    With several frameworks (--framework twice, --portfolio DIR) each framework's rows follow the
+    other's, told apart by their framework column; cross-country questions
+    (targets-across-frameworks, agency-footprint, compare-frameworks) see them all at once.
+
     Example: cfgraph query outcomes-for-target --param target=3.8
     """
+    from cfgraph.portfolio import framework_folders
     from cfgraph.rdf.queries import list_queries, query_catalogue
-    from cfgraph.rdf.store import answer
+    from cfgraph.rdf.store import answer_portfolio
 
     if list_only:
         echo_rows(query_catalogue(), fmt, out)
@@ -135,14 +149,17 @@ def query_command(
     if name is None:
         names = ", ".join(q.name for q in list_queries())
         raise click.UsageError(f"give a query NAME or --list; queries: {names}")
-    rows = answer(framework_dir, name, _params(params), _limits(timeout, limit))
+    folders: list[Path | None] = [*framework_dirs]
+    if portfolio_dir is not None:
+        folders += framework_folders(portfolio_dir)
+    rows = answer_portfolio(folders or [None], name, _params(params), _limits(timeout, limit))
     echo_rows(rows, fmt, out)
 
 
 @click.command("sparql")
 @click.argument("query")
 @param_option
-@framework_option
+@frameworks_option
 @format_option()
 @out_option
 @limit_options
@@ -150,7 +167,8 @@ def query_command(
 def sparql_command(
     query: str,
     params: tuple[str, ...],
-    framework_dir: Path | None,
+    framework_dirs: tuple[Path, ...],
+    portfolio_dir: Path | None,
     fmt: str,
     out: Path | None,
     timeout: float,
@@ -160,8 +178,10 @@ def sparql_command(
 
     SERVICE and FROM (which would reach the network) are refused. Parameters are bound to the
     variables of the same name. A query that runs past --timeout, gives more than --limit rows
-    or needs more than 512 MB of memory is stopped with one line (exit 1).
+    or needs more than 512 MB of memory is stopped with one line (exit 1). Several frameworks are
+    one graph (they share the SDG and UN entity nodes).
     """
+    from cfgraph.rdf.build import build_portfolio
     from cfgraph.rdf.queries import run_sparql
 
     if query == "-" or Path(query).is_file():
@@ -170,5 +190,7 @@ def sparql_command(
         raise click.BadParameter(f"no such file: {query}", param_hint="QUERY")
     else:
         text = query
-    rows = run_sparql(load_framework(framework_dir), text, _params(params), limits=_limits(timeout, limit))
+    fws = load_frameworks(framework_dirs, portfolio_dir)
+    graph = build_portfolio(fws) if len(fws) > 1 else fws[0]
+    rows = run_sparql(graph, text, _params(params), limits=_limits(timeout, limit))
     echo_rows(rows, fmt, out)

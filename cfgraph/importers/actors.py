@@ -53,7 +53,7 @@ class Names:
         row = self.draft.entity(
             "agencies",
             e.id,
-            {"label": e.abbreviation, "name": e.name if full else None, "aliases": ()},
+            {"label": e.abbreviation, "name": e.name if full else None, "aliases": (), "un_entity": e.id},
             lines + ([full] if full else []),
             match.note,
         )

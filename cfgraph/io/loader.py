@@ -14,8 +14,10 @@ from typing import Any
 
 from cfgraph import model
 from cfgraph.errors import Problem, ValidationFailed
+from cfgraph.io.entities import check_un_entities
 from cfgraph.io.meaning import check_meaning
 from cfgraph.io.reading import read_package
+from cfgraph.registry import load_registry
 from cfgraph.resources import default_framework_dir
 from cfgraph.sdg import load_catalogue
 
@@ -59,6 +61,8 @@ def validate(path: Path | str | None = None) -> ValidationReport:
     catalogue = load_catalogue()
     pkg = read_package(folder, shown)
     found = check_meaning(pkg, catalogue) if pkg.tables else None
+    registry = load_registry()
+    check_un_entities(pkg, registry)
     problems = tuple(sorted(set(pkg.problems)))
     if any(p.severity == "error" for p in problems):
         return ValidationReport(problems, None)
@@ -70,6 +74,7 @@ def validate(path: Path | str | None = None) -> ValidationReport:
     framework = model.Framework(
         info=info,
         catalogue=catalogue,
+        registry=registry,
         source_text=tuple(found.texts.get(found.default or "", ())) if found else (),
         texts={sid: tuple(lines) for sid, lines in found.texts.items()} if found else {},
         layout=dict(pkg.layout),

@@ -8,8 +8,9 @@ the property graph; a reference column that stands for a relation, and a row of 
 table, is a relationship of the relation's type (:data:`cfgraph.vocabulary.RELATIONS`). Labels
 and types come only from the vocabulary (a store cannot take a label as a query parameter, so
 the allow-list is what keeps query text safe). Every node and relationship has a stable,
-globally unique ``key`` built from ids in the data (``<framework>/outcome/1.1``, ``sdg/3.8``),
-so pushing twice merges instead of duplicating. Values are strings, integers, floats, booleans
+globally unique ``key`` built from ids in the data (``<framework>/outcome/1.1``, ``sdg/3.8``,
+``un/undp``), so pushing twice merges instead of duplicating; SDG nodes and UN registry entities
+are the only nodes several frameworks share. Values are strings, integers, floats, booleans
 or lists of strings; empty values are left out (property graphs store no nulls). Nodes come in
 the vocabulary's order of kinds, relationships in its order of relations.
 
@@ -177,9 +178,35 @@ class _FrameworkMapper:
                 if value is None:
                     continue
                 rel = RELATIONS[str(column.relation)]
-                there = self.key(str(table_spec(str(column.ref)).kind), value)
+                there = (
+                    self.key(str(table_spec(column.ref).kind), value)
+                    if column.ref is not None
+                    else self.shared(rel.target, value)
+                )
+                if there is None:  # a registry id the registry lacks (a validation warning)
+                    continue
                 source, target = (here, there) if rel.source == kind else (there, here)
                 self.rel(rel.name, source, target)
+
+    def shared(self, kind: str, ident: str) -> str | None:
+        """The shared node of *kind* (an SDG code or a UN registry entity), or None if unknown."""
+        return self.un_entity(ident) if kind == "un-entity" else self.sdg(ident)
+
+    def un_entity(self, ident: str) -> str | None:
+        """The shared node of a UN entity of the registry (the same for every framework)."""
+        entity = self.fw.registry.entities.get(ident)
+        if entity is None:
+            return None
+        node_key = key("un-entity", ident)
+        if node_key not in self.b.nodes:
+            self.b.node(
+                "UnEntity", node_key, id=entity.id, name=entity.abbreviation, full_name=entity.name,
+                aliases=entity.aliases, system_category=entity.category,
+                system_subcategory=entity.subcategory, principal_organ=entity.principal_organ,
+                ceb_member=entity.ceb_member,
+                headquarters=entity.headquarters, url=entity.url,
+            )  # fmt: skip
+        return node_key
 
     def rel(self, relation: str, source: str, target: str, key: str | None = None, **props: object) -> None:
         rel_key = key or f"{source}/{RELATIONS[relation].lpg_type}/{target}"
@@ -264,8 +291,9 @@ def property_graph(frameworks: Framework | Iterable[Framework]) -> PropertyGraph
     Parameters
     ----------
     frameworks : Framework or iterable of Framework
-        Loaded frameworks (:func:`cfgraph.load`). SDG goals, targets and indicators are shared
-        between frameworks; everything else is keyed by the framework id.
+        Loaded frameworks (:func:`cfgraph.load`). SDG goals, targets and indicators and the UN
+        registry's entities are shared between frameworks; everything else is keyed by the
+        framework id.
 
     Returns
     -------

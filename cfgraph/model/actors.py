@@ -43,6 +43,21 @@ class Agency:
             verbatim=("label", "aliases"), rdf="cfg:fullName", lpg="full_name"),
     ] = None
     aliases: Annotated[tuple[str, ...], _ALIASES] = ()
+    un_entity: Annotated[
+        str | None,
+        col(
+            "The entity of the UN entity registry (data/un-entities) this agency is, by its id, e.g. 'undp'.",
+            pattern=SLUG_PATTERN,
+            relation="is-un-entity",
+            rdf="cfg:unEntity",
+            codec="un-entity",
+        ),
+    ] = None
+    local: Annotated[
+        bool | None,
+        col("true for an entity of this framework only, which no registry holds (un_entity stays empty).",
+            rdf="cfg:localEntity"),
+    ] = None  # fmt: skip
     source_lines: SourceLines = ""
     source_id: SourceId = None
     locator: Locator = None

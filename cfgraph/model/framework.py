@@ -32,6 +32,7 @@ from cfgraph.model.structure import (
     ThematicArea,
 )
 from cfgraph.model.targets import OutcomeTarget, TargetList
+from cfgraph.registry import UnRegistry, load_registry
 from cfgraph.sdg import SdgCatalogue
 from cfgraph.vocabulary import ListedIn, Role
 
@@ -99,6 +100,7 @@ class Framework:
     target_links: tuple[TargetLink, ...] = ()
     inconsistencies: tuple[RecordedInconsistency, ...] = ()
     catalogue: SdgCatalogue = field(repr=False, compare=False)
+    registry: UnRegistry = field(default_factory=load_registry, repr=False, compare=False)
     source_text: tuple[str, ...] = field(repr=False, compare=False, default=())
     reviews: tuple[Review, ...] = ()
     texts: dict[str, tuple[str, ...]] = field(repr=False, compare=False, default_factory=dict)

@@ -127,7 +127,7 @@ def col(
     rdf : str, optional
         The RDF property (a CURIE); ``a/b`` puts the value on the node that ``a`` points to.
     codec : str
-        How the value becomes RDF: ``literal``, ``ref``, ``sdg-target``, ``link-kind``,
+        How the value becomes RDF: ``literal``, ``ref``, ``sdg-target``, ``un-entity``, ``link-kind``,
         ``partner-type``, ``decimal``, ``gyear``, ``iri``, ``provenance``, ``date`` (``xsd:date``),
         ``agent`` (a ``prov:Agent`` per name), ``sheet`` (a review sheet per SHA-256), ``end`` (an
         end of the relation the row picks).

@@ -9,7 +9,9 @@ things (an outcome listing an SDG target, an agency contributing to an outcome, 
 are qualified-relation nodes; the builder also adds the direct shortcut triple the vocabulary
 declares for the relation (``cfg:contributingAgency``, ``cfg:affects``, ...) that queries follow.
 What no column says (labels, sort keys, memberships, computed inconsistencies) is added by the
-few extras at the end of this module.
+few extras at the end of this module. SDG goals, targets and indicators (``…/id/sdg/3.8``) and the
+UN registry's entities (``…/id/un/undp``, which each agency points to with ``cfg:unEntity``) are
+the only nodes two frameworks' graphs share.
 
 >>> import cfgraph
 >>> g = build_graph(cfgraph.load(cfgraph.MINI))
@@ -47,8 +49,10 @@ from cfgraph.namespaces import (
     link_kind_iri,
     sdg_iri,
     sort_key,
+    un_entity_iri,
 )
 from cfgraph.rdf.sdg_nodes import add_sdg_nodes
+from cfgraph.rdf.un_nodes import add_un_entity_nodes
 from cfgraph.vocabulary import ENTITIES, LINK_KINDS, PARTNER_TYPES, RELATIONS
 
 if TYPE_CHECKING:
@@ -90,6 +94,7 @@ class _Builder:
         self.fid = fw.info.id
         self.fw_iri = framework_iri(self.fid)
         self.sdg_codes: set[str] = set()
+        self.un_ids: set[str] = set()
 
     # -- helpers ----------------------------------------------------------------------------
     def iri(self, *parts: str) -> URIRef:
@@ -148,6 +153,10 @@ class _Builder:
     def sdg(self, code: str) -> URIRef:
         self.sdg_codes.add(code)
         return sdg_iri(code)
+
+    def un_entity(self, entity_id: str) -> URIRef:
+        self.un_ids.add(entity_id)
+        return un_entity_iri(entity_id)
 
     def ref_iri(self, table: str, ident: str) -> URIRef:
         return self.iri(ENTITIES[str(table_spec(table).kind)].segment, ident)
@@ -221,6 +230,7 @@ class _Builder:
                     extra(self, iri, row)
         self.computed_inconsistencies()
         add_sdg_nodes(self.g, self.fw.catalogue, self.sdg_codes)
+        add_un_entity_nodes(self.g, self.fw.registry, self.un_ids)
 
     def computed_inconsistencies(self) -> None:
         from cfgraph.consistency import find_inconsistencies
@@ -260,6 +270,14 @@ def _sdg_target(b: _Builder, s: URIRef, p: URIRef, c: Column, v: Any) -> None:
         b.g.add((s, CFG.unresolvedCode, Literal(v)))
 
 
+def _un_entity(b: _Builder, s: URIRef, p: URIRef, c: Column, v: Any) -> None:
+    """An entity of the UN registry; an id the registry lacks stays a literal, flagged unresolved."""
+    if v in b.fw.registry:
+        b.g.add((s, p, b.un_entity(v)))
+    else:
+        b.g.add((s, CFG.unresolvedEntity, Literal(v)))
+
+
 def _partner_type(b: _Builder, s: URIRef, p: URIRef, c: Column, v: Any) -> None:
     b.add(s, p, v)
     b.g.add((s, RDF.type, CFG[PARTNER_TYPES[v].rdf_class]))
@@ -284,6 +302,7 @@ _CODECS: dict[str, Codec] = {
     "ref": _ref,
     "provenance": lambda b, s, p, c, v: None,  # written with the row's whole citation (provenance)
     "sdg-target": _sdg_target,
+    "un-entity": _un_entity,
     "link-kind": lambda b, s, p, c, v: b.add(s, p, link_kind_iri(v)),
     "partner-type": _partner_type,
     "decimal": lambda b, s, p, c, v: b.add(s, p, Literal(Decimal(repr(float(v))), datatype=XSD.decimal)),

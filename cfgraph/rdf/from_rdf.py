@@ -81,6 +81,8 @@ class _Reader:
         found = list(self.g.objects(s, curie(path)))
         if column.codec == "sdg-target":
             found += list(self.g.objects(s, CFG.unresolvedCode))
+        if column.codec == "un-entity":
+            found += list(self.g.objects(s, CFG.unresolvedEntity))
         return found
 
     def value(self, s: Node, column: Column) -> Any:
@@ -96,7 +98,8 @@ class _Reader:
         return items[0]
 
     def convert(self, column: Column, o: Node) -> Any:
-        if column.codec in ("ref", "sdg-target", "end", "agent", "sheet") and not isinstance(o, Literal):
+        codecs = ("ref", "sdg-target", "un-entity", "end", "agent", "sheet")
+        if column.codec in codecs and not isinstance(o, Literal):
             return self.ident(o)
         if column.codec == "link-kind":
             return iri_to_id(str(o))
@@ -117,6 +120,7 @@ class _Reader:
 
 def framework_from_graph(graph: Graph, framework_id: str | None = None) -> m.Framework:
     """Read the framework *framework_id* (or the only one) out of *graph*, in canonical order."""
+    from cfgraph.registry import load_registry
     from cfgraph.sdg import load_catalogue
 
     frameworks = sorted(graph.subjects(RDF.type, CFG.CooperationFramework), key=str)
@@ -128,4 +132,4 @@ def framework_from_graph(graph: Graph, framework_id: str | None = None) -> m.Fra
     reader = _Reader(graph, URIRef(str(frameworks[0])))
     tables: dict[str, Any] = {spec.name: reader.table(spec) for spec in m.TABLES}
     info = tables.pop("framework")[0]
-    return m.Framework(info=info, **tables, catalogue=load_catalogue())
+    return m.Framework(info=info, **tables, catalogue=load_catalogue(), registry=load_registry())

@@ -7,9 +7,15 @@ Each ``.rq`` file starts with a header of ``# key: value`` comment lines::
     # param target: an SDG target code as the document writes it, e.g. 3.8
     # option kind: only rows of this kind
     # list-columns: outcomes
+    # scope: portfolio
 
 ``param`` names a required parameter, ``option`` an optional one; each is bound to the query
-variable of the same name with ``initBindings`` (never pasted into the query text).
+variable of the same name with ``initBindings`` (never pasted into the query text). A parameter
+is used only in the query's top-level group (not inside a subquery or a ``UNION`` branch), so
+that binding it with ``VALUES`` on a store (:mod:`cfgraph.rdf.oxigraph`,
+:mod:`cfgraph.stores.sparql_store`) means the same. Every question takes an optional
+``framework`` and answers per framework, never merging two frameworks' things; ``scope:
+portfolio`` marks a cross-country question, which looks at every framework of the graph at once.
 ``list-columns`` names ``GROUP_CONCAT`` columns whose items the runner sorts, because SPARQL
 leaves their order to the engine. Results are plain strings: cfgraph IRIs become their ids.
 
@@ -36,6 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cfgraph.errors import QueryError, UnknownIdError
+from cfgraph.rdf.query_params import UnknownParameterError, bindings, check_ids
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -52,6 +59,8 @@ __all__ = [
     "get_query",
     "query_catalogue",
     "run_query",
+    "run_portfolio_query",
+    "bindings",
     "run_sparql",
     "check_query_safe",
     "check_ids",
@@ -60,7 +69,7 @@ __all__ = [
 ]
 
 _HEADER = re.compile(
-    r"^#\s*(?P<key>title|answers|param|option|list-columns)(?:\s+(?P<name>[a-z_]+))?:\s*(?P<value>.*)$"
+    r"^#\s*(?P<key>title|answers|param|option|list-columns|scope)(?:\s+(?P<name>[a-z_]+))?:\s*(?P<value>.*)$"
 )
 _NUMERIC = {
     "http://www.w3.org/2001/XMLSchema#decimal",
@@ -77,15 +86,6 @@ class UnknownQueryError(UnknownIdError):
 
         super().__init__("query", name, closest(name, valid))
         self.args = (f"unknown query {name!r}; valid queries: {', '.join(valid)}",)
-
-
-class UnknownParameterError(UnknownIdError):
-    """A parameter the query does not take (or a required one missing)."""
-
-    def __init__(self, query: str, message: str, valid: list[str]) -> None:
-        super().__init__("parameter", message, valid)
-        listed = ", ".join(valid) if valid else "(none)"
-        self.args = (f"query {query!r}: {message}; its parameters: {listed}",)
 
 
 @dataclass(frozen=True)
@@ -108,6 +108,7 @@ class NamedQuery:
     list_columns: tuple[str, ...]
     text: str
     path: Path
+    scope: str = "framework"
 
     @property
     def param_names(self) -> list[str]:
@@ -140,6 +141,7 @@ def _parse(path: Path) -> NamedQuery:
         columns,
         text,
         path,
+        fields.get("scope", "framework"),
     )
 
 
@@ -172,7 +174,7 @@ def query_catalogue() -> list[dict[str, str]]:
     rows = []
     for q in list_queries():
         params = ", ".join(p.name if p.required else f"[{p.name}]" for p in q.params)
-        rows.append({"name": q.name, "parameters": params, "answers": q.answers})
+        rows.append({"name": q.name, "scope": q.scope, "parameters": params, "answers": q.answers})
     return rows
 
 
@@ -282,19 +284,6 @@ def _graph(graph_or_fw: Graph | Framework) -> Graph:
     return build_graph(graph_or_fw)
 
 
-def bindings(query: NamedQuery, params: Mapping[str, str] | None) -> dict[str, str]:
-    """Check *params* against the query's parameters; return them (required ones present)."""
-    given = dict(params or {})
-    valid = query.param_names
-    for key in sorted(given):
-        if key not in valid:
-            raise UnknownParameterError(query.name, f"unknown parameter {key!r}", valid)
-    for p in query.params:
-        if p.required and not given.get(p.name):
-            raise UnknownParameterError(query.name, f"missing parameter {p.name!r} ({p.description})", valid)
-    return {k: v for k, v in given.items() if v != ""}
-
-
 def _row(variables: list[str], solution: Any) -> dict[str, str]:
     from rdflib import Literal, URIRef
 
@@ -373,9 +362,9 @@ def run_query(
     --------
     >>> import cfgraph
     >>> for row in run_query(cfgraph.load(cfgraph.MINI), "agencies-for-target", {"target": "4.4"}):
-    ...     print(row)
-    {'agency': 'ilo', 'label': 'ILO', 'outcomes': '2.1'}
-    {'agency': 'undp', 'label': 'UNDP', 'outcomes': '2.1'}
+    ...     print(list(row.values()))
+    ['examplestan-2026-2030', 'ilo', 'ILO', 'ilo', '2.1']
+    ['examplestan-2026-2030', 'undp', 'UNDP', 'undp', '2.1']
     """
     query = get_query(name)
     values = bindings(query, params)
@@ -384,32 +373,28 @@ def run_query(
     return run_sparql(graph, query.text, values, query.list_columns, limits)
 
 
-def check_ids(graph: Graph, params: Mapping[str, str]) -> None:
-    """Refuse an ``outcome`` the graph does not have, or a ``target`` that is neither an SDG target
-    nor a code the document writes (:class:`~cfgraph.errors.UnknownIdError`, exit 2 in the CLI).
+def run_portfolio_query(
+    frameworks: Iterable[Framework], name: str, params: Mapping[str, str] | None = None
+) -> list[dict[str, str]]:
+    """Answer the named question *name* on several frameworks.
+
+    A question about one framework at a time is asked of each framework's own graph, and the
+    rows follow each other (each starts with its ``framework``); a framework that lacks an id
+    the parameters name gives none. A cross-country question (``scope: portfolio``) is asked
+    once of the graph of them all. Either way the rows are those the graph of them all
+    (:func:`~cfgraph.rdf.build.build_portfolio`) gives, each framework's rows in the order the
+    frameworks are given.
 
     >>> import cfgraph
-    >>> from cfgraph.rdf.build import build_graph
-    >>> check_ids(build_graph(cfgraph.load(cfgraph.MINI)), {"outcome": "1.3"})
-    Traceback (most recent call last):
-    ...
-    cfgraph.errors.UnknownIdError: unknown outcome '1.3'; did you mean 1.1?
+    >>> rows = run_portfolio_query([cfgraph.load(cfgraph.MINI)], "outcomes-for-target", {"target": "6.1"})
+    >>> [(r["framework"], r["outcome"], r["listed_in"]) for r in rows]
+    [('examplestan-2026-2030', '1.1', 'narrative'), ('examplestan-2026-2030', '1.1', 'results_matrix')]
     """
-    from cfgraph.model import closest
-    from cfgraph.namespaces import CFG, DCTERMS, RDF
-    from cfgraph.sdg import load_catalogue
+    from cfgraph.portfolio import rows_of_each
+    from cfgraph.rdf.build import build_portfolio
 
-    if "outcome" in params:
-        outcomes = {
-            str(i)
-            for s in graph.subjects(RDF.type, CFG.Outcome)
-            for i in graph.objects(s, DCTERMS.identifier)
-        }
-        if params["outcome"] not in outcomes:
-            raise UnknownIdError("outcome", params["outcome"], closest(params["outcome"], outcomes))
-    if "target" in params:
-        code = params["target"]
-        refs = graph.subjects(RDF.type, CFG.TargetReference)
-        written = {str(c) for r in refs for c in graph.objects(r, CFG.code)}
-        if code not in written and not load_catalogue().is_target(code):
-            raise UnknownIdError("SDG target", code, closest(code, written))
+    fws = list(frameworks)
+    query = get_query(name)
+    if query.scope == "portfolio" and len(fws) > 1:
+        return run_query(build_portfolio(fws), name, params)
+    return rows_of_each(fws, lambda fw: run_query(fw, name, params), skip_unknown=len(fws) > 1)

@@ -4,7 +4,7 @@ Each file starts with ``// title:`` and ``// answers:`` comment lines, like the 
 files next to them, and uses only the Cypher both databases understand.
 
 >>> [q.name for q in list_cypher_queries()][:2]
-['agencies-across-outcomes', 'lnob-groups-across-outcomes']
+['agencies-across-outcomes', 'agency-footprint']
 >>> get_cypher_query("shared-targets").title
 'Pairs of outcomes that share SDG targets'
 """

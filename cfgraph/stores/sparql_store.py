@@ -24,9 +24,9 @@ import re
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode, urlsplit
 
 from cfgraph.redact import redact_url, scrub, split_credentials
@@ -42,6 +42,7 @@ __all__ = [
     "push_framework_sparql",
     "bind_values",
     "select_endpoint",
+    "select_json",
     "run_query_endpoint",
 ]
 
@@ -123,8 +124,10 @@ def push_sparql(
     graph: str,
     timeout: float = 120.0,
     environ: Mapping[str, str] | None = None,
+    replace: bool = True,
 ) -> SparqlPushReport:
-    """``PUT`` N-Triples into the named graph *graph* of the Graph Store at *store*.
+    """``PUT`` N-Triples into the named graph *graph* of the Graph Store at *store* (``POST``, which
+    adds to what the graph holds, when not *replace*).
 
     Parameters
     ----------
@@ -141,7 +144,8 @@ def push_sparql(
     body = ntriples.encode("utf-8")
     headers = {"Content-Type": "application/n-triples; charset=utf-8"}
     started = time.perf_counter()
-    status, _ = _request(url, "PUT", body, headers, timeout, os.environ if environ is None else environ)
+    method = "PUT" if replace else "POST"
+    status, _ = _request(url, method, body, headers, timeout, os.environ if environ is None else environ)
     seconds = time.perf_counter() - started
     triples = sum(1 for line in ntriples.splitlines() if line.strip())
     return SparqlPushReport(redact_url(store), graph, triples, status, seconds)
@@ -181,23 +185,22 @@ def select_endpoint(
     endpoint: str,
     text: str,
     params: Mapping[str, str] | None = None,
-    graph: str | None = None,
+    graph: str | Sequence[str] | None = None,
     list_columns: Iterable[str] = (),
     timeout: float = 120.0,
+    union: bool = False,
 ) -> list[dict[str, str]]:
-    """Run a SELECT query on a SPARQL endpoint (optionally over one named graph as default graph)."""
+    """Run a SELECT query on a SPARQL endpoint, over the named graph(s) *graph* as default graph.
+
+    Several graphs (``default-graph-uri`` repeated, as the SPARQL protocol allows) make one
+    default graph: a portfolio pushed one framework per named graph is queried as one graph,
+    sharing its SDG and UN entity nodes. With *union*, Oxigraph's ``union-default-graph`` (every
+    named graph at once; much faster there) instead. Without either, the store's default graph.
+    """
     from cfgraph.rdf.queries import check_query_safe, term_text, tidy_rows
 
-    _check_url(endpoint, "SPARQL endpoint URL")
     check_query_safe(text)
-    query = bind_values(text, params or {})
-    args = {"query": query, **({"default-graph-uri": graph} if graph else {})}
-    headers = {
-        "Accept": "application/sparql-results+json",
-        "Content-Type": "application/x-www-form-urlencoded",
-    }
-    _, body = _request(endpoint, "POST", urlencode(args).encode("utf-8"), headers, timeout, os.environ)
-    result = json.loads(body)
+    result = select_json(endpoint, bind_values(text, params or {}), graph, timeout, union)
     names = result["head"]["vars"]
     rows = []
     for binding in result["results"]["bindings"]:
@@ -212,11 +215,37 @@ def select_endpoint(
     return tidy_rows(rows, list_columns)
 
 
+def select_json(
+    endpoint: str, query: str, graph: str | Sequence[str] | None, timeout: float, union: bool = False
+) -> Any:
+    """The SPARQL JSON results of *query* over the default graph(s) *graph* (or, with *union*,
+    Oxigraph's union of every named graph)."""
+    _check_url(endpoint, "SPARQL endpoint URL")
+    graphs = [graph] if isinstance(graph, str) else list(graph or ())
+    args: list[tuple[str, str]] = [("query", query), *(("default-graph-uri", g) for g in graphs)]
+    if union:
+        args.append(("union-default-graph", ""))
+    headers = {
+        "Accept": "application/sparql-results+json",
+        "Content-Type": "application/x-www-form-urlencoded",
+    }
+    _, body = _request(endpoint, "POST", urlencode(args).encode("utf-8"), headers, timeout, os.environ)
+    return json.loads(body)
+
+
 def run_query_endpoint(
-    endpoint: str, name: str, params: Mapping[str, str] | None = None, graph: str | None = None
+    endpoint: str,
+    name: str,
+    params: Mapping[str, str] | None = None,
+    graph: str | Sequence[str] | None = None,
 ) -> list[dict[str, str]]:
-    """Answer the named question *name* on a SPARQL endpoint (see :func:`select_endpoint`)."""
-    from cfgraph.rdf.queries import bindings, get_query
+    """Answer the named question *name* on a SPARQL endpoint (see :func:`select_endpoint`).
+
+    For a portfolio pushed by :func:`cfgraph.stores.sparql_portfolio.push_portfolio_sparql`, see
+    :func:`~cfgraph.stores.sparql_portfolio.run_portfolio_query_endpoint`.
+    """
+    from cfgraph.rdf.queries import get_query
+    from cfgraph.rdf.query_params import bindings
 
     query = get_query(name)
     return select_endpoint(endpoint, query.text, bindings(query, params), graph, query.list_columns)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -169,3 +170,15 @@ def test_who_says_when_a_real_target_is_not_listed(kz: cfgraph.Framework) -> Non
     assert str(info.value) == "SDG target 17.1 is a real target, but no outcome of this framework lists it"
     with pytest.raises(UnknownIdError):
         who(kz, "17.99")
+
+
+def test_an_outcome_with_only_mutual_links_depends_on_nothing(tmp_path: Path) -> None:
+    """Without --mutual its links drop out of the influence graph, and with them the outcome."""
+    from tests.conftest import kazakhstan_copy
+
+    copy = cfgraph.load(kazakhstan_copy(tmp_path / "copy"))
+    assert {ol.kind for ol in copy.outcome_links if "1.1" in (ol.source, ol.target)} == {
+        "interlinked", "mutually-reinforcing",
+    }  # fmt: skip
+    assert depends(copy, "1.1") == []
+    assert {d.other for d in depends(copy, "1.1", mutual=True)} >= {"1.2"}

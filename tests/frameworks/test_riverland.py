@@ -26,7 +26,7 @@ FID = "riverland-2027-2031"
 #: Words of one document's layout that no output for this framework may contain.
 FOREIGN = re.compile(r"Kazakhstan|section 2\.4|Annex 1|Partnerships paragraph", re.IGNORECASE)
 #: A parameter for each named query that takes one.
-PARAMS = {"outcome": "1", "target": "2.4"}
+PARAMS = {"outcome": "1", "target": "2.4", "type": "ngo-cso", "framework": FID, "other": FID}
 
 
 def _run(runner: CliRunner, *args: str) -> Any:

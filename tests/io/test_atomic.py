@@ -96,7 +96,7 @@ def test_dash_is_stdout(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(cli, ["query", "--list", "--format", "csv", "--out", "-"])
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("name,parameters,answers\n")
+    assert result.stdout.startswith("name,scope,parameters,answers\n")
     assert list(tmp_path.iterdir()) == []
 
 

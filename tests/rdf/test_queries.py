@@ -49,6 +49,10 @@ PARAMS: dict[str, list[dict[str, str]]] = {
     "indicators-for-outcome": [{"outcome": "1.1"}, {"outcome": "2.1"}],
     "outcome-dependencies": [{"outcome": "1.1"}, {"outcome": "3.2"}],
     "inconsistencies": [{}, {"kind": "invalid-code"}],
+    "partner-type-coverage": [{"type": "ngo-cso"}, {"type": "ministry", "group": "peace"}],
+    "targets-across-frameworks": [{"min_frameworks": "1"}],
+    "compare-frameworks": [{"framework": "kazakhstan-2021-2025", "other": "kazakhstan-2021-2025"}],
+    "agency-footprint": [{}, {"agency": "undp"}],
 }
 
 
@@ -73,6 +77,7 @@ def test_public_api() -> None:
     rows = cfgraph.run_query(cfgraph.load(cfgraph.MINI), "outcomes-for-target", {"target": "6.b"})
     assert rows == [
         {
+            "framework": "examplestan-2026-2030",
             "outcome": "1.1",
             "listed_in": "results_matrix",
             "role": "global",
@@ -96,12 +101,14 @@ def test_outcomes_for_an_invalid_code(mini_graph: Graph) -> None:
 def test_partners_for_outcome(mini_graph: Graph) -> None:
     assert run_query(mini_graph, "partners-for-outcome", {"outcome": "2.1"}) == [
         {
+            "framework": "examplestan-2026-2030",
             "partner": "examplestan-chamber-of-commerce",
             "name": "Examplestan Chamber of Commerce",
             "type": "private-sector",
             "named_for": "indicator 2.1-01; outcome",
         },
         {
+            "framework": "examplestan-2026-2030",
             "partner": "ministry-of-labour",
             "name": "Ministry of Labour",
             "type": "ministry",
@@ -133,7 +140,8 @@ def test_indicators_for_outcome_with_baseline_and_target(mini_graph: Graph) -> N
 
 def test_shared_targets_lnob_and_matrix(mini_graph: Graph) -> None:
     assert run_query(mini_graph, "shared-targets") == [
-        {"outcome_a": "1.1", "outcome_b": "2.1", "shared": "1", "targets": "5.1"}
+        {"framework": "examplestan-2026-2030", "outcome_a": "1.1", "outcome_b": "2.1", "shared": "1",
+         "targets": "5.1"}
     ]
     lnob = {r["group"]: (r["outcome_count"], r["outcomes"]) for r in run_query(mini_graph, "lnob-coverage")}
     assert lnob == {
@@ -172,6 +180,7 @@ def test_inconsistencies_with_and_without_kind(mini_graph: Graph) -> None:
     recorded = run_query(mini_graph, "inconsistencies", {"kind": "claim-not-borne-out"})
     assert recorded == [
         {
+            "framework": "examplestan-2026-2030",
             "id": "IC01",
             "kind": "claim-not-borne-out",
             "message": "The text says all outcomes contribute to SDG 3, but no outcome lists an SDG 3 "
@@ -193,11 +202,13 @@ def test_unknown_query_lists_the_valid_ones(mini_graph: Graph) -> None:
 
 
 def test_unknown_and_missing_parameters(mini_graph: Graph) -> None:
-    with pytest.raises(UnknownParameterError, match="unknown parameter 'code'; its parameters: target"):
+    with pytest.raises(
+        UnknownParameterError, match="unknown parameter 'code'; its parameters: target, framework"
+    ):
         run_query(mini_graph, "outcomes-for-target", {"code": "3.8"})
     with pytest.raises(UnknownParameterError, match="missing parameter 'outcome'"):
         run_query(mini_graph, "partners-for-outcome", {})
-    with pytest.raises(UnknownParameterError, match=r"its parameters: \(none\)"):
+    with pytest.raises(UnknownParameterError, match=r"its parameters: framework$"):
         run_query(mini_graph, "shared-targets", {"target": "1.1"})
 
 
@@ -298,14 +309,17 @@ def test_query_list(runner: CliRunner) -> None:
         k: v
         for k, v in next(r for r in rows if r["name"] == "outcome-dependencies").items()
         if k != "answers"
-    } == {"name": "outcome-dependencies", "parameters": "outcome"}
+    } == {"name": "outcome-dependencies", "scope": "framework", "parameters": "outcome, [framework]"}
 
 
 def test_query_command_json_has_ids_not_iris(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["query", "agencies-for-target", "--param", "target=5.2", "--format", "json"])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
-    assert rows[0] == {"agency": "iom", "label": "IOM", "outcomes": "1.1"}
+    assert rows[0] == {
+        "framework": "kazakhstan-2021-2025", "agency": "iom", "label": "IOM", "un_entity": "iom",
+        "outcomes": "1.1",
+    }  # fmt: skip
     assert "http" not in result.output
 
 
@@ -323,10 +337,11 @@ def test_query_command_csv_and_mini(runner: CliRunner) -> None:
             "csv",
         ],
     )
+    fw = "examplestan-2026-2030"
     assert result.output == (
-        "outcome,listed_in,role,code_status,lines\n"
-        "1.1,narrative,global,ok,11\n1.1,results_matrix,global,ok,27\n"
-        "2.1,narrative,crosscutting,ok,19\n2.1,results_matrix,crosscutting,ok,38\n"
+        "framework,outcome,listed_in,role,code_status,lines\n"
+        f"{fw},1.1,narrative,global,ok,11\n{fw},1.1,results_matrix,global,ok,27\n"
+        f"{fw},2.1,narrative,crosscutting,ok,19\n{fw},2.1,results_matrix,crosscutting,ok,38\n"
     )
 
 

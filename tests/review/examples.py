@@ -24,10 +24,10 @@ SCORES: dict[tuple[str, str, str], dict[str, int | None]] = {
 
 #: What the contested-links question answers on it (both signs, or 3 points apart).
 CONTESTED_ROWS = [
-    {"level": "target", "source": "3.9", "target": "5.1", "reviews": "2", "lowest": "0", "highest": "3",
-     "reviewers": "Ann; Bo"},
-    {"level": "target", "source": "3.9", "target": "6.1", "reviews": "3", "lowest": "-1", "highest": "1",
-     "reviewers": "Ann; Bo; Cy"},
+    {"framework": "examplestan-2026-2030", "level": "target", "source": "3.9", "target": "5.1",
+     "reviews": "2", "lowest": "0", "highest": "3", "reviewers": "Ann; Bo"},
+    {"framework": "examplestan-2026-2030", "level": "target", "source": "3.9", "target": "6.1",
+     "reviews": "3", "lowest": "-1", "highest": "1", "reviewers": "Ann; Bo; Cy"},
 ]  # fmt: skip
 
 

@@ -117,10 +117,11 @@ def test_map_keys_must_be_identifiers() -> None:
         cypher_literal({"a` b": 1})
 
 
-def test_a_portfolio_shares_sdg_nodes(kz: cfgraph.Framework, mini: cfgraph.Framework) -> None:
+def test_a_portfolio_shares_sdg_and_registry_nodes(kz: cfgraph.Framework, mini: cfgraph.Framework) -> None:
     kz_pg, mini_pg, both = property_graph(kz), property_graph(mini), property_graph([kz, mini])
     shared = {n.key for n in kz_pg.nodes} & {n.key for n in mini_pg.nodes}
-    assert shared and all(key.startswith("sdg/") for key in shared)
+    assert shared and all(key.startswith(("sdg/", "un/")) for key in shared)
+    assert {k for k in shared if k.startswith("un/")} == {"un/undp", "un/unicef", "un/who"}  # ILO: mini only
     assert len(both.nodes) == len(kz_pg.nodes) + len(mini_pg.nodes) - len(shared)
     sdg_rels = {r.key for r in kz_pg.relationships} & {r.key for r in mini_pg.relationships}
     assert sdg_rels and all(key.startswith("sdg/") for key in sdg_rels)

@@ -1,0 +1,106 @@
+"""The read commands on several frameworks (--framework twice, --portfolio DIR), and `cfgraph portfolio`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner
+
+import cfgraph
+from cfgraph.analysis import portfolio as pf
+from cfgraph.cli import cli
+from tests.conftest import COPY_ID
+
+KZ = "kazakhstan-2021-2025"
+MINI_ID = "examplestan-2026-2030"
+RIVER_ID = "riverland-2027-2031"
+MINI = str(cfgraph.MINI)
+
+
+def _json(runner: CliRunner, *args: str) -> list[dict[str, Any]]:
+    result = runner.invoke(cli, [*args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows: list[dict[str, Any]] = json.loads(result.stdout)
+    return rows
+
+
+def test_framework_twice_gives_both(runner: CliRunner, portfolio_dir: Path) -> None:
+    both = _json(runner, "gaps", "--framework", MINI, "--framework", str(portfolio_dir / "kazakhstan-copy"))
+    alone = {fid: _json(runner, "gaps", "--framework", path) for fid, path in
+             ((MINI_ID, MINI), (COPY_ID, str(portfolio_dir / "kazakhstan-copy")))}  # fmt: skip
+    assert [r["framework"] for r in both] == [MINI_ID] * len(alone[MINI_ID]) + [COPY_ID] * len(alone[COPY_ID])
+    assert both == alone[MINI_ID] + alone[COPY_ID]
+
+
+def test_portfolio_runs_each_framework_that_has_the_id(runner: CliRunner, portfolio_dir: Path) -> None:
+    rows = _json(runner, "who", "5.2", "--portfolio", str(portfolio_dir))
+    assert {r["framework"] for r in rows} == {KZ, COPY_ID}  # the mini framework lists no 5.2
+    single = _json(runner, "who", "5.2")
+    assert [r for r in rows if r["framework"] == KZ] == single
+    deps = _json(runner, "depends", "1.1", "--direction", "depends-on", "--portfolio", str(portfolio_dir))
+    assert {r["framework"] for r in deps} == {MINI_ID, KZ}  # nothing acts on the copy's outcome 1.1
+
+
+def test_an_id_no_framework_has_is_a_usage_error(runner: CliRunner, portfolio_dir: Path) -> None:
+    result = runner.invoke(cli, ["who", "9.9", "--portfolio", str(portfolio_dir)])
+    assert result.exit_code == 2
+    assert result.stderr == "Error: unknown node '9.9'\n"
+
+
+def test_a_one_framework_command_refuses_two(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["view", "stakeholder-map", "--framework", MINI, "--framework", MINI])
+    assert result.exit_code == 2
+    assert "Invalid value for '--framework': given 2 times; this command works on one framework" in (
+        result.stderr
+    )
+
+
+def test_validate_a_portfolio(runner: CliRunner, portfolio_dir: Path) -> None:
+    result = runner.invoke(cli, ["validate", "--portfolio", str(portfolio_dir)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count(": valid\n") == 4
+
+
+def test_query_on_a_portfolio(runner: CliRunner, portfolio_dir: Path) -> None:
+    rows = _json(runner, "query", "shared-targets", "--portfolio", str(portfolio_dir))
+    assert [r["framework"] for r in rows][:1] == [MINI_ID]
+    kz = [r for r in rows if r["framework"] == KZ]
+    assert kz == [r for r in rows if r["framework"] == COPY_ID] == [] or len(kz) == 12
+    assert len(kz) == len(_json(runner, "query", "shared-targets"))
+    spread = _json(runner, "query", "targets-across-frameworks", "-p", "min_frameworks=3",
+                   "--portfolio", str(portfolio_dir))  # fmt: skip
+    three = [t.target for t in pf.targets_across(cfgraph.load_portfolio(portfolio_dir), 3)]
+    assert [r["target"] for r in spread] == three and "4.4" in three
+
+
+def test_portfolio_commands(runner: CliRunner, portfolio_dir: Path) -> None:
+    where = ["--portfolio", str(portfolio_dir)]
+    frameworks = _json(runner, "portfolio", "frameworks", *where)
+    assert [r["framework"] for r in frameworks] == [MINI_ID, KZ, COPY_ID, RIVER_ID]
+    assert [r["framework"] for r in _json(runner, "portfolio", "frameworks")] == [KZ]  # every one shipped
+    footprint = _json(runner, "portfolio", "footprint", "UN Women", *where)
+    assert [(r["agency"], r["framework"]) for r in footprint] == [
+        ("un-women", KZ), ("un-women", COPY_ID), ("un-women", RIVER_ID),
+    ]  # fmt: skip
+    coverage = _json(runner, "portfolio", "coverage", "ngo-cso", "--group", "peace", *where)
+    assert [(r["framework"], r["outcome"], r["partners_count"]) for r in coverage] == [
+        (KZ, "2.1", 3), (KZ, "2.2", 3), (COPY_ID, "2.1", 0), (COPY_ID, "2.2", 3),
+    ]  # fmt: skip
+    compare = _json(runner, "portfolio", "compare", MINI_ID, KZ, *where)
+    assert compare[0]["kind"] == "sdg-target" and compare[-1]["kind"] == "un-entity"
+    matrix_only = _json(runner, "portfolio", "matrix-only", *where)
+    assert {r["framework"] for r in matrix_only} == {KZ, COPY_ID}
+    targets = _json(runner, "portfolio", "targets", "--min-frameworks", "3", *where)
+    three = [t.target for t in pf.targets_across(cfgraph.load_portfolio(portfolio_dir), 3)]
+    assert [r["target"] for r in targets] == three
+
+
+def test_portfolio_usage_errors(runner: CliRunner, portfolio_dir: Path) -> None:
+    result = runner.invoke(cli, ["portfolio", "compare", "kazakhstan", KZ, "--portfolio", str(portfolio_dir)])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: unknown framework 'kazakhstan'; did you mean {KZ}, {COPY_ID}?\n"
+    result = runner.invoke(cli, ["portfolio", "footprint", "UNDPP"])
+    assert result.exit_code == 2
+    assert result.stderr == "Error: unknown UN entity 'UNDPP'; did you mean undp, dppa, odpp?\n"
