@@ -49,6 +49,12 @@ def test_find_ignores_case_spaces_and_punctuation() -> None:
     assert registry.find("Economic and Social Commission for Asia and the Pacific").id == "escap"  # type: ignore[union-attr]
     assert registry.find("United Nations Children’s Fund").id == "unicef"  # type: ignore[union-attr]
     assert registry.find("UN Country Team") is None
+    assert registry.find("UNWTO").id == "un-tourism"  # type: ignore[union-attr]
+    assert registry.find("UN Environment").id == "unep"  # type: ignore[union-attr]
+    assert registry.match("UNDSS").entity.id == "dss"  # type: ignore[union-attr]
+    assert registry.match("UNOCHA").note == (
+        "'UNOCHA' read as OCHA (Office for the Coordination of Humanitarian Affairs)"
+    )
     assert name_key("  ÜN-Wömen ") == "unwomen"
 
 

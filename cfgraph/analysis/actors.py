@@ -205,8 +205,15 @@ def _about_actor(fw: Framework, kind: str, ident: str, out: _Sections, fellows: 
         ident = fw.actor_id(ident)
     ties = _actor_ties(fw, kind, ident)
     outcomes = sorted({o for o, *_ in ties}, key=[o.id for o in fw.outcomes].index)
-    for o, how, ind, cell in ties:
-        out.add("outcomes", "outcome", o, fw.outcome(o).statement, how + (f" ({ind})" if ind else ""), cell)
+    indicators_by_how: dict[tuple[str, str], list[str]] = {}
+    for o, how, ind, cell in ties:  # one "how" per outcome and kind of tie, its indicators listed
+        out.add("outcomes", "outcome", o, fw.outcome(o).statement, "", cell)
+        listed = indicators_by_how.setdefault((o, how), [])
+        if ind and ind not in listed:
+            listed.append(ind)
+    for (o, how), inds in indicators_by_how.items():
+        listed_how = how + (f" ({', '.join(inds)})" if inds else "")
+        out.add("outcomes", "outcome", o, fw.outcome(o).statement, listed_how)
     for _, how, ind, cell in ties:
         if ind:
             name = fw.indicator(ind).name

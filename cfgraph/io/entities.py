@@ -9,6 +9,9 @@ registry entities; naming an entity and calling it local at once is an error.
 >>> row = {"id": "unaids-office", "label": "UNAIDS office", "un_entity": None}
 >>> [(severity, message.split("; ")[1]) for message, severity in agency_problems(row, load_registry())]
 [('warning', 'closest: unaids (UNAIDS), ethics-office (Ethics Office), unaids-pcb (UNAIDS PCB)')]
+>>> row = {"id": "undss", "label": "UNDSS", "un_entity": None}
+>>> [message for message, _ in agency_problems(row, load_registry())]
+["UNDSS is the registry's dss (DSS); write dss in un_entity"]
 """
 
 from __future__ import annotations
@@ -42,7 +45,9 @@ def agency_problems(row: dict[str, Any], registry: UnRegistry) -> Iterator[tuple
         ), "warning"
     elif not entity and not local:
         names = _names(row)
-        found = registry.find(*names, str(row.get("id") or ""))
+        found = registry.find(*names, str(row.get("id") or "")) or next(
+            (m.entity for m in map(registry.match, names) if m.entity is not None), None
+        )
         shown = names[0] if names else str(row.get("id"))
         if found is not None:
             yield f"{shown} is the registry's {found.shown}; write {found.id} in un_entity", "warning"
