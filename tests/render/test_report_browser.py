@@ -173,6 +173,11 @@ def test_filters_hide_a_kind(browser: Any, hostile_report: Any) -> None:
         page.locator("input[data-filter='agency']").uncheck()
         assert page.evaluate("cfgraphView.nodeCount()") == MINI_COUNTS["stakeholder-map"][0] - 4
         assert "8 of 12 nodes" in page.locator("#counts").inner_text()
+        drawn_links = page.evaluate(  # links vis-network draws: both ends drawn
+            "Object.values(cfgraphView.network.body.edges).filter(e => e.connected).length"
+        )
+        assert page.evaluate("cfgraphView.edgeCount()") == drawn_links
+        assert f"{drawn_links} of " in page.locator("#counts").inner_text()
         page.locator("#reset").click()
         assert page.evaluate("cfgraphView.nodeCount()") == MINI_COUNTS["stakeholder-map"][0]
         _clean(seen)

@@ -172,7 +172,9 @@ def test_focus_draws_the_neighbourhood(mini: cfgraph.Framework) -> None:
 
 
 def test_focus_on_an_unknown_id_suggests(mini: cfgraph.Framework) -> None:
-    with pytest.raises(UnknownIdError, match=r"unknown node '1\.3'; did you mean 1\.1"):
+    drawn = r"\(it draws: Result group, Outcome, Output, UN agency, Partner\)"
+    message = rf"unknown node of view stakeholder-map {drawn} '1\.3'; did you mean 1\.1"
+    with pytest.raises(UnknownIdError, match=message):
         render_view(mini, "stakeholder-map", focus="1.3")
     with pytest.raises(
         UnknownIdError, match=r"unknown node of view theory-of-change \(it draws: Outcome\) 'undp'"
@@ -247,7 +249,7 @@ def test_view_command_writes_and_lists(runner, tmp_path: Path) -> None:  # type:
         (["view"], 2, "give a view NAME or --list"),
         (["view", "stakeholder-map", "--depth", "2"], 2, "--depth needs --focus"),
         (["view", "stakeholders"], 2, "unknown view 'stakeholders'; did you mean stakeholder-map?"),
-        (["view", "stakeholder-map", "--focus", "9.9"], 2, "unknown node '9.9'"),
+        (["view", "stakeholder-map", "--focus", "9.9"], 2, "unknown node of view stakeholder-map (it draws:"),
     ],
 )
 def test_view_command_usage_errors(runner, tmp_path: Path, args: list[str], code: int, message: str) -> None:  # type: ignore[no-untyped-def]

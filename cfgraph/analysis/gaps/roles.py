@@ -141,7 +141,8 @@ def _mentions(text: str, name: str) -> bool:
 def lnob_group_not_measured(check: GapCheck, fw: Framework, ix: FrameworkIndex) -> list[Finding]:
     """An outcome names a group at risk of being left behind, but none of its indicators
     (name, baseline, target, note) mentions that group or a narrower one (by name, alias, all
-    its identifying words, or ``LNOB_SYNONYMS``), so progress for the group cannot be followed."""
+    its identifying words, or a usual indicator wording such as "violence against women" for
+    gender-based violence), so progress for the group cannot be followed."""
     found = []
     for o in fw.outcomes:
         texts = [
@@ -233,9 +234,8 @@ def partner_only_in_indicators(check: GapCheck, fw: Framework, ix: FrameworkInde
     CHECKS, "outcome-without-partner-type", "warning", "Outcome without a national partner of a needed type"
 )
 def outcome_without_partner_type(check: GapCheck, fw: Framework, ix: FrameworkIndex) -> list[Finding]:
-    """An outcome has no partner of a type it needs (``NEEDED_PARTNER_TYPES``, by default a
-    ministry) among the partners of its partnerships text and indicators: who in
-    government owns the result?"""
+    """An outcome has no partner of a type it needs (a ministry) among the partners of its
+    partnerships text and indicators: who in government owns the result?"""
     types = {p.id: p.type for p in fw.partners}
     found = []
     for o in fw.outcomes:

@@ -30,8 +30,14 @@
   raw.edges.forEach(function (e) { e.title = tipElement(e.tip); });
   var nodes = new vis.DataSet(raw.nodes);
   var edges = new vis.DataSet(raw.edges);
-  var nodeView = new vis.DataView(nodes, { filter: function (n) { return !hiddenKeys["node:" + n.fk]; } });
-  var edgeView = new vis.DataView(edges, { filter: function (e) { return !hiddenKeys["edge:" + e.fk]; } });
+  var nodeKind = {};
+  raw.nodes.forEach(function (n) { nodeKind[n.id] = n.fk; });
+  function nodeShown(id) { return !hiddenKeys["node:" + nodeKind[id]]; }
+  var nodeView = new vis.DataView(nodes, { filter: function (n) { return nodeShown(n.id); } });
+  /* A link is shown when its kind is and both its ends are, so the counts say what is drawn. */
+  var edgeView = new vis.DataView(edges, { filter: function (e) {
+    return !hiddenKeys["edge:" + e.fk] && nodeShown(e.from) && nodeShown(e.to);
+  } });
   var container = document.getElementById("network");
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, raw.options);
   var loading = document.getElementById("loading");

@@ -126,13 +126,13 @@ def _resolve_in_view(g: nx.MultiDiGraph, sub: nx.MultiDiGraph, spec: ViewSpec, i
     drawn = ", ".join(NODE_KINDS[s.kind] for s in spec.nodes)
     what = f"node of view {spec.name} (it draws: {drawn})"
     kinds = [s.kind for s in spec.nodes]
+    drawn_ids = sorted({str(d["id"]) for _, d in sub.nodes(data=True)})
     try:
         node = find_node(g, ident, [*kinds, *(k for k in NODE_KINDS if k not in kinds)])
     except UnknownIdError as exc:
-        here = [n for n in exc.suggestions if any(str(d["id"]) == n for _, d in sub.nodes(data=True))]
-        raise UnknownIdError("node", ident, here) from None
+        here = [n for n in exc.suggestions if n in drawn_ids] or closest(ident, drawn_ids)
+        raise UnknownIdError(what, ident, here) from None
     if node not in sub:
-        drawn_ids = sorted({str(d["id"]) for _, d in sub.nodes(data=True)})
         raise UnknownIdError(what, ident, closest(ident, drawn_ids))
     return node
 
