@@ -142,9 +142,11 @@ def query_command(
     from cfgraph.portfolio import framework_folders
     from cfgraph.rdf.queries import list_queries, query_catalogue
     from cfgraph.rdf.store import answer_portfolio
+    from cfgraph.render.rows import TableSpec
 
     if list_only:
-        echo_rows(query_catalogue(), fmt, out)
+        spec = TableSpec("Named questions: cfgraph query NAME --param KEY=VALUE", noun="question")
+        echo_rows(query_catalogue(), fmt, out, spec)
         return
     if name is None:
         names = ", ".join(q.name for q in list_queries())
@@ -152,8 +154,20 @@ def query_command(
     folders: list[Path | None] = [*framework_dirs]
     if portfolio_dir is not None:
         folders += framework_folders(portfolio_dir)
-    rows = answer_portfolio(folders or [None], name, _params(params), _limits(timeout, limit))
-    echo_rows(rows, fmt, out)
+    bound = _params(params)
+    rows = answer_portfolio(folders or [None], name, bound, _limits(timeout, limit))
+    echo_rows(rows, fmt, out, _query_spec(name, bound))
+
+
+def _query_spec(name: str, params: dict[str, str]) -> Any:
+    """The heading of a named question's table (its title and parameters) and why it may be empty."""
+    from cfgraph.rdf.queries import get_query
+    from cfgraph.render.rows import TableSpec
+
+    given = ", ".join(f"{k}={v}" for k, v in sorted(params.items()))
+    title = get_query(name).title + (f" ({given})" if given else "")
+    asked = f"{name} with {given}" if given else name
+    return TableSpec(title, empty=f"(no rows: nothing in the graph answers {asked})")
 
 
 @click.command("sparql")

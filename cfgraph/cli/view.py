@@ -58,6 +58,7 @@ def view_command(
 
     Views are defined in visualisations/*.yaml; 'cfgraph view --list' shows them.
     """
+    from cfgraph.render.rows import TableSpec
     from cfgraph.render.views import list_views as all_views
     from cfgraph.render.views import write_view
 
@@ -71,7 +72,7 @@ def view_command(
             }
             for s in all_views()
         ]
-        echo_rows(rows, fmt)
+        echo_rows(rows, fmt, spec=TableSpec("Views: cfgraph view NAME [--focus ID]", noun="view"))
         return
     if name is None:
         raise click.UsageError("give a view NAME or --list")

@@ -162,3 +162,24 @@ def test_view_focus_repeatable(runner: CliRunner, tmp_path: Path) -> None:
     assert int(err.split(": ")[2].split()[0]) > 0
     code, _, err = run(runner, "view", "theory-of-change", "--focus", "undp")
     assert code == 2 and "did you mean" not in err
+
+
+@pytest.mark.parametrize(
+    ("args", "heading"),
+    [
+        (["query", "outcomes-for-target", "-p", "target=5.2"],
+         "Outcomes that list an SDG target (target=5.2)"),  # fmt: skip
+        (["query", "--list"], "Named questions: cfgraph query NAME --param KEY=VALUE"),
+        (["view", "--list"], "Views: cfgraph view NAME [--focus ID]"),
+    ],
+)
+def test_every_table_has_a_heading(runner: CliRunner, args: list[str], heading: str) -> None:
+    code, out, _ = run(runner, *args)
+    assert code == 0 and out.splitlines()[0] == heading
+
+
+def test_an_empty_named_question_says_what_was_asked(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "query", "agencies-for-target", "-p", "target=5.1")
+    assert code == 0
+    said = "(no rows: nothing in the graph answers agencies-for-target with target=5.1)"
+    assert out.splitlines()[-1] == said
