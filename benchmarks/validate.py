@@ -16,6 +16,7 @@ the same after the imports, before validating (so M - B is what validation itsel
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import subprocess
 import sys
@@ -37,23 +38,30 @@ print(json.dumps({"seconds": seconds, "peak_kb": peak, "base_kb": base, "errors"
 """
 
 
-def _append(path: Path, lines: list[str]) -> None:
-    with path.open("a", encoding="utf-8") as fh:
-        fh.writelines(line + "\n" for line in lines)
+def _append(path: Path, rows: list[dict[str, str]]) -> None:
+    """Add *rows* (column -> cell) under the file's own header, blank where a row says nothing."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        header = next(csv.reader(fh))
+    with path.open("a", encoding="utf-8", newline="") as fh:
+        csv.DictWriter(fh, header, restval="", lineterminator="\n").writerows(rows)
 
 
 def break_rows(folder: Path, missing: int, extra_partners: int) -> int:
     """Add *extra_partners* partners, *missing* dangling partner references and three bad cells;
     return how many rows were added."""
+    partner = {"type": "ngo-cso", "generic": "false", "source_lines": "1"}
     _append(
         folder / "partners.csv",
-        [f"extra-{n},Extra partner {n},ngo-cso,,false,,,1" for n in range(extra_partners)]
-        + ["bad-type,A partner of a bad type,charity,,false,,,1"],
+        [{**partner, "id": f"extra-{n}", "name": f"Extra partner {n}"} for n in range(extra_partners)]
+        + [{**partner, "id": "bad-type", "name": "A partner of a bad type", "type": "charity"}],
     )
-    dangling = [f"1.1,{1000 + n},p0-{n}x,Partner {n},1" for n in range(missing)]
+    cited = {"outcome": "1.1", "source_lines": "1"}
+    dangling = [{**cited, "seq": str(1000 + n), "partner": f"p0-{n}x", "raw": f"Partner {n}"} for n in range(missing)]
     _append(folder / "outcome_partners.csv", dangling)
-    _append(folder / "outcome_links.csv", ["OL99,1.1,1.1,affects,,named,A loop,,1"])
-    _append(folder / "indicators.csv", ["1.1-99,1.1,,,,,Bad year,,,,twenty,,,,,,,,1"])
+    loop = {"id": "OL99", "source": "1.1", "target": "1.1", "kind": "affects", "stated_as": "named"}
+    _append(folder / "outcome_links.csv", [{**loop, "quote": "A loop", "source_lines": "1"}])
+    bad_year = {"id": "1.1-99", "outcome": "1.1", "name": "Bad year", "baseline_year": "twenty"}
+    _append(folder / "indicators.csv", [{**bad_year, "source_lines": "1"}])
     return extra_partners + missing + 3
 
 

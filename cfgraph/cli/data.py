@@ -92,14 +92,15 @@ def _validate(framework_dir: Path | None, quiet: bool, fix: bool) -> bool:
 def export_command(fmt: str, framework_dir: Path | None, out: Path | None) -> None:
     """Export the whole framework in another format (written atomically)."""
     from cfgraph.export import check_out, get_exporter
-    from cfgraph.io.atomic import STDOUT, write_bytes, write_text
+    from cfgraph.io.atomic import STDOUT, special_output, write_bytes, write_text
 
-    if out is not None and (problem := check_out(fmt, str(out))):
+    # standard output ('-'), a device or a FIFO is written into whatever its name
+    if out is not None and not special_output(out) and (problem := check_out(fmt, str(out))):
         click.echo(f"Error: {problem}", err=True)
         click.get_current_context().exit(2)
     result = get_exporter(fmt)(load_framework(framework_dir))
     if isinstance(result, dict):
-        if out is None or str(out) == STDOUT:
+        if out is None or special_output(out):
             raise click.UsageError(f"--format {fmt} writes several files; give --out FOLDER")
         for name, content in sorted(result.items()):
             if isinstance(content, str):
@@ -107,7 +108,7 @@ def export_command(fmt: str, framework_dir: Path | None, out: Path | None) -> No
             else:
                 write_bytes(out / name, content)
         click.echo(f"wrote {len(result)} file(s) to {out}", err=True)
-    elif out is None:
+    elif out is None or str(out) == STDOUT:
         if isinstance(result, bytes):
             raise click.UsageError(f"--format {fmt} is binary; give --out FILE")
         click.echo(result, nl=False)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import shutil
 import stat
 import sys
@@ -162,7 +163,10 @@ def replaced_folder(path: Path | str, kind: str = "output") -> Iterator[Path]:
         raise OutputError(f"cannot write the {kind} into {shown}: it is not a folder")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".new", dir=target.parent))
+        _remove_abandoned(target)
+        staging = Path(
+            tempfile.mkdtemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".new", dir=target.parent)
+        )
     except OSError as exc:
         raise _fail(shown, exc) from None
     try:
@@ -171,6 +175,22 @@ def replaced_folder(path: Path | str, kind: str = "output") -> Iterator[Path]:
         _swap(staging, target, shown, kind)
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # gone already when the swap succeeded
+
+
+def _remove_abandoned(target: Path) -> None:
+    """Delete the folders a killed run left beside *target* (``.NAME.PID.XXXX.new`` or ``.old``
+    whose process PID has ended); a running writer's folders are left alone."""
+    pattern = re.compile(rf"^\.{re.escape(target.name)}\.(\d+)\.[^.]+\.(new|old)$")
+    for entry in target.parent.iterdir():
+        m = pattern.match(entry.name)
+        if m is None or not entry.is_dir() or entry.is_symlink():
+            continue
+        try:
+            os.kill(int(m.group(1)), 0)
+        except ProcessLookupError:
+            shutil.rmtree(entry, ignore_errors=True)
+        except (PermissionError, OverflowError):
+            continue  # a process of another user, or no such pid: leave it
 
 
 def _swap(new: Path, target: Path, shown: str, kind: str) -> None:

@@ -100,6 +100,19 @@ def test_dash_is_stdout(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.M
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("fmt", ["json", "cypher", "graphml"])
+def test_export_of_one_file_goes_to_stdout_and_into_a_device(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    args = ["export", "--format", fmt, "--framework", str(cfgraph.MINI)]
+    alone = runner.invoke(cli, args)
+    dash = runner.invoke(cli, [*args, "--out", "-"])
+    assert dash.exit_code == alone.exit_code == 0 and dash.stdout == alone.stdout != ""
+    assert runner.invoke(cli, [*args, "--out", os.devnull]).exit_code == 0
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_export_of_several_files_to_stdout_is_a_usage_error(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -143,3 +156,23 @@ def test_a_view_to_stdout_or_a_device_writes_nothing_beside_it(
         assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == (["null"] if device.parent == tmp_path else [])
     assert not Path("/dev/lib").exists()
+
+
+def test_folders_a_killed_run_left_are_removed_by_the_next(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from cfgraph.io.atomic import replaced_folder
+
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True)
+    dead = int(ended.stdout)
+    left = [tmp_path / f".rep.{dead}.k1x2.new", tmp_path / f".rep.{dead}.k1x2.old"]
+    running = tmp_path / f".rep.{os.getpid()}.abcd.new"  # a writer still at work
+    other = tmp_path / f".other.{dead}.k1x2.new"  # beside another folder
+    for folder in (*left, running, other):
+        folder.mkdir()
+        (folder / "index.html").write_text("x", encoding="utf-8")
+    with replaced_folder(tmp_path / "rep", "report") as staging:
+        (staging / "index.html").write_text("new", encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["rep", running.name, other.name])
+    assert (tmp_path / "rep" / "index.html").read_text(encoding="utf-8") == "new"
