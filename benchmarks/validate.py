@@ -56,7 +56,9 @@ def break_rows(folder: Path, missing: int, extra_partners: int) -> int:
         + [{**partner, "id": "bad-type", "name": "A partner of a bad type", "type": "charity"}],
     )
     cited = {"outcome": "1.1", "source_lines": "1"}
-    dangling = [{**cited, "seq": str(1000 + n), "partner": f"p0-{n}x", "raw": f"Partner {n}"} for n in range(missing)]
+    dangling = [
+        {**cited, "seq": str(1000 + n), "partner": f"p0-{n}x", "raw": f"Partner {n}"} for n in range(missing)
+    ]
     _append(folder / "outcome_partners.csv", dangling)
     loop = {"id": "OL99", "source": "1.1", "target": "1.1", "kind": "affects", "stated_as": "named"}
     _append(folder / "outcome_links.csv", [{**loop, "quote": "A loop", "source_lines": "1"}])
