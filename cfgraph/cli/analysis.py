@@ -82,6 +82,11 @@ def synergies_command(
     echo_rows(rows, fmt, out, spec)
 
 
+def with_cited_in(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> tuple[str, ...]:
+    """*columns*, and ``cited_in`` when a row is written elsewhere than in the main source's lines."""
+    return (*columns, "cited_in") if any(r.get("cited_in") for r in rows) else columns
+
+
 @click.command("gaps")
 @click.option(
     "--fail-on",
@@ -130,7 +135,7 @@ def gaps_command(
     plurals = {s: SEVERITY_PLURALS[s] for s in reversed(SEVERITIES)}
     where = f" concerning outcome {outcome}" if outcome else ""
     spec = TableSpec(
-        f"Findings{where}, most severe first", GAPS_COLUMNS,
+        f"Findings{where}, most severe first", with_cited_in(GAPS_COLUMNS, rows),
         summary=count_summary(rows, "finding", "severity", plurals),
         empty=f"no findings{where} at or above '{min_severity}'",
         notes=("Filter: --outcome ID, --check ID, --min-severity warning; the quotes: --format csv.",),

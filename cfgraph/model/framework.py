@@ -142,6 +142,11 @@ class Framework:
         where = self.info.source_file or self.info.source_url
         return [("", where, self.info.source_sha256)] if where else []
 
+    @property
+    def main_source_id(self) -> str:
+        """The id of the first source (the one a row with a blank ``source_id`` cites), or ``""``."""
+        return self.sources[0].id if self.sources else ""
+
     def lines_of(self, source_id: str | None = None) -> tuple[str, ...]:
         """The lines of a text source by id (default: the first source); empty when it is not text.
 

@@ -243,6 +243,7 @@ def test_finding_rows_are_plain_objects() -> None:
             "concerns": ["outcome:1.1"],
             "evidence": ["q"],
             "source_lines": [3],
+            "cited_in": [],
         }
     ]
 

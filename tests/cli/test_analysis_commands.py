@@ -124,3 +124,28 @@ def test_path_rows_one_per_hop(runner: CliRunner) -> None:
         (1, 2, "1.1", "2.1"),
         (1, 3, "2.1", "4.4"),
     ]
+
+
+def test_a_finding_read_from_a_workbook_says_where(runner: CliRunner, tmp_path: Path) -> None:
+    """A fact cited by a cell of another source is shown with its place, not with no place."""
+    import shutil
+
+    from tests.conftest import RIVERLAND
+
+    folder = tmp_path / "fw"
+    shutil.copytree(RIVERLAND, folder)
+    sheet = tmp_path / "results.csv"
+    sheet.write_text(
+        "Outcome,Indicator code,Indicator,Baseline,Target,Responsible UN entities\n"
+        "1,1.b,Share of births attended by skilled staff,80% (2025),95% (2031),UNFPA\n",
+        encoding="utf-8",
+    )
+    assert runner.invoke(cli, ["import", "matrix", str(sheet), "--framework", str(folder)]).exit_code == 0
+    check = "indicator-agency-not-contributing"
+    code, out, _ = run(runner, "gaps", "--framework", str(folder), "--check", check, "--format", "json")
+    assert code == 0
+    rows = json.loads(out)
+    found = [(r["subject"], r["source_lines"], r["cited_in"]) for r in rows]
+    assert found == [("1", [], ["results: results!F2"])]
+    code, table, _ = run(runner, "gaps", "--framework", str(folder), "--check", "agency-without-indicator")
+    assert code == 0 and "cited_in" not in table  # every finding cites the main source's lines

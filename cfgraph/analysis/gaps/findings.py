@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cfgraph.model import parse_lines
+from cfgraph.model.citations import split_citations
 from cfgraph.vocabulary import SEVERITIES, severity_rank
 
 if TYPE_CHECKING:
@@ -25,6 +27,10 @@ if TYPE_CHECKING:
     from cfgraph.model import Framework
 
 __all__ = ["SEVERITIES", "Finding", "GapCheck", "CheckFunction", "severity_rank", "lines_of", "register"]
+
+#: The id of the framework's main source while a check runs (its rows cite it with a blank id).
+_MAIN_SOURCE: ContextVar[str] = ContextVar("cfgraph_main_source", default="")
+
 
 def lines_of(cells: Iterable[str]) -> tuple[int, ...]:
     """Sorted distinct first lines of provenance cells.
@@ -46,6 +52,8 @@ class Finding:
     concerns: tuple[str, ...]
     evidence: tuple[str, ...]
     source_lines: tuple[int, ...]
+    #: Where else the evidence is written: another source's lines, a cell, a page.
+    cited_in: tuple[str, ...] = ()
 
     def at_least(self, severity: str) -> bool:
         """True if this finding is at or above *severity*."""
@@ -68,7 +76,11 @@ class GapCheck:
 
     def __call__(self, fw: Framework, ix: FrameworkIndex) -> list[Finding]:
         """Run the check on *fw* (with its :func:`cfgraph.analysis.networks.index`)."""
-        return self.run(self, fw, ix)
+        token = _MAIN_SOURCE.set(fw.main_source_id)
+        try:
+            return self.run(self, fw, ix)
+        finally:
+            _MAIN_SOURCE.reset(token)
 
     def finding(
         self,
@@ -76,10 +88,12 @@ class GapCheck:
         message: str,
         concerns: Iterable[str] = (),
         evidence: Iterable[str] = (),
-        cells: Iterable[str] = (),
+        cells: Iterable[Any] = (),
     ) -> Finding:
         """A finding of this check: the typed ids it *concerns*, the quotes that are its *evidence*,
-        and the provenance *cells* (``'230;590-591'``) of the lines to read."""
+        and where to read them: provenance *cells* of the main source (``'230;590-591'``) or the
+        rows themselves, which may cite another source, a cell or a page."""
+        lines, elsewhere = split_citations(cells, _MAIN_SOURCE.get())
         return Finding(
             self.id,
             self.severity,
@@ -87,13 +101,14 @@ class GapCheck:
             message,
             tuple(dict.fromkeys(concerns)),
             tuple(dict.fromkeys(q for q in evidence if q)),
-            lines_of(cells),
+            lines,
+            elsewhere,
         )
 
     def about_rows(self, subject: str, message: str, concerns: Iterable[str], rows: Iterable[Any]) -> Finding:
         """A finding whose evidence is the ``raw`` cells and ``source_lines`` of table *rows*."""
         rows = list(rows)
-        return self.finding(subject, message, concerns, [r.raw for r in rows], [r.source_lines for r in rows])
+        return self.finding(subject, message, concerns, [r.raw for r in rows], rows)
 
 
 def register(

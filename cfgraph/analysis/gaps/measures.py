@@ -94,7 +94,7 @@ def indicator_target_not_listed(check: GapCheck, fw: Framework, ix: FrameworkInd
                             f"sdg-target:{target}",
                         ],
                         [i.code_raw or code, i.name],
-                        [i.source_lines],
+                        [i],
                     )
                 )
     return found
@@ -127,7 +127,7 @@ def global_indicator_shared(check: GapCheck, fw: Framework, ix: FrameworkIndex) 
                     *(f"indicator:{i}" for i in users[code]),
                 ],
                 [i.name for i in inds],
-                [i.source_lines for i in inds],
+                inds,
             )
         )
     return found
@@ -159,7 +159,7 @@ def indicator_without_year(check: GapCheck, fw: Framework, ix: FrameworkIndex) -
                     f"indicator {i.id} has no {' and no '.join(missing)} year",
                     [f"outcome:{i.outcome}", f"indicator:{i.id}"],
                     [i.baseline_raw or "", i.target_raw or "", i.name],
-                    [i.source_lines],
+                    [i],
                 )
             )
     return found
@@ -169,7 +169,7 @@ def _about(check: GapCheck, i: Indicator, what: str, quote: str | None) -> Findi
     """A finding about one indicator: "indicator <id> <what>", quoting its cell."""
     return check.finding(
         i.outcome, f"indicator {i.id} {what}", [f"outcome:{i.outcome}", f"indicator:{i.id}"], [quote or ""],
-        [i.source_lines],
+        [i],
     )  # fmt: skip
 
 

@@ -249,7 +249,7 @@ def outcome_without_partner_type(check: GapCheck, fw: Framework, ix: FrameworkIn
                         f"outcome {o.id} has no partner of type '{needed}' ({len(partners)} partners)",
                         [f"outcome:{o.id}"],
                         [],
-                        [o.source_lines],
+                        [o],
                     )
                 )
     return found
@@ -273,7 +273,7 @@ def result_group_without_shared_agency(check: GapCheck, fw: Framework, ix: Frame
                     f"result group {rg.id} ({', '.join(rg.outcomes)}): no agency contributes to all of them",
                     [f"result-group:{rg.id}", *(f"outcome:{o}" for o in rg.outcomes)],
                     [rg.name],
-                    [rg.source_lines],
+                    [rg],
                 )
             )
     return found

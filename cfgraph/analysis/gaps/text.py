@@ -11,6 +11,8 @@ bear out (or strong links the text does not state).
 
 from __future__ import annotations
 
+from typing import Any
+
 from cfgraph.analysis.gaps.findings import Finding, GapCheck, register
 from cfgraph.analysis.networks import FrameworkIndex
 from cfgraph.io.meaning import clean_source_line
@@ -92,8 +94,8 @@ def _synergy_findings(check: GapCheck, fw: Framework, verdicts: tuple[str, ...])
             *(f"lnob-group:{g}" for g in s.shared_lnob_groups),
             *(f"sdg-indicator:{c}" for c in s.shared_sdg_indicators),
         ]
-        cells = [";".join(str(n) for n in s.source_lines)] if s.source_lines else []
-        cells += [fw.outcome(s.a).source_lines, fw.outcome(s.b).source_lines]
+        cells: list[Any] = [";".join(str(n) for n in s.source_lines)] if s.source_lines else []
+        cells += [fw.outcome(s.a), fw.outcome(s.b)]
         found.append(
             check.finding(
                 s.a,
