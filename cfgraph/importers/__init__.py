@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from cfgraph.importers.folder import FolderTables
     from cfgraph.importers.spreadsheet import Known
 
-__all__ = ["ImportReport", "read_document", "extract", "import_document", "import_matrix", "READERS"]
+__all__ = [
+    "ImportReport", "read_document", "extract", "import_document", "import_matrix", "country_of", "READERS"
+]  # fmt: skip
 
 #: File endings and the reader of each.
 READERS = {".txt": "text", ".md": "text", ".text": "text", ".docx": "docx", ".pdf": "pdf"}
@@ -122,11 +124,50 @@ def _metadata(
             )
         start, end = start or int(years.group(1)), end or int(years.group(2))
     if country is None:
-        m = re.search(r"\bfor\s+(?:the\s+)?(.+?)\s*(?:,|\(|(?:19|20)[0-9]{2}|$)", title)
-        if not m:
+        country = country_of(title)
+        if not country:
             raise CfgraphError("the document's title does not name the country; give --country")
-        country = m.group(1).strip()
     return title, country, start, end
+
+
+#: "... Framework for (the) <Country> 2026-2030".
+_FOR_COUNTRY = re.compile(r"\bfor\s+(?:the\s+)?(.+?)\s*(?:,|\(|(?:19|20)[0-9]{2}|$)")
+#: "<Country> United Nations Sustainable Development Cooperation Framework 2026-2030".
+_COUNTRY_FIRST = re.compile(
+    r"^\s*(?P<country>[^\d,:;()]+?)\s+(?:United\s+Nations|UN)\s+(?:Sustainable\s+Development\s+)?"
+    r"Cooperation\s+Framework\b",
+    re.IGNORECASE,
+)
+
+
+def country_of(title: str) -> str | None:
+    """The country a framework's title names, after "for" or before "United Nations"; a name
+    written in capitals is given in title case.
+
+    >>> country_of("Cooperation Framework for the Testland 2026-2030")
+    'Testland'
+    >>> country_of("SOUTH TESTLAND AND THE ISLES UNITED NATIONS COOPERATION FRAMEWORK 2026-2030")
+    'South Testland and the Isles'
+    >>> country_of("Testland United Nations Sustainable Development Cooperation Framework 2027-2031")
+    'Testland'
+    >>> country_of("The United Nations Sustainable Development Cooperation Framework") is None
+    True
+    """
+    if m := _FOR_COUNTRY.search(title):
+        return m.group(1).strip()
+    m = _COUNTRY_FIRST.match(title)
+    if m is None or m.group("country").strip().casefold() in ("the", "a"):
+        return None
+    country = re.sub(r"^(?:the\s+)", "", m.group("country").strip(), flags=re.IGNORECASE)
+    if country.isupper():
+        small = ("and", "of", "the", "de", "da", "du", "des", "la", "le", "el")
+        country = re.sub(
+            r"[A-Za-z]+",
+            lambda w: w.group().lower() if w.group().lower() in small else w.group().capitalize(),
+            country,
+        )
+        country = country[:1].upper() + country[1:]
+    return country
 
 
 def import_document(
