@@ -43,6 +43,8 @@ class ImportReport:
     counts: dict[str, int]
     missing: tuple[str, ...]
     unsure: int
+    #: What was read but kept otherwise than the text labels it, for the reviewer to check.
+    notes: tuple[str, ...] = ()
 
 
 def read_document(path: Path | str) -> Document:
@@ -211,7 +213,7 @@ def import_document(
         write_draft(draft, target, info, sources, iso3)
     counts = {name: len(rows) for name, rows in draft.rows.items()}
     unsure = sum(1 for rows in draft.rows.values() for r in rows if r.get("review_note"))
-    return ImportReport(target, counts, tuple(draft.missing), unsure)
+    return ImportReport(target, counts, tuple(draft.missing), unsure, tuple(draft.notes))
 
 
 def import_matrix(
@@ -267,7 +269,7 @@ def import_matrix(
     merge_draft(tables, draft, path, path.name)
     counts = {name: len(rows) for name, rows in draft.rows.items()}
     unsure = sum(1 for rows in draft.rows.values() for r in rows if r.get("review_note"))
-    return ImportReport(tables.folder, counts, tuple(draft.missing), unsure)
+    return ImportReport(tables.folder, counts, tuple(draft.missing), unsure, tuple(draft.notes))
 
 
 def _known(tables: FolderTables, draft: Draft, sid: str) -> Known:

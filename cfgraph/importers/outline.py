@@ -303,8 +303,11 @@ def add_list(
     elif label == "agencies":
         items, lines = _items(value, prose, line, conjunctions=True)
         for item in items:
-            agency = str(names.agency(item, lines)["id"])
-            if output is not None:
+            kind, agency = names.actor(item, lines, f"output {output}" if output else f"outcome {outcome}")
+            if kind == "partner":
+                why = "named among the UN entities, but not a UN entity: check it"
+                _partner_row(draft, outcome, output, agency, item, lines, why)
+            elif output is not None:
                 seq = draft.next_seq("output_agencies", output=output)
                 draft.add(
                     "output_agencies", {"output": output, "seq": seq, "agency": agency, "raw": item}, lines
@@ -360,16 +363,19 @@ def _partners(
         if partner in seen:
             continue
         seen.add(partner)
-        if output is not None:
-            seq = draft.next_seq("output_partners", output=output)
-            draft.add(
-                "output_partners", {"output": output, "seq": seq, "partner": partner, "raw": raw}, [k], why
-            )
-        else:
-            seq = draft.next_seq("outcome_partners", outcome=outcome)
-            draft.add(
-                "outcome_partners",
-                {"outcome": outcome, "seq": seq, "partner": partner, "raw": raw},
-                [k],
-                why,
-            )
+        _partner_row(draft, outcome, output, partner, raw, [k], why)
+
+
+def _partner_row(
+    draft: Draft, outcome: str, output: str | None, partner: str, raw: str, lines: list[int], why: str | None
+) -> None:
+    """Add *partner* to the partners of *output*, else of *outcome*."""
+    if output is not None:
+        seq = draft.next_seq("output_partners", output=output)
+        row = {"output": output, "seq": seq, "partner": partner, "raw": raw}
+        draft.add("output_partners", row, lines, why)
+    else:
+        seq = draft.next_seq("outcome_partners", outcome=outcome)
+        draft.add(
+            "outcome_partners", {"outcome": outcome, "seq": seq, "partner": partner, "raw": raw}, lines, why
+        )
