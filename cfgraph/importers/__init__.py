@@ -77,6 +77,7 @@ def extract(doc: Document, progress: Progress | None = None, end: int | None = N
     *end* is the framework's last year (the target of a value given for several years)."""
     from cfgraph.importers.actors import Names
     from cfgraph.importers.agencies import load_registry
+    from cfgraph.importers.common import read_common_lists
     from cfgraph.importers.links import read_links
     from cfgraph.importers.matrix import read_matrices
     from cfgraph.importers.missing import list_missing
@@ -101,6 +102,7 @@ def extract(doc: Document, progress: Progress | None = None, end: int | None = N
     read_text_indicators(doc, draft, outline, names, end)
     say(f"{doc.name}: {matrices} results-matrix table(s), {draft.count('indicators')} indicator(s)")
     read_links(doc, draft, outline)
+    read_common_lists(doc, draft, outline, names)
     names.relate_groups()
     list_missing(draft, matrices)
     return draft
