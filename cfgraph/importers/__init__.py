@@ -45,6 +45,8 @@ class ImportReport:
     unsure: int
     #: What was read but kept otherwise than the text labels it, for the reviewer to check.
     notes: tuple[str, ...] = ()
+    #: Why the folder written will not validate as it is (None: nothing known to fail).
+    fails: str | None = None
 
 
 def read_document(path: Path | str) -> Document:
@@ -215,7 +217,13 @@ def import_document(
         write_draft(draft, target, info, sources, iso3)
     counts = {name: len(rows) for name, rows in draft.rows.items()}
     unsure = sum(1 for rows in draft.rows.values() for r in rows if r.get("review_note"))
-    return ImportReport(target, counts, tuple(draft.missing), unsure, tuple(draft.notes))
+    fails = None
+    if not draft.rows.get("target_lists") and not draft.rows.get("indicators"):
+        fails = (
+            "no outcome lists an SDG target or has an indicator (no 'SDG targets:' list and no results "
+            "matrix or indicator was read): fill target_lists.csv or indicators.csv"
+        )
+    return ImportReport(target, counts, tuple(draft.missing), unsure, tuple(draft.notes), fails)
 
 
 def import_matrix(
