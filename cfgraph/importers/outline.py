@@ -117,6 +117,8 @@ def read_outline(doc: Document, draft: Draft) -> Outline:
             area = m.group("id")
             draft.entity("thematic_areas", area, {"name": m.group("name").rstrip(" .")}, [n])
             outline.areas.append((area, n, n))
+            if listed and any(clean(doc.lines[k - 1]) for k in range(listed[-1] + 1, n)):
+                listed = []  # text between two priority headings: not a list of them
             listed.append(n)
             together = None
             continue

@@ -373,3 +373,24 @@ def test_a_draft_that_will_not_validate_says_why(tmp_path: Path) -> None:
         "and no results matrix or indicator was read): fill target_lists.csv or indicators.csv"
     ) in result.output
     assert cfgraph.validate(tmp_path / "fw").framework is None
+
+
+def test_priorities_listed_in_a_summary_then_each_with_its_outcomes(tmp_path: Path) -> None:
+    source = tmp_path / "cf.txt"
+    source.write_text(
+        "Cooperation Framework for Testland 2027-2031\n"
+        "Strategic priority 1: People\n"
+        "Strategic priority 2: Planet\n"
+        "Summary of the two priorities and what they change for the people of Testland.\n"
+        "Strategic priority 1: People\n"
+        "Outcome 1. By 2031, every child in Testland learns to read.\n"
+        "SDG targets: 4.1\n"
+        "Strategic priority 2: Planet\n"
+        "Outcome 2. By 2031, every river in Testland is clean.\n"
+        "SDG targets: 6.3\n",
+        encoding="utf-8",
+    )
+    report = import_document(source, tmp_path / "fw", iso3="TST")
+    fw = cfgraph.load(tmp_path / "fw")
+    assert [(o.id, o.thematic_area) for o in fw.outcomes] == [("1", "1"), ("2", "2")]
+    assert not any("strategic priority" in m for m in report.missing)
