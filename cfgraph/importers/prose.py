@@ -3,9 +3,9 @@
 
 An indicator belongs to the outcome whose part of the text it is in; its number refines that
 ("1.a": the outcome itself, "1.1.a": its output 1.1), never moves it to another outcome. A number
-shaped as an SDG indicator code ("4.1.1") is that code, not the document's numbering of outputs:
-the indicator's code and its link to the SDG indicator, as a code in brackets after the name
-("(SDG 6.1.1)") is.
+shaped as an SDG indicator code ("4.1.1") never names an output; when the SDG catalogue lists it,
+it is the indicator's code and its link to that SDG indicator, as a code in brackets after the
+name ("(SDG 6.1.1)") is.
 
 >>> _sdg_number("4.1.1"), _sdg_number("1.1.a"), _sdg_number("1.b")
 (True, False, False)
@@ -54,7 +54,8 @@ def _with_code(item: IndicatorText) -> IndicatorText:
     a bracket after its name) links it to that SDG indicator; a code the SDG catalogue lists as an
     indicator is a global one (G) unless the text tags it."""
     if item.code is None and item.number and _sdg_number(item.number):
-        item.code = Code(item.number, item.number, None, "")
+        if load_catalogue().is_indicator(item.number):  # else the document's own numbering
+            item.code = Code(item.number, item.number, None, "")
     if item.code is None:
         return item
     known = load_catalogue().is_indicator(item.code.code)
