@@ -53,9 +53,9 @@ def _with_code(item: IndicatorText) -> IndicatorText:
     """An indicator numbered with an SDG indicator code has that code; an SDG code (its number or
     a bracket after its name) links it to that SDG indicator; a code the SDG catalogue lists as an
     indicator is a global one (G) unless the text tags it."""
-    if item.code is None and item.number and _sdg_number(item.number):
-        if load_catalogue().is_indicator(item.number):  # else the document's own numbering
-            item.code = Code(item.number, item.number, None, "")
+    number = item.number or ""
+    if item.code is None and _sdg_number(number) and load_catalogue().is_indicator(number):
+        item.code = Code(number, number, None, "")  # a number the catalogue lacks: the document's own
     if item.code is None:
         return item
     known = load_catalogue().is_indicator(item.code.code)
