@@ -71,6 +71,10 @@ def _summary(report: ImportReport) -> None:
         click.echo(f"  {name:<24}{n:>5}", err=True)
     for what in report.missing:
         click.echo(f"not found: {what}", err=True)
+    for what in report.notes:
+        click.echo(f"check: {what}", err=True)
+    if report.fails:
+        click.echo(f"will not validate yet: {report.fails}", err=True)
     click.echo(f"next: cfgraph validate --framework {report.folder}", err=True)
 
 

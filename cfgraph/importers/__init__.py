@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from cfgraph.importers.folder import FolderTables
     from cfgraph.importers.spreadsheet import Known
 
-__all__ = ["ImportReport", "read_document", "extract", "import_document", "import_matrix", "READERS"]
+__all__ = [
+    "ImportReport", "read_document", "extract", "import_document", "import_matrix", "country_of", "READERS"
+]  # fmt: skip
 
 #: File endings and the reader of each.
 READERS = {".txt": "text", ".md": "text", ".text": "text", ".docx": "docx", ".pdf": "pdf"}
@@ -41,6 +43,10 @@ class ImportReport:
     counts: dict[str, int]
     missing: tuple[str, ...]
     unsure: int
+    #: What was read but kept otherwise than the text labels it, for the reviewer to check.
+    notes: tuple[str, ...] = ()
+    #: Why the folder written will not validate as it is (None: nothing known to fail).
+    fails: str | None = None
 
 
 def read_document(path: Path | str) -> Document:
@@ -73,6 +79,7 @@ def extract(doc: Document, progress: Progress | None = None, end: int | None = N
     *end* is the framework's last year (the target of a value given for several years)."""
     from cfgraph.importers.actors import Names
     from cfgraph.importers.agencies import load_registry
+    from cfgraph.importers.common import read_common_lists
     from cfgraph.importers.links import read_links
     from cfgraph.importers.matrix import read_matrices
     from cfgraph.importers.missing import list_missing
@@ -97,6 +104,7 @@ def extract(doc: Document, progress: Progress | None = None, end: int | None = N
     read_text_indicators(doc, draft, outline, names, end)
     say(f"{doc.name}: {matrices} results-matrix table(s), {draft.count('indicators')} indicator(s)")
     read_links(doc, draft, outline)
+    read_common_lists(doc, draft, outline, names)
     names.relate_groups()
     list_missing(draft, matrices)
     return draft
@@ -122,11 +130,50 @@ def _metadata(
             )
         start, end = start or int(years.group(1)), end or int(years.group(2))
     if country is None:
-        m = re.search(r"\bfor\s+(?:the\s+)?(.+?)\s*(?:,|\(|(?:19|20)[0-9]{2}|$)", title)
-        if not m:
+        country = country_of(title)
+        if not country:
             raise CfgraphError("the document's title does not name the country; give --country")
-        country = m.group(1).strip()
     return title, country, start, end
+
+
+#: "... Framework for (the) <Country> 2026-2030".
+_FOR_COUNTRY = re.compile(r"\bfor\s+(?:the\s+)?(.+?)\s*(?:,|\(|(?:19|20)[0-9]{2}|$)")
+#: "<Country> United Nations Sustainable Development Cooperation Framework 2026-2030".
+_COUNTRY_FIRST = re.compile(
+    r"^\s*(?P<country>[^\d,:;()]+?)\s+(?:United\s+Nations|UN)\s+(?:Sustainable\s+Development\s+)?"
+    r"Cooperation\s+Framework\b",
+    re.IGNORECASE,
+)
+
+
+def country_of(title: str) -> str | None:
+    """The country a framework's title names, after "for" or before "United Nations"; a name
+    written in capitals is given in title case.
+
+    >>> country_of("Cooperation Framework for the Testland 2026-2030")
+    'Testland'
+    >>> country_of("SOUTH TESTLAND AND THE ISLES UNITED NATIONS COOPERATION FRAMEWORK 2026-2030")
+    'South Testland and the Isles'
+    >>> country_of("Testland United Nations Sustainable Development Cooperation Framework 2027-2031")
+    'Testland'
+    >>> country_of("The United Nations Sustainable Development Cooperation Framework") is None
+    True
+    """
+    if m := _FOR_COUNTRY.search(title):
+        return m.group(1).strip()
+    m = _COUNTRY_FIRST.match(title)
+    if m is None or m.group("country").strip().casefold() in ("the", "a"):
+        return None
+    country = re.sub(r"^(?:the\s+)", "", m.group("country").strip(), flags=re.IGNORECASE)
+    if country.isupper():
+        small = ("and", "of", "the", "de", "da", "du", "des", "la", "le", "el")
+        country = re.sub(
+            r"[A-Za-z]+",
+            lambda w: w.group().lower() if w.group().lower() in small else w.group().capitalize(),
+            country,
+        )
+        country = country[:1].upper() + country[1:]
+    return country
 
 
 def import_document(
@@ -170,7 +217,13 @@ def import_document(
         write_draft(draft, target, info, sources, iso3)
     counts = {name: len(rows) for name, rows in draft.rows.items()}
     unsure = sum(1 for rows in draft.rows.values() for r in rows if r.get("review_note"))
-    return ImportReport(target, counts, tuple(draft.missing), unsure)
+    fails = None
+    if not draft.rows.get("target_lists") and not draft.rows.get("indicators"):
+        fails = (
+            "no outcome lists an SDG target or has an indicator (no 'SDG targets:' list and no results "
+            "matrix or indicator was read): fill target_lists.csv or indicators.csv"
+        )
+    return ImportReport(target, counts, tuple(draft.missing), unsure, tuple(draft.notes), fails)
 
 
 def import_matrix(
@@ -226,7 +279,7 @@ def import_matrix(
     merge_draft(tables, draft, path, path.name)
     counts = {name: len(rows) for name, rows in draft.rows.items()}
     unsure = sum(1 for rows in draft.rows.values() for r in rows if r.get("review_note"))
-    return ImportReport(tables.folder, counts, tuple(draft.missing), unsure)
+    return ImportReport(tables.folder, counts, tuple(draft.missing), unsure, tuple(draft.notes))
 
 
 def _known(tables: FolderTables, draft: Draft, sid: str) -> Known:

@@ -10,10 +10,16 @@
 ('people-who-inject-drugs', 'people-who-inject-drugs')
 >>> names.partner("Ministry of Health", [6]), d.rows["partners"][0]["type"]
 ('ministry-of-health', 'ministry')
+>>> names.agency("UN Women", [7])["label"], names.agency("UN-Women", [8])["aliases"]
+('UN Women', ('UN-Women',))
+>>> names.actor("Testland Chess Club", [9], "indicator 1.b"), d.notes
+(('partner', 'testland-chess-club'), ["indicator 1.b: 'Testland Chess Club' is named among the UN entities \
+but is not one: kept as a partner"])
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -50,16 +56,32 @@ class Names:
             return self.draft.entity("agencies", ident, {"label": spelling}, lines, note)
         e = match.entity
         full = self._line_of(e.name)
+        label = spelling if name_key(spelling) == name_key(e.abbreviation) else e.abbreviation
         row = self.draft.entity(
             "agencies",
             e.id,
-            {"label": e.abbreviation, "name": e.name if full else None, "aliases": (), "un_entity": e.id},
+            {"label": label, "name": e.name if full else None, "aliases": (), "un_entity": e.id},
             lines + ([full] if full else []),
             match.note,
         )
-        if name_key(spelling) != name_key(str(row["label"])) and spelling not in row["aliases"]:
+        if spelling != row["label"] and spelling not in row["aliases"]:
             row["aliases"] = (*row["aliases"], spelling)
         return row
+
+    def actor(self, spelling: str, lines: list[int], where: str) -> tuple[str, str]:
+        """What a name listed among the UN entities of *where* is: ("agency", id), or ("partner",
+        id) when the registry does not hold it and its name says it is another organisation (a
+        club, a ministry, a university); both kinds of doubt are noted for the reviewer."""
+        if self.registry.match(spelling).entity is not None:
+            return "agency", str(self.agency(spelling, lines)["id"])
+        if partner_type(spelling) != "other" and not re.match(r"(?:UN|United\s+Nations)\b", spelling):
+            self.draft.note(
+                f"{where}: {spelling!r} is named among the UN entities but is not one: kept as a partner"
+            )
+            note = "named among the UN entities, but not a UN entity: kept as a partner; check it"
+            return "partner", self.partner(spelling, lines, note)
+        self.draft.note(f"{where}: {spelling!r} is not in the UN entity registry: kept as an agency to check")
+        return "agency", str(self.agency(spelling, lines)["id"])
 
     def group(self, item: str, lines: list[int], note: str | None = None) -> str:
         """The id of the LNOB group a list item names; items giving the same abbreviation

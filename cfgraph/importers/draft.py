@@ -3,7 +3,9 @@
 Every row is a draft (``review`` = ``draft``), cites the lines of the text source it comes
 from and, where the reader was unsure, says why (``review_note``). A thing named several times
 (an agency, a partner, an LNOB group) is one row, the first place it is named. What the
-importer looked for and did not find is listed in :attr:`Draft.missing`.
+importer looked for and did not find is listed in :attr:`Draft.missing`; what it read but kept
+otherwise than the text labels it (a body named among the UN entities that is none) in
+:attr:`Draft.notes`.
 
 >>> d = Draft()
 >>> d.add("outcomes", {"id": "1", "statement": "By 2030, all."}, [4, 5, 6, 9])["source_lines"]
@@ -39,6 +41,7 @@ class Draft:
 
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     _ids: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
 
     def add(
@@ -73,6 +76,11 @@ class Draft:
         """Record that *what* was looked for and not found."""
         if what not in self.missing:
             self.missing.append(what)
+
+    def note(self, what: str) -> None:
+        """Record *what* the reviewer should check of what was read."""
+        if what not in self.notes:
+            self.notes.append(what)
 
     def count(self, table: str) -> int:
         return len(self.rows.get(table, []))

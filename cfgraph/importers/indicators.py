@@ -14,6 +14,8 @@ target each ("Baseline: (a) 27.6 ... Baseline: (b) 22.2 ...", "Baseline: PM 10 =
 ...     (2, "Baseline:"), (3, "(a)27.6 (2018)"), (4, "Target: 50%"), (5, "Baseline: (b) 22.2 (2018)")])
 >>> [(i.name, i.sub, i.baseline) for i in parts][1:]
 [('parliament', 'a', '27.6 (2018)'), ('local councils', 'b', '22.2 (2018)')]
+>>> [(i.baseline, i.target) for i in read_indicators([(1, "x"), (2, "Baseline: 48% (2024)  Target: 70%")])]
+[('48% (2024)', '70%')]
 """
 
 from __future__ import annotations
@@ -48,7 +50,12 @@ SOURCE = re.compile(
 _SUB = re.compile(r"^\s*\(?(?P<sub>[a-h])\)\s*(?P<rest>\S.*)$")
 #: "Additional: ..." under an indicator: one more of its sub-indicators.
 _ADDITIONAL = re.compile(r"^\s*additional(?:\s+indicators?)?\s*:\s*(?P<rest>\S.*)$", re.IGNORECASE)
-_INLINE = re.compile(r"(?<=[.;])\s+(?=(?:baseline|target|source)s?\s*(?:\([^)]*\))?\s*:)", re.IGNORECASE)
+#: Where a line goes on with another label: after a sentence, after a value ("48% (2024) Target:")
+#: or after a gap of two spaces or more.
+_INLINE = re.compile(
+    r"(?:(?<=[.;])\s+|(?<=[0-9%)])\s+|(?<=\S)\s{2,})(?=(?:baseline|target|source)s?\s*(?:\([^)]*\))?\s*:)",
+    re.IGNORECASE,
+)
 #: A line that goes on writing a value: it starts like one, or gives a part's value ("Urban = 5%").
 _VALUE_LINE = re.compile(r"^[(\[<>≤≥=~0-9.,%–-]|^[^=]{1,40}=\s*[<>≤≥~]?\s*[0-9]")
 _YEAR = re.compile(r"^\s*((?:19|20)[0-9]{2})\s*$")

@@ -136,9 +136,13 @@ AREA_HEADING = re.compile(
     r"(?P<id>[0-9]+|[A-Za-z])\s*[:.\-–]\s*(?P<name>\S.*?)\s*$",
     _I,
 )
-#: "Indicator 1.a: ..." (an indicator numbered by the document).
+#: "Indicator 1.a: ...", "Indicator 4.1.1 Proportion of ...", "Indicator 1.b Share of ..." (an
+#: indicator numbered by the document): the number is whole (never cut inside), the name the rest;
+#: without a colon or dash, the number holds a digit and the name starts with a capital.
 INDICATOR_HEADING = re.compile(
-    r"^\s*Indicator\s+(?P<id>[0-9A-Za-z]+(?:[.-][0-9A-Za-z]+)*)\s*[:.\-–]\s*(?P<name>\S.*)$", _I
+    r"^\s*Indicator\s+(?P<id>[0-9A-Za-z]+(?:[.-][0-9A-Za-z]+)*)(?![.-]?[0-9A-Za-z])"
+    r"(?:\s*[:.\-–]\s*|(?:(?<=[0-9])|(?<=[0-9][.-][A-Za-z]))\s+(?=(?-i:[A-Z(“\"'])))(?P<name>\S.*)$",
+    _I,
 )
 #: "2.5. Synergies between outcomes", "3 Implementation plan": a numbered section heading (short, no
 #: sentence), which ends the part of the text before it.

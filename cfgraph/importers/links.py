@@ -1,6 +1,10 @@
 """What the text states between outcomes: a sentence in one outcome's part of the text that
 names another outcome ("This outcome is interlinked with Outcome 1.2", "It is directly affected
-by Outcome 2.1"), or all the others ("will affect directly other outcomes").
+by Outcome 2.1"), or all the others ("will affect directly other outcomes"); a sentence whose
+subject is a numbered outcome, wherever it is, states its link to the outcomes it names after
+the cue ("Outcome 2 contributes to Outcome 1: ..."), or between the outcomes its subject joins
+("Outcome 3 and Outcome 2 are mutually reinforcing"). A sentence that starts with one outcome
+and names another but says no kind of link is listed as not found.
 
 >>> kind_of("It is directly affected by Outcome 2.1")
 ('affects', True)
@@ -112,7 +116,8 @@ def read_links(doc: Document, draft: Draft, outline: Outline) -> None:
     area's text states between its outcomes."""
     _area_links(doc, draft, outline)
     known = [str(r["id"]) for r in draft.rows.get("outcomes", [])]
-    mains = {(str(r["id"]), r["source_lines"]) for r in draft.rows.get("outcomes", [])}
+    outcomes = draft.rows.get("outcomes", [])
+    mains = {(str(r["id"]), re.split(r"[-;]", str(r["source_lines"]))[0]) for r in outcomes}  # first lines
     covered: set[int] = set()
     for outcome, first, last, in_matrix in outline.parts:
         covered.update(range(first, last + 1))
@@ -138,7 +143,7 @@ def _free_links(doc: Document, draft: Draft, known: list[str], covered: set[int]
             for clause in _clauses(sentence.strip()):
                 named = _mentions(clause, known, "")
                 cues = _cues(clause)
-                if len({o for _, o in named}) < 2 or not cues:
+                if _by_subject(draft, known, clause, n) or len({o for _, o in named}) < 2 or not cues:
                     continue
                 (first_at, first), rest = named[0], named[1:]
                 for at, other in rest:
@@ -167,6 +172,8 @@ def _clause(draft: Draft, known: list[str], outcome: str, clause: str, n: int) -
     """The links one clause states: each outcome it names gets the kind of the nearest cue before
     it (else after it); a named outcome written before an active cue, with no "this outcome"
     before it, is the link's source ("... under Outcome 1.2 should have impact on ...")."""
+    if _by_subject(draft, known, clause, n):
+        return
     sources, quote = [outcome], clause
     if m := _LIKE.match(clause):
         if m.group("id") in known and m.group("id") != outcome:
@@ -189,6 +196,44 @@ def _clause(draft: Draft, known: list[str], outcome: str, clause: str, n: int) -
         for source in sources:
             for other in (o for o in known if o != source):
                 _add(draft, (source, other), kind, quote, n, "all-others")
+
+
+#: A clause whose subject is a numbered outcome ("Outcome 2 contributes to ...", "Outcomes 1 and 3 ...").
+_SUBJECT = re.compile(r"^\s*(?:the\s+)?Outcomes?\s", re.IGNORECASE)
+
+
+def _by_subject(draft: Draft, known: list[str], clause: str, n: int) -> bool:
+    """The links a clause whose subject is one or more numbered outcomes states: from each to each
+    outcome named after the cue (the other way for a passive cue), or, with none named after it,
+    between the outcomes of the subject; quoted up to the first colon or comma after them. False
+    when the clause is not of that form; a clause of that form with no cue is listed as not found."""
+    if not _SUBJECT.match(clause):
+        return False
+    named = _mentions(clause, known, "")
+    cues = _cues(clause)
+    if not cues:
+        if len({o for _, o in named}) >= 2:
+            draft.lack(
+                f"line {n}: a link between outcomes {', '.join(dict.fromkeys(o for _, o in named))} "
+                f"(no word saying its kind): {clause[:80]}"
+            )
+        return False
+    subjects = list(dict.fromkeys(o for at, o in named if at < cues[0][0]))
+    objects = [(at, o) for at, o in named if at > cues[0][0] and o not in subjects]
+    if not subjects or not objects and len(subjects) < 2:
+        return False
+    last = max([cues[0][0], *(at for at, _ in objects)])
+    cut = re.search(r"[:,;]|\s[-–]\s", clause[last:])
+    quote = clause[: last + cut.start()].strip() if cut else clause
+    for source in subjects:
+        for at, other in objects:
+            before = [c for c in cues if c[0] <= at]
+            _, kind, passive = before[-1]
+            _add(draft, (other, source) if passive else (source, other), kind, quote, n, "named")
+    if not objects:
+        for other in subjects[1:]:
+            _add(draft, (subjects[0], other), cues[0][1], quote, n, "named")
+    return True
 
 
 def _add(draft: Draft, ends: tuple[str, str], kind: str, quote: str, n: int, stated_as: str) -> None:

@@ -273,9 +273,9 @@ def add_indicators(
     tops = [i for i in items if i.sub is None]
     subs = [i for i in items if i.sub is not None]
     owner = output or outcome
-    source_cell = cells.get("source+agency") or cells.get("source") or cells.get("agency")
+    source_cell = cells.get("source+agency") or cells.get("source")
     blocks = _source_blocks(source_cell, names)
-    if "agency" in cells and source_cell is not cells["agency"]:  # a column of its own
+    if "agency" in cells:  # a column (or a labelled list) of its own: each name in it is listed as one
         agencies = [line for group in _groups(cells["agency"]) for line in group]
         blocks = [(blocks[0][0] if blocks else [], agencies)]
     partner_blocks = _partner_blocks(cells.get("partner"), len(subs) if len(blocks) == len(subs) > 1 else 1)
@@ -316,7 +316,13 @@ def add_indicators(
         if block is not None:
             for n, text in block[1]:
                 for raw in agency_items(text):
-                    agency = str(names.agency(raw, [n])["id"])
+                    kind, agency = names.actor(raw, [n], f"indicator {ident}")
+                    if kind == "partner":
+                        why = "named among the UN entities, but not a UN entity: check it"
+                        row = {"indicator": ident, "raw": raw, "partner": agency}
+                        seq = draft.next_seq("indicator_partners", indicator=ident)
+                        draft.add("indicator_partners", {**row, "seq": seq}, [n], why)
+                        continue
                     draft.add(
                         "indicator_agencies",
                         {

@@ -25,7 +25,7 @@ _PER_OUTCOME = (
 
 def list_missing(draft: Draft, matrices: int) -> None:
     """Record in *draft* what the document does not give (for the whole and per outcome)."""
-    if not matrices:
+    if not matrices and not draft.rows.get("indicators"):
         draft.lack("no results matrix (a table with an indicator column)")
     if not draft.rows.get("thematic_areas"):
         draft.lack("no strategic priorities or thematic areas")

@@ -3,10 +3,18 @@ document numbers them) and outputs, and the lists each outcome's part of the tex
 targets, LNOB groups, contributing UN entities, partners, national priorities).
 
 An outcome heading is a line that starts with "Outcome <number>" (after at most three words,
-"Cooperation Framework Outcome 2.1:") followed by a statement; the statement is taken where the
-outcome's own part of the text starts (the heading followed by the most text), its other
-wordings are kept apart. A part of the text after a "Results matrix" heading is the results
-matrix's, before it the narrative's.
+"Cooperation Framework Outcome 2.1:") followed by a statement, by nothing, or by labelled lists
+in brackets or after a dash ("Outcome 1 (Responsible UN entities: UNICEF, UNESCO)"), which are the
+outcome's; the statement is taken where the outcome's own part of the text starts (the heading
+followed by the most text), its other wordings are kept apart. A part of the text after a
+"Results matrix" heading is the results matrix's, before it the narrative's. An outcome belongs
+to the strategic priority whose heading it follows; after several priority headings in a row (a
+list of the priorities) which one is not said, and the outcome is left without one.
+
+>>> heading_parts("(Responsible UN entities: UNICEF, UNESCO)")
+('', 'Responsible UN entities: UNICEF, UNESCO')
+>>> heading_parts("By 2030, all children read. (UN entities: UNICEF)"), heading_parts("(continued)")
+(('By 2030, all children read.', 'UN entities: UNICEF'), ('', ''))
 """
 
 from __future__ import annotations
@@ -31,7 +39,7 @@ from cfgraph.importers.labels import (
 from cfgraph.importers.names import group_items, named_organisations, split_list
 from cfgraph.sdg import parse_target_list
 
-__all__ = ["Heading", "Outline", "read_outline", "read_lists"]
+__all__ = ["Heading", "Outline", "read_outline", "read_lists", "heading_parts"]
 
 
 @dataclass(frozen=True)
@@ -57,11 +65,32 @@ class Outline:
     matrix_start: int = 0
     #: (area id, first line, last line) of each thematic area's own text, before its first outcome.
     areas: list[tuple[str, int, int]] = field(default_factory=list)
+    #: The outcome headings after a list of priority headings, with the lines of the list.
+    unplaced: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
 def _is_statement(rest: str) -> bool:
     words = rest.split()
     return len(words) >= 4 and bool(re.match(r"^[A-Z0-9“\"']", rest))
+
+
+def _labelled_at_start(text: str) -> bool:
+    labels = find_labels(text)
+    return bool(labels) and labels[0].start == 0
+
+
+def heading_parts(rest: str) -> tuple[str, str]:
+    """What follows an outcome heading's number: its statement and the labelled lists the heading
+    carries (in brackets at its end, or in place of the statement); a bracket holding no label is
+    a remark, neither."""
+    rest = rest.strip()
+    if (m := re.search(r"\(([^()]*)\)$", rest)) and _labelled_at_start(m.group(1).strip()):
+        return rest[: m.start()].strip(), m.group(1).strip()
+    if _labelled_at_start(rest):
+        return "", rest
+    if re.fullmatch(r"\([^()]*\)", rest):
+        return "", ""
+    return rest, ""
 
 
 def read_outline(doc: Document, draft: Draft) -> Outline:
@@ -80,17 +109,29 @@ def read_outline(doc: Document, draft: Draft) -> Outline:
     )
     area: str | None = None
     areas: dict[int, str | None] = {}
+    listed: list[int] = []  # the priority headings since the last outcome heading
+    together: tuple[int, int] | None = None  # the lines of a list of priority headings, until the next one
     for n, raw in doc.numbered():
         line = clean(raw)
         if not doc.in_table(n) and (m := AREA_HEADING.match(line)) and len(line) < 160:
             area = m.group("id")
             draft.entity("thematic_areas", area, {"name": m.group("name").rstrip(" .")}, [n])
             outline.areas.append((area, n, n))
+            if listed and any(clean(doc.lines[k - 1]) for k in range(listed[-1] + 1, n)):
+                listed = []  # text between two priority headings: not a list of them
+            listed.append(n)
+            together = None
             continue
         m = RESULT_HEADING.match(line)
-        if m is None or (m.group("rest") and not _is_statement(m.group("rest"))):
+        rest = heading_parts(m.group("rest"))[0] if m else ""
+        if m is None or (rest and not _is_statement(rest)):
             continue
-        statement, more = _continued(doc, n, m.group("rest").strip())
+        if len(listed) > 1 and rest:  # a list of priorities: which one is this outcome's is not said
+            area, together = None, (listed[0], listed[-1])
+        if together is not None and rest:
+            outline.unplaced[n] = together
+        listed = [] if rest else listed
+        statement, more = _continued(doc, n, rest)
         heading = Heading(
             m.group("id"),
             statement,
@@ -155,6 +196,12 @@ def _outcomes(doc: Document, draft: Draft, outline: Outline, areas: dict[int, st
             {"id": ident, "statement": main.statement, "thematic_area": areas.get(main.line)},
             [main.line, *main.more],
         )
+        if main.line in outline.unplaced:
+            first, last = outline.unplaced[main.line]
+            draft.lack(
+                f"outcome {ident}: its strategic priority (lines {first}-{last} list the priorities "
+                "together, before the outcomes)"
+            )
         for h in said:
             context = "results_matrix" if h.in_table or h.in_matrix else "outcome_list"
             if (
@@ -188,15 +235,16 @@ def read_lists(doc: Document, draft: Draft, outline: Outline, names: Names) -> N
             if n <= owned_until:
                 n += 1
                 continue
-            for name, value, prose in _labelled(doc, n, last):
+            heading = RESULT_HEADING.match(line) if n == first else None
+            lists = heading_parts(heading.group("rest"))[1] if heading else ""
+            for name, value, prose in _labelled(doc, n, last, lists or line):
                 add_list(draft, names, name, value, n, outcome, listed_in, output, prose)
             n += 1
 
 
-def _labelled(doc: Document, n: int, last: int) -> list[tuple[str, str, list[tuple[int, str]]]]:
-    """Each label of line *n*, its value on the line and, for a label with nothing after it, the
-    lines that follow up to a blank line (a partnerships text, a list on the next line)."""
-    line = clean(doc.lines[n - 1].replace("\f", ""))
+def _labelled(doc: Document, n: int, last: int, line: str) -> list[tuple[str, str, list[tuple[int, str]]]]:
+    """Each label of *line* (line *n*), its value on the line and, for a label with nothing after
+    it, the lines that follow up to a blank line (a partnerships text, a list on the next line)."""
     labels = find_labels(line)
     found = []
     for i, label in enumerate(labels):
@@ -257,8 +305,11 @@ def add_list(
     elif label == "agencies":
         items, lines = _items(value, prose, line, conjunctions=True)
         for item in items:
-            agency = str(names.agency(item, lines)["id"])
-            if output is not None:
+            kind, agency = names.actor(item, lines, f"output {output}" if output else f"outcome {outcome}")
+            if kind == "partner":
+                why = "named among the UN entities, but not a UN entity: check it"
+                _partner_row(draft, outcome, output, agency, item, lines, why)
+            elif output is not None:
                 seq = draft.next_seq("output_agencies", output=output)
                 draft.add(
                     "output_agencies", {"output": output, "seq": seq, "agency": agency, "raw": item}, lines
@@ -314,16 +365,19 @@ def _partners(
         if partner in seen:
             continue
         seen.add(partner)
-        if output is not None:
-            seq = draft.next_seq("output_partners", output=output)
-            draft.add(
-                "output_partners", {"output": output, "seq": seq, "partner": partner, "raw": raw}, [k], why
-            )
-        else:
-            seq = draft.next_seq("outcome_partners", outcome=outcome)
-            draft.add(
-                "outcome_partners",
-                {"outcome": outcome, "seq": seq, "partner": partner, "raw": raw},
-                [k],
-                why,
-            )
+        _partner_row(draft, outcome, output, partner, raw, [k], why)
+
+
+def _partner_row(
+    draft: Draft, outcome: str, output: str | None, partner: str, raw: str, lines: list[int], why: str | None
+) -> None:
+    """Add *partner* to the partners of *output*, else of *outcome*."""
+    if output is not None:
+        seq = draft.next_seq("output_partners", output=output)
+        row = {"output": output, "seq": seq, "partner": partner, "raw": raw}
+        draft.add("output_partners", row, lines, why)
+    else:
+        seq = draft.next_seq("outcome_partners", outcome=outcome)
+        draft.add(
+            "outcome_partners", {"outcome": outcome, "seq": seq, "partner": partner, "raw": raw}, lines, why
+        )

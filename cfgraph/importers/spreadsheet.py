@@ -203,7 +203,15 @@ class _Sheet:
                 for raw in split_list(line, conjunctions=True):
                     if cell is cells.get("source+agencies") and self.names.registry.match(raw).entity is None:
                         continue
-                    agency = _cite(self.names.agency(raw, []), cell)["id"]
+                    kind, agency = self.names.actor(raw, [], f"indicator {ident}")
+                    if kind == "partner":
+                        _cite(self.draft.entity("partners", agency, {}, []), cell)
+                        seq = self.draft.next_seq("indicator_partners", indicator=ident)
+                        row = {"indicator": ident, "raw": raw, "partner": agency, "seq": seq}
+                        why = "named among the UN entities, but not a UN entity: check it"
+                        self.draft.add("indicator_partners", {**row, "locator": cell.ref}, [], why)
+                        continue
+                    _cite(self.draft.entity("agencies", agency, {}, []), cell)
                     seq = self.draft.next_seq("indicator_agencies", indicator=ident)
                     row = {"indicator": ident, "raw": raw, "agency": agency, "seq": seq, "locator": cell.ref}
                     self.draft.add("indicator_agencies", row, [])

@@ -250,3 +250,25 @@ def test_bad_inputs_one_line_exit_1_nothing_written(
     assert result.exit_code == 1
     assert result.output == f"Error: {message.format(path=path)}\n"
     assert _digests(folder) == before
+
+
+def test_a_body_named_among_the_un_entities_is_kept_as_a_partner(tmp_path: Path, runner: CliRunner) -> None:
+    folder = _init(tmp_path, runner)
+    sheet = tmp_path / "matrix.csv"
+    sheet.write_text(
+        "Outcome,Indicator,Baseline,Target,UN entities\n"
+        f'"Outcome 1: {STATEMENT}",Share of children reading,45% (2024),70% (2030),'
+        '"UNDP, Testland Chess Club"\n',
+        encoding="utf-8",
+    )
+    report = import_matrix(sheet, folder)
+    fw = cfgraph.load(folder)
+    assert [(a.indicator, a.agency) for a in fw.indicator_agencies] == [("1-01", "undp")]
+    assert [(p.indicator, p.partner, p.review_note) for p in fw.indicator_partners] == [
+        ("1-01", "testland-chess-club", "named among the UN entities, but not a UN entity: check it")
+    ]
+    assert [(p.name, p.type) for p in fw.partners] == [("Testland Chess Club", "ngo-cso")]
+    assert report.notes == (
+        "indicator 1-01: 'Testland Chess Club' is named among the UN entities but is not one: "
+        "kept as a partner",
+    )

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import cfgraph
-from cfgraph.importers import import_document
+from cfgraph.importers import country_of, import_document
 from cfgraph.importers.values import Value, read_value
 
 HEADING = ["Results", "Indicators", "Source and responsible UN entity", "Partners"]
@@ -228,3 +228,169 @@ def test_letter_numbered_outcomes_and_a_theory_of_change_chapter(tmp_path: Path)
     assert [(lk.source, lk.target, lk.kind, lk.source_lines) for lk in fw.outcome_links] == [
         ("O1", "O2", "depends-on", "9")
     ]
+
+
+NUMBERED = """TESTLAND UNITED NATIONS SUSTAINABLE DEVELOPMENT COOPERATION FRAMEWORK 2026-2030
+
+Strategic Priority A: People
+Strategic Priority B: Planet
+
+Outcome 1. By 2030, every child in Testland reads and counts
+well by the age of ten.
+Output 1.1 Teachers are trained in reading and counting methods.
+
+Outcome 2. By 2030, every family in Testland has safe water
+and clean energy at home.
+Output 2.1 Villages run their own water and solar systems.
+
+Outcome 2 contributes to Outcome 1: families with water send their children to school.
+Outcome 1 depends on Outcome 2, because schools need water and light.
+Outcome 1 and Outcome 2 share the same districts.
+
+CHAPTER 3. LEAVE NO ONE BEHIND
+
+The Cooperation Framework gives priority to two groups at risk of being left behind:
+children of herders, and persons with
+disabilities. Every outcome reports on them.
+
+CHAPTER 4. PARTNERSHIPS
+
+The UN will work with the Ministry of Learning, the Testland Water
+Network (an NGO), and the State University of Testland.
+
+CHAPTER 5. RESULTS MATRIX
+
+Outcome 1 (Responsible UN entities: UNICEF, UN Women)
+Indicator 4.1.1 Proportion of children reading at the end of primary
+  Baseline: 48% (2024)  Target: 70% (2030)
+  Source: learning assessment
+  UN entities: UNICEF, Testland Chess Club
+Indicator 1.b Share of schools with safe water (SDG 6.1.1)
+  Baseline: 35% (2024) Target: 80% (2030)
+
+Outcome 2 (Responsible UN entities: UNDP, UN-Women)
+Indicator 1.1.1: Share of households with safe water at home
+  Baseline: 60% (2024)  Target: 90% (2030)
+  UN entities: UNDP
+"""
+
+
+def test_a_results_matrix_of_numbered_indicators_under_outcome_headings(tmp_path: Path) -> None:
+    """Outcome headings carrying their UN entities in brackets, indicators numbered with SDG codes
+    (never moved by the code's numbers), two values on a line, a body that is no UN entity among
+    the UN entities, links stated with an outcome as subject, and lists for the whole framework."""
+    source = tmp_path / "cf.txt"
+    source.write_text(NUMBERED, encoding="utf-8")
+    report = import_document(source, tmp_path / "fw", iso3="TST")
+    fw = cfgraph.validate(tmp_path / "fw").framework
+    assert fw is not None and fw.info.country == "Testland"
+    shown = [
+        (i.id, i.outcome, i.output, i.code, i.code_tag, i.name, i.baseline_value, i.baseline_year,
+         i.target_value, i.target_year)
+        for i in fw.indicators
+    ]  # fmt: skip
+    assert shown == [
+        ("4.1.1", "1", None, "4.1.1", "G", "Proportion of children reading at the end of primary",
+         48.0, 2024, 70.0, 2030),
+        ("1.b", "1", None, "6.1.1", "G", "Share of schools with safe water", 35.0, 2024, 80.0, 2030),
+        ("1.1.1", "2", None, "1.1.1", "G", "Share of households with safe water at home",
+         60.0, 2024, 90.0, 2030),
+    ]  # fmt: skip
+    assert [(s.indicator, s.sdg_indicator) for s in fw.indicator_sdg_links] == [
+        ("4.1.1", "4.1.1"), ("1.b", "6.1.1"), ("1.1.1", "1.1.1")
+    ]  # fmt: skip
+    assert [(a.outcome, a.listed_in, a.agency) for a in fw.outcome_agencies] == [
+        ("1", "results_matrix", "unicef"), ("1", "results_matrix", "un-women"),
+        ("2", "results_matrix", "undp"), ("2", "results_matrix", "un-women"),
+    ]  # fmt: skip
+    women = next(a for a in fw.agencies if a.id == "un-women")
+    assert (women.label, women.aliases) == ("UN Women", ("UN-Women",))  # the document's first spelling
+    agencies = [(a.indicator, a.agency) for a in fw.indicator_agencies]
+    assert agencies == [("4.1.1", "unicef"), ("1.1.1", "undp")]
+    assert [(p.indicator, p.partner) for p in fw.indicator_partners] == [("4.1.1", "testland-chess-club")]
+    assert any("'Testland Chess Club' is named among the UN entities" in n for n in report.notes)
+    assert [(lk.source, lk.target, lk.kind, lk.quote) for lk in fw.outcome_links] == [
+        ("2", "1", "contributes-to", "Outcome 2 contributes to Outcome 1"),
+        ("1", "2", "depends-on", "Outcome 1 depends on Outcome 2"),
+    ]
+    assert any(m.startswith("line 16: a link between outcomes 1, 2") for m in report.missing)
+    groups = {(g.outcome, g.group) for g in fw.outcome_lnob_groups}
+    assert groups == {(o, g) for o in "12" for g in ("children-of-herders", "persons-with-disabilities")}
+    kinds = {p.name: p.type for p in fw.partners}
+    assert kinds == {
+        "Testland Chess Club": "ngo-cso",
+        "Ministry of Learning": "ministry",
+        "Testland Water Network": "ngo-cso",
+        "State University of Testland": "academia",
+    }
+    assert [o.thematic_area for o in fw.outcomes] == [None, None]  # the priorities are listed together
+    unplaced = "its strategic priority (lines 3-4 list the priorities together, before the outcomes)"
+    assert [f"outcome {o}: {unplaced}" for o in "12"] == [m for m in report.missing if unplaced in m]
+
+
+def test_outcomes_under_the_priority_heading_they_follow(tmp_path: Path) -> None:
+    source = tmp_path / "cf.txt"
+    source.write_text(
+        "Testland United Nations Sustainable Development Cooperation Framework 2027-2031\n"
+        "Strategic priority 1: People\n"
+        "Outcome 1. By 2031, every child in Testland learns to read.\n"
+        "SDG targets: 4.1\n"
+        "Outcome 2. By 2031, every family in Testland is healthy.\n"
+        "SDG targets: 3.8\n"
+        "Strategic priority 2: Planet\n"
+        "Outcome 3. By 2031, every river in Testland is clean.\n"
+        "SDG targets: 6.3\n",
+        encoding="utf-8",
+    )
+    import_document(source, tmp_path / "fw", iso3="TST")
+    fw = cfgraph.load(tmp_path / "fw")
+    assert fw.info.country == "Testland"
+    assert [(o.id, o.thematic_area) for o in fw.outcomes] == [("1", "1"), ("2", "1"), ("3", "2")]
+
+
+@pytest.mark.parametrize(("title", "country"), [
+    ("TESTLAND UNITED NATIONS SUSTAINABLE DEVELOPMENT COOPERATION FRAMEWORK 2026-2030", "Testland"),
+    ("Testland United Nations Sustainable Development Cooperation Framework 2027-2031", "Testland"),
+    ("NORTH TESTLAND AND THE ISLES UNITED NATIONS COOPERATION FRAMEWORK", "North Testland and the Isles"),
+    ("United Nations Sustainable Development Cooperation Framework for the Testland 2026-2030", "Testland"),
+    ("The United Nations Sustainable Development Cooperation Framework 2026-2030", None),
+])  # fmt: skip
+def test_country_from_the_title(title: str, country: str | None) -> None:
+    assert country_of(title) == country
+
+
+def test_a_draft_that_will_not_validate_says_why(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from cfgraph.cli import cli
+
+    source = tmp_path / "cf.txt"
+    source.write_text("Cooperation Framework for Testland 2026-2030\nOutcome 1. By 2030, all can read.\n")
+    result = CliRunner().invoke(cli, ["import", "document", str(source), "--out", str(tmp_path / "fw")])
+    assert result.exit_code == 0  # the draft is written, to be filled
+    assert (
+        "will not validate yet: no outcome lists an SDG target or has an indicator (no 'SDG targets:' list "
+        "and no results matrix or indicator was read): fill target_lists.csv or indicators.csv"
+    ) in result.output
+    assert cfgraph.validate(tmp_path / "fw").framework is None
+
+
+def test_priorities_listed_in_a_summary_then_each_with_its_outcomes(tmp_path: Path) -> None:
+    source = tmp_path / "cf.txt"
+    source.write_text(
+        "Cooperation Framework for Testland 2027-2031\n"
+        "Strategic priority 1: People\n"
+        "Strategic priority 2: Planet\n"
+        "Summary of the two priorities and what they change for the people of Testland.\n"
+        "Strategic priority 1: People\n"
+        "Outcome 1. By 2031, every child in Testland learns to read.\n"
+        "SDG targets: 4.1\n"
+        "Strategic priority 2: Planet\n"
+        "Outcome 2. By 2031, every river in Testland is clean.\n"
+        "SDG targets: 6.3\n",
+        encoding="utf-8",
+    )
+    report = import_document(source, tmp_path / "fw", iso3="TST")
+    fw = cfgraph.load(tmp_path / "fw")
+    assert [(o.id, o.thematic_area) for o in fw.outcomes] == [("1", "1"), ("2", "2")]
+    assert not any("strategic priority" in m for m in report.missing)
