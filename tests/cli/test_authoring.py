@@ -31,7 +31,7 @@ def test_init_writes_a_folder_that_validate_answers_with_what_is_left(
     assert (folder / "sources" / DOCUMENT.name).read_bytes() == DOCUMENT.read_bytes()
     assert (folder / "sources.csv").read_text(encoding="utf-8").splitlines()[1:] == [
         "riverland-cf-2027-2031,riverland-cf-2027-2031.txt,document,sources/riverland-cf-2027-2031.txt,,"
-        "15c1dbbda7384da634ac321ee19b1f37ab1bd3665622f90d38cf4263d769e684,",
+        "f66745f22e7c9639599a3dea71f540d647ea39d8d11031269f486b0d38482010,",
         f"source-2,{STRATEGY},web-page,,{STRATEGY},,",
     ]
     assert not (folder / "outcome_targets.csv").exists()  # derived from the target lists
@@ -43,7 +43,7 @@ def test_init_writes_a_folder_that_validate_answers_with_what_is_left(
     )
     (folder / "outcomes.csv").write_text(
         "id,thematic_area,result_group,statement,source_lines,source_id,locator\n"
-        '1,,,"By 2031, more people in Riverland use quality health services.",4,,\n',
+        '1,,,"By 2031, more people in Riverland use quality health services.",3,,\n',
         encoding="utf-8",
     )
     (folder / "target_lists.csv").write_text(
@@ -55,7 +55,7 @@ def test_init_writes_a_folder_that_validate_answers_with_what_is_left(
     assert check.exit_code == 0, check.output
     assert check.stderr.replace(str(folder), "fw") == (
         "fw/outcomes.csv:2: statement: warning: 'By 2031, more people in Riverland use quality health "
-        "serv...' is not in source line(s) 4 (line 4 reads 'Outcome 1. By 2031, more people in Riverland, "
+        "serv...' is not in source line(s) 3 (line 3 reads 'Outcome 1. By 2031, more people in Riverland, "
         "especially ...')\n"
     )
     assert cfgraph.load(folder).policy == "cited"
@@ -101,7 +101,7 @@ def test_cite_offers_the_nearest_passage_when_the_quote_is_not_exact(runner: Cli
                                  str(RIVERLAND), "--format", "csv"])  # fmt: skip
     assert result.exit_code == 1
     assert result.stdout.splitlines()[1].startswith(
-        "sources/riverland-cf-2027-2031.txt,riverland-cf-2027-2031,5,"
+        "sources/riverland-cf-2027-2031.txt,riverland-cf-2027-2031,4,"
     )
     assert "% alike" in result.stdout.splitlines()[1]
     assert result.stderr == "not found as it is; the nearest passages are shown\n"
@@ -130,14 +130,14 @@ def test_validate_fix_moves_citations_and_hashes_after_the_source_grew(
     assert fixed.exit_code == 0, fixed.output
     changes = [line for line in fixed.stderr.splitlines() if line.startswith("fixed ")]
     assert (
-        f"fixed {folder}/outcomes.csv:2: source_lines: '4' -> '4' (the text is on these lines)" not in changes
+        f"fixed {folder}/outcomes.csv:2: source_lines: '3' -> '3' (the text is on these lines)" not in changes
     )
     assert (
         f"fixed {folder}/target_lists.csv:2: source_lines: '13' -> '14' (the text is on these lines)"
         in changes
     )
     assert f"fixed {folder}/outputs.csv:5: source_lines: '35' -> '36' (the text is on these lines)" in changes
-    assert any(c.startswith(f"fixed {folder}/sources.csv:2: sha256: '15c1dbbda738") for c in changes)
+    assert any(c.startswith(f"fixed {folder}/sources.csv:2: sha256: 'f66745f22e7c") for c in changes)
     assert fixed.stderr.splitlines()[len(changes)] == f"cfgraph: {len(changes)} change(s) written"
     moved = [c.split(": source_lines: ")[1].split(" (")[0] for c in changes if "source_lines" in c]
     shifted = [f"'{old}' -> '{'-'.join(str(int(n) + 1) for n in old.split('-'))}'"

@@ -90,7 +90,7 @@ def test_the_graph_conforms_and_cites_both_sources(riverland: cfgraph.Framework)
     assert (priority, PROV.wasDerivedFrom, URIRef(f"{fw}/source/national-strategy")) in g
     outcome = framework_iri(FID, "outcome", "1")
     excerpt = g.value(outcome, PROV.wasDerivedFrom)
-    assert str(excerpt) == f"{fw}/source/riverland-cf-2027-2031/L4"
+    assert str(excerpt) == f"{fw}/source/riverland-cf-2027-2031/L3"
 
 
 def test_build_and_every_named_query(runner: CliRunner, tmp_path: Path) -> None:
