@@ -219,7 +219,9 @@ def explain_path(
     ``agency``, ``partner``, ``lnob-group`` or ``indicator`` to go through them). Stated links
     read as influence (:func:`cfgraph.analysis.networks.influence_graph`: "A depends on B" is B
     acting on A). With *directed*, a path follows stated links only the way influence flows from
-    *a* towards *b*; otherwise it may walk against them, and each hop's ``direction`` says so
+    *a* towards *b*, and other ties only from the thing that acts (an outcome to the targets it
+    lists, an agency to its outcomes), never back; otherwise it may walk against them, and each
+    hop's ``direction`` says so
     (``with``, ``against``, ``mutual``, or empty for a hop that is not a stated link).
     Reviewers' scores (``judged`` relations) are not evidence of a path.
 
@@ -243,7 +245,12 @@ def explain_path(
     walk = nx.DiGraph()
     walk.add_nodes_from(sub)
     for u, v, d in sub.edges(data=True):
-        walk.add_edges_from(_influence_ways(d, u, v) if directed else {(u, v), (v, u)})
+        if not directed:
+            walk.add_edges_from({(u, v), (v, u)})
+        elif "link_kind" in d:
+            walk.add_edges_from(_influence_ways(d, u, v))
+        else:  # not a statement of influence: only from what acts (an outcome lists its targets)
+            walk.add_edge(u, v)
     try:
         paths = sorted(nx.all_shortest_paths(walk, src, dst))[:limit]
     except nx.NetworkXNoPath:
@@ -464,7 +471,7 @@ def path_answer(
     length = paths[0].length if paths else 0
     plural = "s" if len(paths) != 1 else ""
     hops = f"{length} hop{'s' if length != 1 else ''}"
-    title = f"How {a} and {b} connect: {len(paths)} shortest path{plural} of {hops}"
+    title = f"How {a} and {b} connect" + (f": {len(paths)} shortest path{plural} of {hops}" if paths else "")
     against = sum(p.against for p in paths)
     notes = []
     if against:

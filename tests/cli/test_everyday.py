@@ -121,6 +121,12 @@ def test_path_says_when_it_walks_against_the_stated_direction(runner: CliRunner)
     assert against and all(h["explanation"].startswith(f"outcome {h['to']} ") for h in against)
     _, directed, _ = run(runner, "path", "1.1", "3.2", "--directed", "--format", "json")
     assert all(h["direction"] != "against" for h in json.loads(directed))
+    # between two outcomes, influence flows only through stated links, never through a shared target
+    assert {h["direction"] for h in json.loads(directed)} <= {"with", "mutual"}
+    _, back, _ = run(runner, "path", "1.1", "5.2", "--directed", "--format", "json")
+    assert [(h["from"], h["to"]) for h in json.loads(back)] == [("1.1", "5.2")]  # an outcome lists it
+    code, none, _ = run(runner, "path", "5.2", "1.1", "--directed")
+    assert code == 0 and none.splitlines()[0] == "How 5.2 and 1.1 connect"
 
 
 def test_export_refuses_an_out_that_does_not_fit(runner: CliRunner, tmp_path: Path) -> None:
