@@ -231,24 +231,27 @@ def who_command(
     fmt: str,
     out: Path | None,
 ) -> None:
-    """Who and what is involved with NAME: an outcome, SDG target, UN agency, partner, LNOB group,
-    indicator or result group, by id or name (any case; a part of one name will do).
+    """Who and what is involved with NAME: an outcome, output, SDG target, UN agency, partner, LNOB
+    group, indicator or result group, by id, typed id (output:1.1, sdg-target:1.1), name or
+    statement (any case; a part of one will do). An id that names several things answers the
+    first (outcome, output, SDG target, ...) and says the others.
 
     An agency or partner gets its outcomes and how (narrative list, results matrix, indicator
     responsibility, partnerships text), its indicators, its fellow actors and the SDG targets of
     its outcomes; an outcome or target its agencies, partners (with type), groups and indicators.
     """
-    def compute(fw: Any) -> tuple[str, list[dict[str, Any]], str]:
+    def compute(fw: Any) -> tuple[str, list[dict[str, Any]], tuple[str, tuple[str, ...]]]:
         from cfgraph.analysis.actors import who, who_rows
 
         answer = who(fw, name, fellows or None)
-        return answer.title, who_rows(answer, fw.info.id), answer.empty
+        return answer.title, who_rows(answer, fw.info.id), (answer.empty, answer.notes)
 
     question = ("who", name, str(fellows))
-    title, rows, empty = answer_each_titled(framework_dirs, portfolio_dir, question, compute)
+    title, rows, (empty, notes) = answer_each_titled(framework_dirs, portfolio_dir, question, compute)
     sections = {s: s for s in dict.fromkeys(r["section"] for r in rows)}
     summary = count_summary(rows, "row", "section", sections)
-    echo_rows(rows, fmt, out, TableSpec(title, WHO_COLUMNS, summary=summary, empty=empty))
+    spec = TableSpec(title, WHO_COLUMNS, summary=summary, empty=empty, notes=tuple(notes))
+    echo_rows(rows, fmt, out, spec)
 
 
 @click.command("actors")

@@ -162,3 +162,18 @@ def test_view_focus_repeatable(runner: CliRunner, tmp_path: Path) -> None:
     assert int(err.split(": ")[2].split()[0]) > 0
     code, _, err = run(runner, "view", "theory-of-change", "--focus", "undp")
     assert code == 2 and "did you mean" not in err
+
+
+def test_who_answers_about_an_output(runner: CliRunner) -> None:
+    from tests.conftest import RIVERLAND
+
+    code, out, _ = run(runner, "who", "1.1", "--framework", str(RIVERLAND), "--wide")
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0] == "Output 1.1 (outcome 1): Every district runs a primary health care centre."
+    assert "1.1 also names sdg-target:1.1: ask 'cfgraph who sdg-target:1.1'" in lines
+    code, out, _ = run(runner, "who", "flood early warning systems", "--framework", str(RIVERLAND), "--wide")
+    assert code == 0 and out.startswith("Output 3.1 (outcome 3): Basin councils run flood early warning")
+    result = runner.invoke(cli, ["who", "output:4.1", "--framework", str(RIVERLAND)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: unknown output 'output:4.1'; did you mean output:")

@@ -1,0 +1,44 @@
+"""``who`` on outputs (by typed id, bare id or statement) and on ids that name several things, on
+the second fixture (riverland: outputs 1.1, 1.2, 2.1, 3.1, whose ids are SDG targets too)."""
+
+from __future__ import annotations
+
+import pytest
+
+import cfgraph
+from cfgraph.analysis.actors import also_named, resolve, who
+from cfgraph.errors import UnknownIdError
+
+
+def test_an_output_by_typed_id_bare_id_or_statement(riverland: cfgraph.Framework) -> None:
+    for text in ("output:1.1", "1.1", "primary health care centre", "OUTPUT 1.1"):
+        assert resolve(riverland, text) == ("output", "1.1"), text
+
+
+def test_who_on_an_output(riverland: cfgraph.Framework) -> None:
+    answer = who(riverland, "output:1.1")
+    assert answer.title == "Output 1.1 (outcome 1): Every district runs a primary health care centre."
+    assert [(r.section, r.id, r.how) for r in answer.rows] == [
+        ("outcomes", "1", "its outcome"),
+        ("agencies", "who", "delivers it"),
+        ("agencies", "unicef", "delivers it"),
+        ("partners", "ministry-of-health", "partner of it"),
+        ("indicators", "1.1.a", "indicator of it"),
+    ]
+    assert answer.notes == ()
+
+
+def test_a_bare_id_that_names_several_things_says_the_others(riverland: cfgraph.Framework) -> None:
+    answer = who(riverland, "1.1")
+    assert answer.kind == "output"
+    assert answer.notes == ("1.1 also names sdg-target:1.1: ask 'cfgraph who sdg-target:1.1'",)
+    assert who(riverland, "sdg-target:1.1").kind == "sdg-target"
+    assert also_named(riverland, "1", ("outcome", "1")) == []  # SDG 1 is a goal, not a target
+
+
+def test_an_unknown_id_names_its_kind_and_the_closest(riverland: cfgraph.Framework) -> None:
+    closest = r"^unknown output 'output:1\.9'; did you mean output:1\.2, output:1\.1\?$"
+    with pytest.raises(UnknownIdError, match=closest):
+        resolve(riverland, "output:1.9")
+    with pytest.raises(UnknownIdError, match=r"^unknown SDG indicator 'sdg-indicator:3\.8\.1'; who answers"):
+        resolve(riverland, "sdg-indicator:3.8.1")
