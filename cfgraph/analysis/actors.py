@@ -460,10 +460,12 @@ def _about_indicator(fw: Framework, ident: str, out: _Sections) -> str:
 
 
 def who_rows(answer: WhoAnswer, framework: str) -> list[dict[str, Any]]:
-    """Rows of ``cfgraph who``: ``section``, ``kind``, ``id``, ``name``, ``how``, ``source_lines``."""
+    """Rows of ``cfgraph who``: ``framework``, ``about`` (the typed id of what was asked about, as
+    this framework reads the name: ``outcome:3.1``), ``section``, ``kind``, ``id``, ``name``,
+    ``how``, ``source_lines``."""
     from cfgraph.analysis.records import records
 
-    return records(list(answer.rows), framework=framework)
+    return records(list(answer.rows), framework=framework, about=typed_id(answer.kind, answer.id))
 
 
 def actors(

@@ -12,10 +12,12 @@ import click
 from cfgraph.cli.options import (
     answer_each,
     answer_each_titled,
+    answers_of_each,
     echo_rows,
     format_option,
     frameworks_option,
     handle_errors,
+    heading,
 )
 from cfgraph.render.rows import TableSpec, count_summary
 from cfgraph.vocabulary import PARTNER_TYPES, SEVERITIES, SEVERITY_PLURALS
@@ -247,10 +249,16 @@ def who_command(
         return answer.title, who_rows(answer, fw.info.id), (answer.empty, answer.notes)
 
     question = ("who", name, str(fellows))
-    title, rows, (empty, notes) = answer_each_titled(framework_dirs, portfolio_dir, question, compute)
+    answers, rows = answers_of_each(framework_dirs, portfolio_dir, question, compute)
+    title, subtitles = heading(answers)
+    notes = tuple(n if fid is None else f"{fid}: {n}" for fid, _, (_, said) in answers for n in said)
+    columns = WHO_COLUMNS
+    if len(answers) > 1:  # say which framework, and what the name is there when it differs
+        columns = ("framework", *(("about",) if len({r["about"] for r in rows}) > 1 else ()), *WHO_COLUMNS)
     sections = {s: s for s in dict.fromkeys(r["section"] for r in rows)}
     summary = count_summary(rows, "row", "section", sections)
-    spec = TableSpec(title, WHO_COLUMNS, summary=summary, empty=empty, notes=tuple(notes))
+    empty = answers[0][2][0]
+    spec = TableSpec(title, columns, summary=summary, empty=empty, notes=notes, subtitles=subtitles)
     echo_rows(rows, fmt, out, spec)
 
 

@@ -42,3 +42,22 @@ def test_an_unknown_id_names_its_kind_and_the_closest(riverland: cfgraph.Framewo
         resolve(riverland, "output:1.9")
     with pytest.raises(UnknownIdError, match=r"^unknown SDG indicator 'sdg-indicator:3\.8\.1'; who answers"):
         resolve(riverland, "sdg-indicator:3.8.1")
+
+
+def test_who_rows_say_what_was_asked_about(riverland: cfgraph.Framework, kz: cfgraph.Framework) -> None:
+    from cfgraph.analysis.actors import who_rows
+
+    for fw, about in ((riverland, "output:3.1"), (kz, "outcome:3.1")):
+        rows = who_rows(who(fw, "3.1"), fw.info.id)
+        assert {(r["framework"], r["about"]) for r in rows} == {(fw.info.id, about)}
+        assert list(rows[0])[:3] == ["framework", "about", "section"]
+
+
+def test_one_heading_line_per_framework_when_they_differ() -> None:
+    from cfgraph.cli.options import heading
+
+    title = "SDG target 5.2: listed by 1 outcome"
+    assert heading([("a", title, None), ("b", title, None)]) == (f"{title} (2 frameworks)", ())
+    differ = [("a", "Outcome 3.1: x", None), ("b", "Output 3.1 (outcome 3): y", None)]
+    assert heading(differ) == ("2 frameworks answer:", ("a: Outcome 3.1: x", "b: Output 3.1 (outcome 3): y"))
+    assert heading([(None, "Outcome 1: z", None)]) == ("Outcome 1: z", ())
