@@ -32,9 +32,10 @@ __all__ = [
     "WhoRow", "WhoAnswer", "RESOLVABLE", "resolve", "also_named", "suggestions", "who", "who_rows", "actors",
 ]  # fmt: skip
 
-#: The kinds :func:`resolve` looks in, in the order a bare id is tried.
+#: The kinds :func:`resolve` looks in, in the order a bare id is tried: an SDG target the framework
+#: lists before an output of the same id, an output before a real target it does not list.
 RESOLVABLE = (
-    "outcome", "output", "sdg-target", "agency", "partner", "lnob-group", "indicator", "result-group",
+    "outcome", "sdg-target", "output", "agency", "partner", "lnob-group", "indicator", "result-group",
 )  # fmt: skip
 #: Sections of :func:`who`, in display order.
 SECTIONS = (

@@ -236,7 +236,7 @@ def who_command(
     """Who and what is involved with NAME: an outcome, output, SDG target, UN agency, partner, LNOB
     group, indicator or result group, by id, typed id (output:1.1, sdg-target:1.1), name or
     statement (any case; a part of one will do). An id that names several things answers the
-    first (outcome, output, SDG target, ...) and says the others.
+    first (outcome, SDG target the framework lists, output, ...) and says the others.
 
     An agency or partner gets its outcomes and how (narrative list, results matrix, indicator
     responsibility, partnerships text), its indicators, its fellow actors and the SDG targets of

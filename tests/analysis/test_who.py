@@ -61,3 +61,16 @@ def test_one_heading_line_per_framework_when_they_differ() -> None:
     differ = [("a", "Outcome 3.1: x", None), ("b", "Output 3.1 (outcome 3): y", None)]
     assert heading(differ) == ("2 frameworks answer:", ("a: Outcome 3.1: x", "b: Output 3.1 (outcome 3): y"))
     assert heading([(None, "Outcome 1: z", None)]) == ("Outcome 1: z", ())
+
+
+def test_a_listed_target_comes_before_an_output_of_the_same_id(riverland: cfgraph.Framework) -> None:
+    import dataclasses
+
+    from cfgraph.model import Output
+
+    extra = Output(id="1.3", outcome="1", statement="Cash transfers reach every district.", source_lines="16")
+    fw = dataclasses.replace(riverland, outputs=(*riverland.outputs, extra))
+    answer = who(fw, "1.3")  # outcome 1 lists SDG target 1.3
+    assert answer.kind == "sdg-target"
+    assert answer.notes == ("1.3 also names output:1.3: ask 'cfgraph who output:1.3'",)
+    assert who(fw, "output:1.3").title == "Output 1.3 (outcome 1): Cash transfers reach every district."
