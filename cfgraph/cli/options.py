@@ -162,10 +162,11 @@ def answer_each_titled[X](
     compute: Callable[[Framework], tuple[str, list[dict[str, Any]], X]],
 ) -> tuple[str, list[dict[str, Any]], X]:
     """Like :func:`answer_each` for an answer with a heading: (title, rows, what else it says).
-    Several frameworks give each one's rows in turn, under the first one's heading and notes."""
+    Several frameworks give each one's rows in turn, under one heading (each framework's, when
+    they differ: :func:`heading`) and the first one's notes."""
     answers, found = answers_of_each(framework_dirs, portfolio_dir, question, compute)
-    title, _ = heading(answers)
-    return title, found, answers[0][2]
+    title, lines = heading(answers)
+    return " ".join((title, *lines)) if lines else title, found, answers[0][2]
 
 
 def answers_of_each[X](
@@ -197,8 +198,9 @@ def heading(answers: list[tuple[str | None, str, Any]]) -> tuple[str, tuple[str,
     """The heading of :func:`answers_of_each`'s answers, and the lines under it: one framework's
     own; several with one heading, it with how many; else, one line per framework."""
     titles = [title for _, title, _ in answers]
-    if len(titles) == 1:
-        return titles[0], ()
+    if len(titles) == 1:  # one framework, or the only one of several that has the name
+        fid = answers[0][0]
+        return (titles[0] if fid is None else f"{titles[0]} ({fid})"), ()
     if len(set(titles)) == 1:
         return f"{titles[0]} ({len(titles)} frameworks)", ()
     return f"{len(titles)} frameworks answer:", tuple(f"{fid}: {title}" for fid, title, _ in answers)

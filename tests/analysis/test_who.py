@@ -61,6 +61,7 @@ def test_one_heading_line_per_framework_when_they_differ() -> None:
     differ = [("a", "Outcome 3.1: x", None), ("b", "Output 3.1 (outcome 3): y", None)]
     assert heading(differ) == ("2 frameworks answer:", ("a: Outcome 3.1: x", "b: Output 3.1 (outcome 3): y"))
     assert heading([(None, "Outcome 1: z", None)]) == ("Outcome 1: z", ())
+    assert heading([("b", "Outcome 1: z", None)]) == ("Outcome 1: z (b)", ())  # the only one that has it
 
 
 def test_a_listed_target_comes_before_an_output_of_the_same_id(riverland: cfgraph.Framework) -> None:
