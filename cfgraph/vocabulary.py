@@ -48,6 +48,8 @@ __all__ = [
     "REVIEW_STATUSES",
     "LISTED_IN",
     "LISTED_IN_NAMES",
+    "TARGET_SOURCES",
+    "FROM_INDICATORS",
     "ROLES",
     "ROLE_NAMES",
     "CODE_STATUSES",
@@ -60,6 +62,7 @@ __all__ = [
     "Confidence",
     "score_level",
     "ListedIn",
+    "TargetSource",
     "Role",
     "Influence",
     "entity_kind",
@@ -74,6 +77,8 @@ __all__ = [
 ]
 
 ListedIn = Literal["narrative", "results_matrix"]
+#: Where an outcome's SDG target comes from: one of its two lists, or (derived) its indicators.
+TargetSource = Literal["narrative", "results_matrix", "indicators"]
 Role = Literal["global", "crosscutting"]
 Influence = Literal["forward", "backward", "both"]
 ReviewLevel = Literal["outcome", "target"]
@@ -353,7 +358,16 @@ SEVERITY_PLURALS: dict[str, str] = {"info": "notes", "warning": "warnings", "err
 
 #: The two places a framework lists an outcome's targets, agencies and groups.
 LISTED_IN: tuple[str, ...] = get_args(ListedIn)
-LISTED_IN_NAMES: dict[str, str] = {"narrative": "narrative list", "results_matrix": "results matrix"}
+#: Where an outcome's SDG targets come from: its two lists, then :data:`FROM_INDICATORS`.
+TARGET_SOURCES: tuple[str, ...] = get_args(TargetSource)
+#: The ``listed_in`` of an SDG target derived from an outcome's indicators (SDG indicator 4.1.1
+#: measures target 4.1) for an outcome with no target list; such rows are never in a folder's files.
+FROM_INDICATORS = "indicators"
+LISTED_IN_NAMES: dict[str, str] = {
+    "narrative": "narrative list",
+    "results_matrix": "results matrix",
+    FROM_INDICATORS: "derived from its indicators",
+}
 #: Roles of an SDG target in an outcome's list.
 ROLES: tuple[str, ...] = get_args(Role)
 ROLE_NAMES: dict[str, str] = {"global": "global", "crosscutting": "cross-cutting"}

@@ -1,10 +1,11 @@
 """Questions about actors and everything else a person can name: who works on what, with whom.
 
-:func:`resolve` finds the thing a person names (an outcome, SDG target, UN agency, partner, LNOB
-group or indicator; by id, typed id or name, in any case), :func:`who` answers "who and what is
-involved with it" in sections, and :func:`actors` lists UN agencies and partners with filters
-("ministries on two outcomes or more"). Everything works on the model alone, so it is fast; a
-partner recorded as the same body as another (``same_as``) is that one actor.
+:func:`resolve` finds the thing a person names (an outcome, output, SDG target, UN agency,
+partner, LNOB group or indicator; by id, typed id, name or statement, in any case), :func:`who`
+answers "who and what is involved with it" in sections, and :func:`actors` lists UN agencies and
+partners with filters ("ministries on two outcomes or more"). Everything works on the model
+alone, so it is fast; a partner recorded as the same body as another (``same_as``) is that one
+actor.
 
 >>> import cfgraph
 >>> fw = cfgraph.load(cfgraph.MINI)
@@ -27,10 +28,15 @@ from cfgraph.errors import UnknownIdError
 from cfgraph.model import Framework, closest, natural_key, sdg_sort_key
 from cfgraph.vocabulary import ENTITIES, LINK_KINDS, LISTED_IN_NAMES, PARTNER_TYPES, split_typed_id, typed_id
 
-__all__ = ["WhoRow", "WhoAnswer", "RESOLVABLE", "resolve", "suggestions", "who", "who_rows", "actors"]
+__all__ = [
+    "WhoRow", "WhoAnswer", "RESOLVABLE", "resolve", "also_named", "suggestions", "who", "who_rows", "actors",
+]  # fmt: skip
 
-#: The kinds :func:`resolve` looks in, in the order a bare id is tried.
-RESOLVABLE = ("outcome", "sdg-target", "agency", "partner", "lnob-group", "indicator", "result-group")
+#: The kinds :func:`resolve` looks in, in the order a bare id is tried: an SDG target the framework
+#: lists before an output of the same id, an output before a real target it does not list.
+RESOLVABLE = (
+    "outcome", "sdg-target", "output", "agency", "partner", "lnob-group", "indicator", "result-group",
+)  # fmt: skip
 #: Sections of :func:`who`, in display order.
 SECTIONS = (
     "outcomes", "outputs", "agencies", "partners", "lnob groups", "indicators", "stated links", "targets",
@@ -52,13 +58,15 @@ class WhoRow:
 
 @dataclass(frozen=True)
 class WhoAnswer:
-    """What :func:`who` found: a heading (``UNICEF (UN agency): 4 outcomes, ...``) and the rows."""
+    """What :func:`who` found: a heading (``UNICEF (UN agency): 4 outcomes, ...``) and the rows;
+    ``notes`` say what else the id names (``1.1`` is an output and an SDG target)."""
 
     kind: str
     id: str
     title: str
     rows: tuple[WhoRow, ...]
     empty: str = ""
+    notes: tuple[str, ...] = ()
 
 
 def _names(fw: Framework) -> dict[str, list[tuple[str, str]]]:
@@ -72,6 +80,8 @@ def _names(fw: Framework) -> dict[str, list[tuple[str, str]]]:
 
     for o in fw.outcomes:
         add("outcome", o.id, f"outcome {o.id}")
+    for x in fw.outputs:
+        add("output", x.id, f"output {x.id}", x.statement)
     for code in sorted({t.code for t in fw.outcome_targets if t.valid}, key=sdg_sort_key):
         add("sdg-target", code)
     for a in fw.agencies:
@@ -115,6 +125,9 @@ def resolve(fw: Framework, text: str, kinds: tuple[str, ...] = RESOLVABLE) -> tu
     """
     typed, ident = split_typed_id(text.strip())
     wanted = tuple(k for k in kinds if typed in (None, k))
+    if typed and not wanted:
+        asked = ", ".join(ENTITIES[k].singular for k in kinds)
+        raise UnknownIdError(ENTITIES[typed].singular, text, [], f"who answers about: {asked}")
     names = _names(fw)
     for probe in (ident, ident.casefold()):
         pairs = [p for p in names.get(probe.casefold(), []) if p[0] in wanted]
@@ -133,6 +146,24 @@ def resolve(fw: Framework, text: str, kinds: tuple[str, ...] = RESOLVABLE) -> tu
             raise UnknownIdError(f"{what} (several match)", text, [typed_id(k, i) for k, i in partial[:8]])
     what = " or ".join(ENTITIES[k].singular for k in wanted) if len(wanted) < 3 else "node"
     raise UnknownIdError(what, text, suggestions(fw, ident, wanted))
+
+
+def also_named(fw: Framework, text: str, found: tuple[str, str]) -> list[str]:
+    """The typed ids of the other things the bare id *text* names exactly, besides *found* (the
+    ``(kind, id)`` :func:`resolve` chose): ``1.1`` may be an output and an SDG target.
+
+    >>> import cfgraph
+    >>> fw = cfgraph.load(cfgraph.MINI)
+    >>> also_named(fw, "2.1", resolve(fw, "2.1")), also_named(fw, "outcome:2.1", ("outcome", "2.1"))
+    (['sdg-target:2.1'], [])
+    """
+    typed, ident = split_typed_id(text.strip())
+    if typed:
+        return []
+    others = [p for p in _names(fw).get(ident.casefold(), []) if p != found and p[1] == ident]
+    if found[0] != "sdg-target" and fw.catalogue.is_target(ident) and ("sdg-target", ident) not in others:
+        others.append(("sdg-target", ident))
+    return [typed_id(k, i) for k, i in others]
 
 
 def _lines(*cells: str) -> tuple[int, ...]:
@@ -324,12 +355,13 @@ def _about_target(fw: Framework, code: str, out: _Sections) -> dict[str, str]:
 def who(fw: Framework, text: str, fellows: int | None = 10) -> WhoAnswer:
     """Who and what is involved with the thing *text* names (see :func:`resolve`), in sections.
 
-    An outcome: its agencies (listed, responsible for indicators), partners (with their type),
-    LNOB groups and indicators. An SDG target: the outcomes that list it and the indicators that
-    measure it, then the same for those outcomes. A UN agency or partner: its outcomes and how
-    (narrative list, results matrix, indicator responsibility, partnerships text), its
-    indicators, the fellow actors on its outcomes (most shared first) and the SDG targets its
-    outcomes list. An LNOB group: the outcomes naming it and who works on them. An indicator:
+    An outcome: its agencies (listed, responsible for indicators), partners (with their type), LNOB
+    groups and indicators. An output: its outcome, the agencies delivering it, its partners and its
+    indicators (with who is responsible or named for them). An SDG target: the outcomes that list it
+    and the indicators that measure it, then the same for those outcomes. A UN agency or partner:
+    its outcomes and how (narrative list, results matrix, indicator responsibility, partnerships
+    text), its indicators, the fellow actors on its outcomes (most shared first) and the SDG targets
+    its outcomes list. An LNOB group: the outcomes naming it and who works on them. An indicator:
     its outcome, who is responsible and named for it. *fellows* caps the fellow actors (None: all).
 
     Examples
@@ -366,13 +398,47 @@ def who(fw: Framework, text: str, fellows: int | None = 10) -> WhoAnswer:
         _about_outcomes(fw, named, out)
         out.rows = {k: v for k, v in out.rows.items() if k[0] != "lnob groups" or k[2] == ident}
         title = f"LNOB group {fw.lnob_group(ident).name}: named by {_n(len(named), 'outcome')}"
+    elif kind == "output":
+        title = _about_output(fw, ident, out)
     else:
         title = _about_indicator(fw, ident, out)
     rows = out.result()
     empty = "" if rows else f"nothing in {fw.info.id} is tied to {typed_id(kind, ident)}"
     if kind == "sdg-target" and not rows:
         empty = f"SDG target {ident} is a real target, but no outcome of {fw.info.id} lists it"
-    return WhoAnswer(kind, ident, title, rows, empty)
+    others = also_named(fw, text, (kind, ident))
+    notes: tuple[str, ...] = ()
+    if others:
+        notes = (f"{text.strip()} also names {' and '.join(others)}: ask 'cfgraph who {others[0]}'",)
+    return WhoAnswer(kind, ident, title, rows, empty, notes)
+
+
+def _about_output(fw: Framework, ident: str, out: _Sections) -> str:
+    """An output's outcome, the agencies delivering it and partners named for it, its indicators
+    and who is responsible or named for them."""
+    x = fw.output(ident)
+    out.add("outcomes", "outcome", x.outcome, fw.outcome(x.outcome).statement, "its outcome")
+    for xa in fw.output_agencies:
+        if xa.output == ident:
+            label = fw.agency(xa.agency).label
+            out.add("agencies", "agency", xa.agency, label, "delivers it", xa.source_lines)
+    for xp in fw.output_partners:
+        if xp.output == ident:
+            pid = fw.actor_id(xp.partner)
+            out.add("partners", "partner", pid, _partner_name(fw, pid), "partner of it", xp.source_lines)
+    mine = [i for i in fw.indicators if i.output == ident]
+    for i in mine:
+        out.add("indicators", "indicator", i.id, i.name, "indicator of it", i.source_lines)
+        for ia in fw.indicator_agencies:
+            if ia.indicator == i.id:
+                how = f"responsible for {i.id}"
+                out.add("agencies", "agency", ia.agency, fw.agency(ia.agency).label, how, ia.source_lines)
+        for ip in fw.indicator_partners:
+            if ip.indicator == i.id:
+                pid = fw.actor_id(ip.partner)
+                name = _partner_name(fw, pid)
+                out.add("partners", "partner", pid, name, f"named for {i.id}", ip.source_lines)
+    return f"Output {ident} (outcome {x.outcome}): {x.statement}"
 
 
 def _about_indicator(fw: Framework, ident: str, out: _Sections) -> str:
@@ -395,10 +461,12 @@ def _about_indicator(fw: Framework, ident: str, out: _Sections) -> str:
 
 
 def who_rows(answer: WhoAnswer, framework: str) -> list[dict[str, Any]]:
-    """Rows of ``cfgraph who``: ``section``, ``kind``, ``id``, ``name``, ``how``, ``source_lines``."""
+    """Rows of ``cfgraph who``: ``framework``, ``about`` (the typed id of what was asked about, as
+    this framework reads the name: ``outcome:3.1``), ``section``, ``kind``, ``id``, ``name``,
+    ``how``, ``source_lines``."""
     from cfgraph.analysis.records import records
 
-    return records(list(answer.rows), framework=framework)
+    return records(list(answer.rows), framework=framework, about=typed_id(answer.kind, answer.id))
 
 
 def actors(

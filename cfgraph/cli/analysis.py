@@ -12,10 +12,12 @@ import click
 from cfgraph.cli.options import (
     answer_each,
     answer_each_titled,
+    answers_of_each,
     echo_rows,
     format_option,
     frameworks_option,
     handle_errors,
+    heading,
 )
 from cfgraph.render.rows import TableSpec, count_summary
 from cfgraph.vocabulary import PARTNER_TYPES, SEVERITIES, SEVERITY_PLURALS
@@ -236,24 +238,33 @@ def who_command(
     fmt: str,
     out: Path | None,
 ) -> None:
-    """Who and what is involved with NAME: an outcome, SDG target, UN agency, partner, LNOB group,
-    indicator or result group, by id or name (any case; a part of one name will do).
+    """Who and what is involved with NAME: an outcome, output, SDG target, UN agency, partner, LNOB
+    group, indicator or result group, by id, typed id (output:1.1, sdg-target:1.1), name or
+    statement (any case; a part of one will do). An id that names several things answers the
+    first (outcome, SDG target the framework lists, output, ...) and says the others.
 
     An agency or partner gets its outcomes and how (narrative list, results matrix, indicator
     responsibility, partnerships text), its indicators, its fellow actors and the SDG targets of
     its outcomes; an outcome or target its agencies, partners (with type), groups and indicators.
     """
-    def compute(fw: Any) -> tuple[str, list[dict[str, Any]], str]:
+    def compute(fw: Any) -> tuple[str, list[dict[str, Any]], tuple[str, tuple[str, ...]]]:
         from cfgraph.analysis.actors import who, who_rows
 
         answer = who(fw, name, fellows or None)
-        return answer.title, who_rows(answer, fw.info.id), answer.empty
+        return answer.title, who_rows(answer, fw.info.id), (answer.empty, answer.notes)
 
     question = ("who", name, str(fellows))
-    title, rows, empty = answer_each_titled(framework_dirs, portfolio_dir, question, compute)
+    answers, rows = answers_of_each(framework_dirs, portfolio_dir, question, compute)
+    title, subtitles = heading(answers)
+    notes = tuple(n if fid is None else f"{fid}: {n}" for fid, _, (_, said) in answers for n in said)
+    columns = WHO_COLUMNS
+    if len(answers) > 1:  # say which framework, and what the name is there when it differs
+        columns = ("framework", *(("about",) if len({r["about"] for r in rows}) > 1 else ()), *WHO_COLUMNS)
     sections = {s: s for s in dict.fromkeys(r["section"] for r in rows)}
     summary = count_summary(rows, "row", "section", sections)
-    echo_rows(rows, fmt, out, TableSpec(title, WHO_COLUMNS, summary=summary, empty=empty))
+    empty = answers[0][2][0]
+    spec = TableSpec(title, columns, summary=summary, empty=empty, notes=notes, subtitles=subtitles)
+    echo_rows(rows, fmt, out, spec)
 
 
 @click.command("actors")

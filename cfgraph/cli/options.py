@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "framework_option", "frameworks_option", "format_option", "handle_errors", "load_framework",
-    "load_frameworks", "answer_rows", "answer_each", "answer_each_titled", "echo_rows", "table_width",
+    "load_frameworks", "answer_rows", "answer_each", "answer_each_titled", "answers_of_each", "heading",
+    "echo_rows", "table_width",
 ]  # fmt: skip
 
 _FOLDER = click.Path(path_type=Path, file_okay=False)
@@ -161,21 +162,48 @@ def answer_each_titled[X](
     compute: Callable[[Framework], tuple[str, list[dict[str, Any]], X]],
 ) -> tuple[str, list[dict[str, Any]], X]:
     """Like :func:`answer_each` for an answer with a heading: (title, rows, what else it says).
-    Several frameworks give each one's rows in turn, under the first one's heading and notes."""
+    Several frameworks give each one's rows in turn, under one heading (each framework's, when
+    they differ: :func:`heading`) and the first one's notes."""
+    answers, found = answers_of_each(framework_dirs, portfolio_dir, question, compute)
+    title, lines = heading(answers)
+    return " ".join((title, *lines)) if lines else title, found, answers[0][2]
+
+
+def answers_of_each[X](
+    framework_dirs: tuple[Path, ...],
+    portfolio_dir: Path | None,
+    question: tuple[str, ...],
+    compute: Callable[[Framework], tuple[str, list[dict[str, Any]], X]],
+) -> tuple[list[tuple[str | None, str, X]], list[dict[str, Any]]]:
+    """Each answer with a heading: (framework id, heading, what else it says) of every framework
+    that answers (the id None for one framework), and all their rows in turn."""
     if portfolio_dir is None and len(framework_dirs) <= 1:
         folder = framework_dirs[0] if framework_dirs else None
-        return answer_rows(folder, question, compute)
+        title, alone, extra = answer_rows(folder, question, compute)
+        return [(None, title, extra)], alone
     from cfgraph.portfolio import rows_of_each
 
-    answers: list[tuple[str, list[dict[str, Any]], X]] = []
+    answers: list[tuple[str | None, str, X]] = []
 
     def rows(fw: Framework) -> list[dict[str, Any]]:
-        answers.append(compute(fw))
-        return answers[-1][1]
+        title, found, extra = compute(fw)
+        answers.append((fw.info.id, title, extra))
+        return found
 
     found = rows_of_each(load_frameworks(framework_dirs, portfolio_dir), rows, skip_unknown=True)
-    title, _, extra = answers[0]
-    return f"{title} ({len(answers)} frameworks)", found, extra
+    return answers, found
+
+
+def heading(answers: list[tuple[str | None, str, Any]]) -> tuple[str, tuple[str, ...]]:
+    """The heading of :func:`answers_of_each`'s answers, and the lines under it: one framework's
+    own; several with one heading, it with how many; else, one line per framework."""
+    titles = [title for _, title, _ in answers]
+    if len(titles) == 1:  # one framework, or the only one of several that has the name
+        fid = answers[0][0]
+        return (titles[0] if fid is None else f"{titles[0]} ({fid})"), ()
+    if len(set(titles)) == 1:
+        return f"{titles[0]} ({len(titles)} frameworks)", ()
+    return f"{len(titles)} frameworks answer:", tuple(f"{fid}: {title}" for fid, title, _ in answers)
 
 
 def answer_rows[T](

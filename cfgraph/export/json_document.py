@@ -22,7 +22,7 @@ from typing import Any
 from cfgraph.consistency import find_inconsistencies
 from cfgraph.model import Framework, Indicator, TableSpec, parse_lines, table_spec
 from cfgraph.model.schema import Column
-from cfgraph.vocabulary import LISTED_IN, ROLES
+from cfgraph.vocabulary import ROLES, TARGET_SOURCES
 
 __all__ = ["framework_document", "export_json", "schema", "SCHEMA_VERSION"]
 
@@ -264,7 +264,7 @@ def schema() -> dict[str, Any]:
                 "type": "array",
                 "minItems": 1,
                 "uniqueItems": True,
-                "items": {"enum": list(LISTED_IN)},
+                "items": {"enum": list(TARGET_SOURCES)},
             },
             "valid": {"type": "boolean"},
         }

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from cfgraph.errors import Problem
 from cfgraph.io.citations import MAX_CITED_LINES, clean_source_line
-from cfgraph.io.derive import derive
+from cfgraph.io.derive import derive, derive_measured_targets
 from cfgraph.io.ends import check_relation_ends
 from cfgraph.io.provenance import check_citations
 from cfgraph.io.reading import PackageContents
@@ -167,4 +167,5 @@ def check_meaning(pkg: PackageContents, catalogue: SdgCatalogue) -> FoundSources
     _check_result_groups(pkg)
     check_relation_ends(pkg, catalogue)
     _check_outcome_links(pkg)
+    derive_measured_targets(pkg, catalogue)
     return found

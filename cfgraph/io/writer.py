@@ -1,7 +1,9 @@
 """Write a :class:`~cfgraph.model.Framework` back to CSV tables in canonical form.
 
-Loading a folder and writing it again gives the same tables, so a notebook user can edit the
-model and save it, and the shipped data stays in one canonical layout (checked by a test).
+Loading a folder and writing it again gives the same tables (rows the loader derives from
+other tables, such as the targets an outcome's indicators measure, are not written), so a
+notebook user can edit the model and save it, and the shipped data stays in one canonical
+layout (checked by a test).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 
 from cfgraph.io.atomic import write_text
 from cfgraph.io.datapackage import datapackage_text
-from cfgraph.model import TABLES, Framework, rows_of, table_spec
+from cfgraph.model import TABLES, Framework, file_rows, table_spec
 
 __all__ = ["cell_text", "effective_layout", "table_text", "write_framework"]
 
@@ -47,7 +49,7 @@ def effective_layout(fw: Framework) -> dict[str, tuple[str, ...]]:
     """
     layout: dict[str, tuple[str, ...]] = {}
     for spec in TABLES:
-        rows = rows_of(fw, spec)
+        rows = file_rows(fw, spec)
         had = fw.layout.get(spec.name)
         if had is None and fw.layout and not rows:
             continue
@@ -61,7 +63,7 @@ def effective_layout(fw: Framework) -> dict[str, tuple[str, ...]]:
 def table_text(fw: Framework, name: str, columns: Sequence[str] | None = None) -> str:
     """The CSV text of one table of *fw* (its *columns*; default those :func:`effective_layout` gives)."""
     spec = table_spec(name)
-    rows = rows_of(fw, spec)
+    rows = file_rows(fw, spec)
     shown = (
         list(columns)
         if columns is not None

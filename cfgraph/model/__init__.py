@@ -73,6 +73,7 @@ __all__ = [
     "table_spec",
     "spec_of",
     "rows_of",
+    "file_rows",
 ]
 
 #: Every table of a framework folder, in file order.
@@ -127,3 +128,15 @@ def rows_of(fw: Framework, spec: TableSpec) -> tuple[object, ...]:
         return (fw.info,)
     rows: tuple[object, ...] = getattr(fw, spec.name)
     return rows
+
+
+def file_rows(fw: Framework, spec: TableSpec) -> tuple[object, ...]:
+    """The rows of table *spec* its file holds: :func:`rows_of` without the rows the loader
+    derives from other tables (an outcome's targets measured by its indicators).
+
+    >>> import cfgraph
+    >>> fw = cfgraph.load(cfgraph.MINI)
+    >>> len(file_rows(fw, table_spec("outcome_targets"))) == len(fw.outcome_targets)
+    True
+    """
+    return tuple(r for r in rows_of(fw, spec) if not getattr(r, "derived", False))

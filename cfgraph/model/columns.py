@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from cfgraph.model.schema import ID_PATTERN, LINES_PATTERN, ColumnMeta, col
-from cfgraph.vocabulary import REVIEW_STATUSES, ListedIn, Role
+from cfgraph.vocabulary import LISTED_IN, REVIEW_STATUSES, ListedIn, Role, TargetSource
 
 __all__ = [
     "OUTCOME_PATTERN",
@@ -29,6 +29,7 @@ __all__ = [
     "Seq",
     "Raw",
     "ListedInColumn",
+    "TargetSourceColumn",
     "RoleColumn",
     "Note",
 ]
@@ -97,5 +98,12 @@ ListedInColumn = Annotated[
     ListedIn,
     col("Which list of the document: the narrative list or the results matrix.", rdf="cfg:listedIn"),
 ]
+#: The list an SDG target entry comes from. A file holds only the two lists (its enum); the model
+#: also holds the targets derived from an outcome's indicators (:data:`~cfgraph.vocabulary.FROM_INDICATORS`).
+TargetSourceColumn = Annotated[
+    TargetSource,
+    col("Which list of the document: the narrative list or the results matrix.", enum=LISTED_IN,
+        rdf="cfg:listedIn"),
+]  # fmt: skip
 RoleColumn = Annotated[Role, col(rdf="cfg:role")]
 Note = Annotated[str | None, col(rdf="skos:note")]

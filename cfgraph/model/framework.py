@@ -34,7 +34,7 @@ from cfgraph.model.structure import (
 from cfgraph.model.targets import OutcomeTarget, TargetList
 from cfgraph.registry import UnRegistry, load_registry
 from cfgraph.sdg import SdgCatalogue
-from cfgraph.vocabulary import ListedIn, Role
+from cfgraph.vocabulary import ListedIn, Role, TargetSource
 
 __all__ = ["Framework", "parse_lines", "closest", "sdg_sort_key"]
 
@@ -234,11 +234,12 @@ class Framework:
     def targets_of(
         self,
         outcome_id: str,
-        listed_in: ListedIn | None = None,
+        listed_in: TargetSource | None = None,
         role: Role | None = None,
         valid_only: bool = False,
     ) -> list[OutcomeTarget]:
-        """Target entries of one outcome, optionally of one list and role, in document order."""
+        """Target entries of one outcome, optionally of one list and role, in document order
+        (``listed_in="indicators"``: those derived from its indicators, when it lists none)."""
         self.outcome(outcome_id)
         return [
             t

@@ -16,9 +16,10 @@ from cfgraph.model.columns import (
     Seq,
     SourceId,
     SourceLines,
+    TargetSourceColumn,
 )
 from cfgraph.model.schema import ForeignKey, col, table
-from cfgraph.vocabulary import CODE_STATUSES
+from cfgraph.vocabulary import CODE_STATUSES, FROM_INDICATORS
 
 __all__ = ["TargetList", "OutcomeTarget"]
 
@@ -46,6 +47,8 @@ class TargetList:
 @table(
     "outcome_targets",
     "Each SDG target code parsed from a target list, in document order.",
+    # An outcome with no target list also gets, in the model only, the targets its indicators
+    # measure (listed_in 'indicators', cited where the indicator's SDG code is): see ``derived``.
     key=("outcome", "listed_in", "role", "seq"),
     foreign_keys=(
         ForeignKey(("outcome", "listed_in", "role"), "target_lists", ("outcome", "listed_in", "role")),
@@ -58,7 +61,7 @@ class TargetList:
 @dataclass(frozen=True, kw_only=True)
 class OutcomeTarget:
     outcome: OutcomeRef
-    listed_in: ListedInColumn
+    listed_in: TargetSourceColumn
     role: RoleColumn
     seq: Seq
     raw: Raw
@@ -81,3 +84,9 @@ class OutcomeTarget:
     @property
     def valid(self) -> bool:
         return self.code_status == "ok"
+
+    @property
+    def derived(self) -> bool:
+        """Derived from the outcome's indicators (it lists no targets), not from a target list:
+        a fact of the framework in every graph, never a row of ``outcome_targets.csv``."""
+        return self.listed_in == FROM_INDICATORS

@@ -60,6 +60,8 @@ class TableSpec:
     summary: str = ""
     empty: str = ""
     notes: tuple[str, ...] = field(default=())
+    #: Lines under the heading (one per framework, when frameworks answer about different things).
+    subtitles: tuple[str, ...] = field(default=())
 
 
 def safe_cell(value: Any) -> Any:
@@ -157,7 +159,8 @@ def render_table(
     def wrap(text: str) -> list[str]:
         return textwrap.wrap(visible(text), width) if width else [visible(text)]
 
-    lines: list[str] = [*wrap(spec.title), ""] if spec.title else []
+    lines: list[str] = [line for t in (spec.title, *spec.subtitles) for line in wrap(t)]
+    lines += [""] if spec.title else []
     if not rows:
         lines += wrap(spec.empty or "(no rows)")
         return "\n".join(lines) + "\n"

@@ -113,7 +113,7 @@ def test_out_writes_a_file(runner: CliRunner, tmp_path: Path) -> None:
     code, out, _ = run(runner, "who", "6.1", *MINI, "--format", "csv", "--out", str(target))
     assert code == 0 and out == ""
     header = target.read_text(encoding="utf-8").splitlines()[0]
-    assert header == "framework,section,kind,id,name,how,source_lines"
+    assert header == "framework,about,section,kind,id,name,how,source_lines"
 
 
 def test_path_rows_one_per_hop(runner: CliRunner) -> None:

@@ -189,3 +189,18 @@ def test_an_empty_named_question_says_what_was_asked(runner: CliRunner) -> None:
     assert code == 0
     said = "(no rows: nothing in the graph answers agencies-for-target with target=5.1)"
     assert out.splitlines()[-1] == said
+
+
+def test_who_answers_about_an_output(runner: CliRunner) -> None:
+    from tests.conftest import RIVERLAND
+
+    code, out, _ = run(runner, "who", "1.1", "--framework", str(RIVERLAND), "--wide")
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0] == "Output 1.1 (outcome 1): Every district runs a primary health care centre."
+    assert "1.1 also names sdg-target:1.1: ask 'cfgraph who sdg-target:1.1'" in lines
+    code, out, _ = run(runner, "who", "flood early warning systems", "--framework", str(RIVERLAND), "--wide")
+    assert code == 0 and out.startswith("Output 3.1 (outcome 3): Basin councils run flood early warning")
+    result = runner.invoke(cli, ["who", "output:4.1", "--framework", str(RIVERLAND)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: unknown output 'output:4.1'; did you mean output:")

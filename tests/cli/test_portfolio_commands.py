@@ -11,7 +11,8 @@ from click.testing import CliRunner
 import cfgraph
 from cfgraph.analysis import portfolio as pf
 from cfgraph.cli import cli
-from tests.conftest import COPY_ID
+from cfgraph.resources import default_framework_dir
+from tests.conftest import COPY_ID, RIVERLAND
 
 KZ = "kazakhstan-2021-2025"
 MINI_ID = "examplestan-2026-2030"
@@ -104,3 +105,17 @@ def test_portfolio_usage_errors(runner: CliRunner, portfolio_dir: Path) -> None:
     result = runner.invoke(cli, ["portfolio", "footprint", "UNDPP"])
     assert result.exit_code == 2
     assert result.stderr == "Error: unknown UN entity 'UNDPP'; did you mean undp, dppa, odpp?\n"
+
+
+def test_who_says_what_the_name_is_in_each_framework(runner: CliRunner) -> None:
+    """3.1 is an outcome of the shipped framework and an output of the second fixture."""
+    both = ["--framework", str(default_framework_dir()), "--framework", str(RIVERLAND)]
+    rows = _json(runner, "who", "3.1", *both)
+    assert {(r["framework"], r["about"]) for r in rows} == {(KZ, "outcome:3.1"), (RIVER_ID, "output:3.1")}
+    result = runner.invoke(cli, ["who", "3.1", *both], env={"COLUMNS": "120"})
+    lines = result.stdout.splitlines()
+    assert lines[0] == "2 frameworks answer:"
+    assert lines[1].startswith(f"{KZ}: Outcome 3.1: By 2025, all people in Kazakhstan")
+    assert f"{RIVER_ID}: Output 3.1 (outcome 3): Basin councils run flood early warning systems." in lines
+    assert lines[lines.index("") + 1].split()[:3] == ["framework", "about", "section"]
+    assert f"{RIVER_ID}: 3.1 also names sdg-target:3.1: ask 'cfgraph who sdg-target:3.1'" in lines

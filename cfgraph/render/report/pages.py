@@ -24,10 +24,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from cfgraph.model import measure
-from cfgraph.vocabulary import LINK_KINDS, LISTED_IN, LISTED_IN_NAMES, PARTNER_TYPES, ListedIn
+from cfgraph.vocabulary import (
+    LINK_KINDS,
+    LISTED_IN,
+    LISTED_IN_NAMES,
+    PARTNER_TYPES,
+    TARGET_SOURCES,
+    ListedIn,
+    TargetSource,
+)
 
 #: The two lists, typed.
 LISTED_IN_OPTIONS = cast("tuple[ListedIn, ...]", LISTED_IN)
+#: Where an outcome's targets come from: the two lists, or its indicators (when it lists none).
+TARGET_SOURCE_OPTIONS = cast("tuple[TargetSource, ...]", TARGET_SOURCES)
 
 if TYPE_CHECKING:
     from cfgraph.model import Framework
@@ -71,7 +81,7 @@ def outcome_page(fw: Framework, outcome: str, findings: list[dict[str, Any]]) ->
     """Everything the page of *outcome* shows (*findings*: the report's finding rows)."""
     o = fw.outcome(outcome)
     rg = {r.id: r.name for r in fw.result_groups}
-    used = [li for li in LISTED_IN_OPTIONS if any(t.listed_in == li for t in fw.outcome_targets)]
+    used = [li for li in TARGET_SOURCE_OPTIONS if any(t.listed_in == li for t in fw.outcome_targets)]
     lists = {li: [t.code for t in fw.targets_of(outcome, listed_in=li, valid_only=False)] for li in used}
     codes = list(dict.fromkeys(c for li in used for c in lists[li]))
     targets = [{"code": c, "in": [c in lists[li] for li in used]} for c in codes]
