@@ -248,7 +248,7 @@ def who_command(
     its outcomes; an outcome or target its agencies, partners (with type), groups and indicators.
     """
     def compute(fw: Any) -> tuple[str, list[dict[str, Any]], tuple[str, tuple[str, ...]]]:
-        from cfgraph.analysis.actors import who, who_rows
+        from cfgraph.analysis.who import who, who_rows
 
         answer = who(fw, name, fellows or None)
         return answer.title, who_rows(answer, fw.info.id), (answer.empty, answer.notes)
@@ -263,6 +263,7 @@ def who_command(
     sections = {s: s for s in dict.fromkeys(r["section"] for r in rows)}
     summary = count_summary(rows, "row", "section", sections)
     empty = answers[0][2][0]
+    columns = with_cited_in(columns, rows)
     spec = TableSpec(title, columns, summary=summary, empty=empty, notes=notes, subtitles=subtitles)
     echo_rows(rows, fmt, out, spec)
 

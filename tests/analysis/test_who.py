@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 import cfgraph
-from cfgraph.analysis.actors import also_named, resolve, who
+from cfgraph.analysis.actors import also_named, resolve
+from cfgraph.analysis.who import who
 from cfgraph.errors import UnknownIdError
 
 
@@ -45,7 +46,7 @@ def test_an_unknown_id_names_its_kind_and_the_closest(riverland: cfgraph.Framewo
 
 
 def test_who_rows_say_what_was_asked_about(riverland: cfgraph.Framework, kz: cfgraph.Framework) -> None:
-    from cfgraph.analysis.actors import who_rows
+    from cfgraph.analysis.who import who_rows
 
     for fw, about in ((riverland, "output:3.1"), (kz, "outcome:3.1")):
         rows = who_rows(who(fw, "3.1"), fw.info.id)

@@ -113,7 +113,7 @@ def test_out_writes_a_file(runner: CliRunner, tmp_path: Path) -> None:
     code, out, _ = run(runner, "who", "6.1", *MINI, "--format", "csv", "--out", str(target))
     assert code == 0 and out == ""
     header = target.read_text(encoding="utf-8").splitlines()[0]
-    assert header == "framework,about,section,kind,id,name,how,source_lines"
+    assert header == "framework,about,section,kind,id,name,how,source_lines,cited_in"
 
 
 def test_path_rows_one_per_hop(runner: CliRunner) -> None:
@@ -149,3 +149,11 @@ def test_a_finding_read_from_a_workbook_says_where(runner: CliRunner, tmp_path: 
     assert found == [("1", [], ["results: results!F2"])]
     code, table, _ = run(runner, "gaps", "--framework", str(folder), "--check", "agency-without-indicator")
     assert code == 0 and "cited_in" not in table  # every finding cites the main source's lines
+    code, out, _ = run(runner, "who", "unfpa", "--framework", str(folder), "--format", "json")
+    assert code == 0
+    assert [(r["section"], r["id"], r["source_lines"], r["cited_in"]) for r in json.loads(out)][:2] == [
+        ("outcomes", "1", [], ["results: results!F2"]),
+        ("indicators", "1.b", [], ["results: results!F2"]),
+    ]
+    code, table, _ = run(runner, "who", "unfpa", "--framework", str(folder), "--wide")
+    assert code == 0 and table.splitlines()[2].split()[-1] == "cited_in" and "results: results!F2" in table

@@ -166,7 +166,7 @@ def _cited(lines: str, locator: str | None) -> str:
 
 def agency_page(fw: Framework, agency: str, findings: list[dict[str, Any]]) -> dict[str, Any]:
     """Everything the page of UN agency *agency* shows."""
-    from cfgraph.analysis.actors import who
+    from cfgraph.analysis.who import who
 
     a = fw.agency(agency)
     answer = who(fw, f"agency:{agency}", fellows=15)
