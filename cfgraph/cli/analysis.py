@@ -257,7 +257,7 @@ def who_command(
     answers, rows = answers_of_each(framework_dirs, portfolio_dir, question, compute)
     title, subtitles = heading(answers)
     notes = tuple(n if fid is None else f"{fid}: {n}" for fid, _, (_, said) in answers for n in said)
-    columns = WHO_COLUMNS
+    columns: tuple[str, ...] = WHO_COLUMNS
     if len(answers) > 1:  # say which framework, and what the name is there when it differs
         columns = ("framework", *(("about",) if len({r["about"] for r in rows}) > 1 else ()), *WHO_COLUMNS)
     sections = {s: s for s in dict.fromkeys(r["section"] for r in rows)}
