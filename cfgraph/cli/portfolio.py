@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from cfgraph.cli.options import echo_rows, format_option, frameworks_option, handle_errors, load_frameworks
+from cfgraph.cli.options import (
+    echo_rows,
+    format_option,
+    framework_names,
+    frameworks_option,
+    handle_errors,
+    load_frameworks,
+)
 from cfgraph.errors import UnknownIdError
 from cfgraph.render.rows import TableSpec
 from cfgraph.vocabulary import PARTNER_TYPES
@@ -33,13 +40,6 @@ COVERAGE_COLUMNS = ("outcome", "result_group", "thematic_area", "partners_count"
 MATRIX_ONLY_COLUMNS = ("agency", "un_entity", "outcome", "indicators")
 COMPARE_COLUMNS = ("kind", "id", "framework_outcomes", "other_outcomes", "name")
 
-
-def _of(fws: list[Framework]) -> str:
-    """The frameworks asked about, for a sentence: their ids, or how many when they are many."""
-    ids = [fw.info.id for fw in fws]
-    if len(ids) > 3:
-        return f"the {len(ids)} frameworks"
-    return ids[0] if len(ids) == 1 else f"{', '.join(ids[:-1])} and {ids[-1]}"
 
 out_option = click.option(
     "--out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Write to this file."
@@ -101,7 +101,8 @@ def targets_command(fws: list[Framework], min_frameworks: int) -> Answer:
     least = f"at least {min_frameworks} framework{'s' if min_frameworks != 1 else ''}"
     spec = TableSpec(
         f"SDG targets listed by {least}, most widely listed first", TARGETS_COLUMNS, "target",
-        empty=f"no SDG target is listed by {least} of {_of(fws)} (the target lists of their outcomes)",
+        empty=f"no SDG target is listed by {least} of {framework_names(fws)} (the target lists of their "
+        "outcomes)",
     )  # fmt: skip
     return portfolio_rows(targets_across(fws, min_frameworks)), spec
 
@@ -121,7 +122,7 @@ def footprint_command(fws: list[Framework], agency: str | None) -> Answer:
     name = entity.abbreviation if entity is not None else "each UN entity"
     spec = TableSpec(
         f"Where {name} works: outcomes, indicators, SDG targets", FOOTPRINT_COLUMNS, "row",
-        empty=f"{who} on an outcome of {_of(fws)} (as a contributing agency, for an output or an "
+        empty=f"{who} on an outcome of {framework_names(fws)} (as a contributing agency, for an output or an "
         "indicator)",
     )  # fmt: skip
     return portfolio_rows(agency_footprint(fws, entity.id if entity is not None else None)), spec
@@ -145,7 +146,7 @@ def coverage_command(fws: list[Framework], partner_type: str, group: str | None)
     where = f" of the result groups or thematic areas matching '{group}'" if group else ""
     spec = TableSpec(
         f"Partners of type {name} on each outcome{where} (0: none)", COVERAGE_COLUMNS, "outcome",
-        empty=f"{_of(fws)} {'has' if len(fws) == 1 else 'have'} no outcome{where}",
+        empty=f"{framework_names(fws)} {'has' if len(fws) == 1 else 'have'} no outcome{where}",
     )  # fmt: skip
     return portfolio_rows(partner_coverage(fws, partner_type, group)), spec
 
@@ -159,8 +160,8 @@ def matrix_only_command(fws: list[Framework]) -> Answer:
 
     spec = TableSpec(
         "Agencies in the results matrix but not in the outcome lists", MATRIX_ONLY_COLUMNS, "row",
-        empty=f"every agency responsible for an indicator of {_of(fws)} is among the contributing "
-        "agencies of the indicator's outcome",
+        empty=f"every agency responsible for an indicator of {framework_names(fws)} is among the "
+        "contributing agencies of the indicator's outcome",
     )  # fmt: skip
     return portfolio_rows(matrix_only_agencies(fws)), spec
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from cfgraph.cli.options import (
     echo_rows,
     format_option,
+    framework_names,
     framework_option,
     frameworks_option,
     handle_errors,
@@ -19,6 +20,9 @@ from cfgraph.cli.options import (
     load_frameworks,
 )
 from cfgraph.rdf.limits import DEFAULT_LIMITS, QueryLimits
+
+if TYPE_CHECKING:
+    from cfgraph.render.rows import TableSpec
 
 __all__ = ["build_command", "query_command", "sparql_command"]
 
@@ -82,6 +86,30 @@ def _read_query_file(name: str) -> str:
         first = problems[0]
         raise click.BadParameter(f"{name}:{first.line}: {first.message}", param_hint="QUERY")
     return text
+
+
+def _empty_says_why(
+    rows: list[dict[str, Any]],
+    what: str,
+    framework_dirs: tuple[Path, ...],
+    portfolio_dir: Path | None,
+    params: tuple[str, ...],
+) -> TableSpec | None:
+    """For an answer without rows, a table that says which question found nothing, on which
+    frameworks, for which parameters (and, for a named question, what it answers)."""
+    from cfgraph.render.rows import TableSpec
+
+    if rows:
+        return None
+    on = framework_names(load_frameworks(framework_dirs, portfolio_dir))
+    given = f" for {', '.join(params)}" if params else ""
+    name = what.split()[0]
+    if name != "the":
+        from cfgraph.rdf.queries import get_query
+
+        question = get_query(name).answers.split("?")[0]
+        return TableSpec(empty=f"{what} nothing on {on}{given} (it asks: {question}?)")
+    return TableSpec(empty=f"{what} nothing on {on}{given}")
 
 
 @click.command("build")
@@ -153,7 +181,7 @@ def query_command(
     if portfolio_dir is not None:
         folders += framework_folders(portfolio_dir)
     rows = answer_portfolio(folders or [None], name, _params(params), _limits(timeout, limit))
-    echo_rows(rows, fmt, out)
+    echo_rows(rows, fmt, out, _empty_says_why(rows, f"{name} finds", framework_dirs, portfolio_dir, params))
 
 
 @click.command("sparql")
@@ -193,4 +221,4 @@ def sparql_command(
     fws = load_frameworks(framework_dirs, portfolio_dir)
     graph = build_portfolio(fws) if len(fws) > 1 else fws[0]
     rows = run_sparql(graph, text, _params(params), limits=_limits(timeout, limit))
-    echo_rows(rows, fmt, out)
+    echo_rows(rows, fmt, out, _empty_says_why(rows, "the query finds", framework_dirs, portfolio_dir, params))
