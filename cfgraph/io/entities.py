@@ -15,7 +15,7 @@ naming an entity and calling it local at once is an error.
 ["UNDSS is the registry's dss (DSS); write dss in un_entity"]
 >>> row = {"id": "rotary-club", "label": "Rotary Club", "un_entity": None}
 >>> [message.split(": ")[1].split(";")[0] for message, _ in agency_problems(row, load_registry())]
-['if it is a partner, not a UN entity, list it in partners.csv']
+['it may be a partner rather than a UN entity (list it in partners.csv)']
 """
 
 from __future__ import annotations
@@ -59,9 +59,9 @@ def agency_problems(row: dict[str, Any], registry: UnRegistry) -> Iterator[tuple
         close = registry.closest(*names, str(row.get("id") or ""))
         if not close:  # no UN entity is called anything like it: most likely a partner
             yield (
-                f"{shown} is not linked to the UN entity registry and no registry name is close: "
-                "if it is a partner, not a UN entity, list it in partners.csv; else write its id in "
-                "un_entity, or set local to true for an entity of this framework only"
+                f"{shown} is not linked to the UN entity registry and no registry name is close: it may "
+                "be a partner rather than a UN entity (list it in partners.csv); else write its id in "
+                "un_entity, or set local to true"
             ), "warning"
             return
         yield (
