@@ -46,19 +46,42 @@ def _append(path: Path, rows: list[dict[str, str]]) -> None:
         csv.DictWriter(fh, header, restval="", lineterminator="\n").writerows(rows)
 
 
+def _add_to_source(folder: Path, lines: list[str]) -> int:
+    """Add *lines* to the end of the framework's source text (and its sha256 to framework.csv),
+    so rows can cite them; return the number of the first."""
+    import hashlib
+
+    with (folder / "framework.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    text_path = folder / rows[0]["source_file"]
+    text = text_path.read_text(encoding="utf-8")
+    first = len(text.splitlines()) + 1
+    text_path.write_text(text + "".join(line + "\n" for line in lines), encoding="utf-8")
+    rows[0]["source_sha256"] = hashlib.sha256(text_path.read_bytes()).hexdigest()
+    with (folder / "framework.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return first
+
+
 def break_rows(folder: Path, missing: int, extra_partners: int) -> int:
     """Add *extra_partners* partners, *missing* dangling partner references and three bad cells;
-    return how many rows were added."""
+    return how many rows were added. The added rows cite lines added to the source, so the only
+    problems are the ones meant."""
+    names = [f"Extra partner {n}" for n in range(extra_partners)]
+    said = [f"Unlisted partner {n}" for n in range(missing)]
+    first = _add_to_source(folder, names + said)
     partner = {"type": "ngo-cso", "generic": "false", "source_lines": "1"}
     _append(
         folder / "partners.csv",
-        [{**partner, "id": f"extra-{n}", "name": f"Extra partner {n}"} for n in range(extra_partners)]
+        [{**partner, "id": f"extra-{n}", "name": name, "source_lines": str(first + n)}
+         for n, name in enumerate(names)]
         + [{**partner, "id": "bad-type", "name": "A partner of a bad type", "type": "charity"}],
-    )
-    cited = {"outcome": "1.1", "source_lines": "1"}
-    dangling = [
-        {**cited, "seq": str(1000 + n), "partner": f"p0-{n}x", "raw": f"Partner {n}"} for n in range(missing)
-    ]
+    )  # fmt: skip
+    at = first + len(names)
+    dangling = [{"outcome": "1.1", "seq": str(1000 + n), "partner": f"p0-{n}x", "raw": raw,
+                 "source_lines": str(at + n)} for n, raw in enumerate(said)]  # fmt: skip
     _append(folder / "outcome_partners.csv", dangling)
     loop = {"id": "OL99", "source": "1.1", "target": "1.1", "kind": "affects", "stated_as": "named"}
     _append(folder / "outcome_links.csv", [{**loop, "quote": "A loop", "source_lines": "1"}])

@@ -72,7 +72,7 @@ class UnknownIdError(CfgraphError):
     """An id given by the user is not in the framework; ``suggestions`` holds close ids."""
 
     def __init__(self, kind: str, value: str, suggestions: Sequence[str], note: str = "") -> None:
-        self.kind, self.value, self.suggestions = kind, value, list(suggestions)
+        self.kind, self.value, self.suggestions, self.note = kind, value, list(suggestions), note
         hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
         super().__init__(f"unknown {kind} {value!r}{hint}{'; ' + note if note else ''}")
 

@@ -115,7 +115,9 @@ def _only(fws: Iterable[Framework], framework: str | None) -> list[Framework]:
         return items
     found = [fw for fw in items if fw.info.id == framework]
     if not found:
-        raise UnknownIdError("framework", framework, closest(framework, [fw.info.id for fw in items]))
+        ids = sorted(fw.info.id for fw in items)
+        known = f"known frameworks: {', '.join(ids)}" if ids else "no framework given"
+        raise UnknownIdError("framework", framework, closest(framework, ids), known)
     return found
 
 

@@ -125,7 +125,8 @@ def import_matrix_command(file: Path, framework_dir: Path, maps: tuple[str, ...]
 @format_option()
 @handle_errors
 def diff_command(folder_a: Path, folder_b: Path, show: str, tables: tuple[str, ...], fmt: str) -> None:
-    """What differs between two framework folders A and B, table by table.
+    """What differs between two framework folders A and B, table by table: added rows are in B
+    only, removed rows in A only (as in git diff A B).
 
     Rows are matched by their key (an id, or a list and what it names; an entity whose id
     differs by a name both give it); citations and review status are not compared.

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 __all__ = [
     "framework_option", "frameworks_option", "format_option", "handle_errors", "load_framework",
     "load_frameworks", "answer_rows", "answer_each", "answer_each_titled", "answers_of_each", "heading",
-    "echo_rows", "table_width",
+    "echo_rows", "table_width", "framework_names",
 ]  # fmt: skip
 
 _FOLDER = click.Path(path_type=Path, file_okay=False)
@@ -136,6 +136,19 @@ def load_frameworks(
             return load_portfolio(resource_dir("data"))
         return [load_framework(None)]
     return load_portfolio([*framework_dirs, *([portfolio_dir] if portfolio_dir is not None else [])])
+
+
+def framework_names(fws: list[Framework]) -> str:
+    """The frameworks a question was asked of, for a sentence: their ids, or how many when many.
+
+    >>> import cfgraph
+    >>> framework_names([cfgraph.load(cfgraph.MINI)] * 2), framework_names([cfgraph.load(cfgraph.MINI)] * 4)
+    ('examplestan-2026-2030 and examplestan-2026-2030', 'the 4 frameworks')
+    """
+    ids = [fw.info.id for fw in fws]
+    if len(ids) > 3:
+        return f"the {len(ids)} frameworks"
+    return ids[0] if len(ids) == 1 else f"{', '.join(ids[:-1])} and {ids[-1]}"
 
 
 def answer_each(

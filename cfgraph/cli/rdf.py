@@ -5,13 +5,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from cfgraph.cli.options import (
     echo_rows,
     format_option,
+    framework_names,
     framework_option,
     frameworks_option,
     handle_errors,
@@ -19,6 +20,9 @@ from cfgraph.cli.options import (
     load_frameworks,
 )
 from cfgraph.rdf.limits import DEFAULT_LIMITS, QueryLimits
+
+if TYPE_CHECKING:
+    from cfgraph.render.rows import TableSpec
 
 __all__ = ["build_command", "query_command", "sparql_command"]
 
@@ -84,6 +88,30 @@ def _read_query_file(name: str) -> str:
     return text
 
 
+def _empty_says_why(
+    rows: list[dict[str, Any]],
+    what: str,
+    framework_dirs: tuple[Path, ...],
+    portfolio_dir: Path | None,
+    params: tuple[str, ...],
+) -> TableSpec | None:
+    """For an answer without rows, a table that says which question found nothing, on which
+    frameworks, for which parameters (and, for a named question, what it answers)."""
+    from cfgraph.render.rows import TableSpec
+
+    if rows:
+        return None
+    on = framework_names(load_frameworks(framework_dirs, portfolio_dir))
+    given = f" for {', '.join(params)}" if params else ""
+    name = what.split()[0]
+    if name != "the":
+        from cfgraph.rdf.queries import get_query
+
+        question = get_query(name).answers.split("?")[0]
+        return TableSpec(empty=f"{what} nothing on {on}{given} (it asks: {question}?)")
+    return TableSpec(empty=f"{what} nothing on {on}{given}")
+
+
 @click.command("build")
 @framework_option
 @click.option(
@@ -139,6 +167,8 @@ def query_command(
 
     Example: cfgraph query outcomes-for-target --param target=3.8
     """
+    from dataclasses import replace
+
     from cfgraph.portfolio import framework_folders
     from cfgraph.rdf.queries import list_queries, query_catalogue
     from cfgraph.rdf.store import answer_portfolio
@@ -156,18 +186,16 @@ def query_command(
         folders += framework_folders(portfolio_dir)
     bound = _params(params)
     rows = answer_portfolio(folders or [None], name, bound, _limits(timeout, limit))
-    echo_rows(rows, fmt, out, _query_spec(name, bound))
+    why = _empty_says_why(rows, f"{name} finds", framework_dirs, portfolio_dir, params)
+    echo_rows(rows, fmt, out, replace(why or TableSpec(), title=_query_title(name, bound)))
 
 
-def _query_spec(name: str, params: dict[str, str]) -> Any:
-    """The heading of a named question's table (its title and parameters) and why it may be empty."""
+def _query_title(name: str, params: dict[str, str]) -> str:
+    """The heading of a named question's table: its title and parameters."""
     from cfgraph.rdf.queries import get_query
-    from cfgraph.render.rows import TableSpec
 
     given = ", ".join(f"{k}={v}" for k, v in sorted(params.items()))
-    title = get_query(name).title + (f" ({given})" if given else "")
-    asked = f"{name} with {given}" if given else name
-    return TableSpec(title, empty=f"(no rows: nothing in the graph answers {asked})")
+    return get_query(name).title + (f" ({given})" if given else "")
 
 
 @click.command("sparql")
@@ -207,4 +235,4 @@ def sparql_command(
     fws = load_frameworks(framework_dirs, portfolio_dir)
     graph = build_portfolio(fws) if len(fws) > 1 else fws[0]
     rows = run_sparql(graph, text, _params(params), limits=_limits(timeout, limit))
-    echo_rows(rows, fmt, out)
+    echo_rows(rows, fmt, out, _empty_says_why(rows, "the query finds", framework_dirs, portfolio_dir, params))

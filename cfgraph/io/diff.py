@@ -4,8 +4,9 @@ Rows are matched by what identifies them: an entity by its id (or, when the two 
 the same thing different ids, by a name or alias both give it, or by the list entries that point
 to it); a list entry (a target code, an agency of an outcome) by its list and what it names, its
 position left aside; a stated link by its two ends. A matched row whose compared columns differ
-is *changed*; a row only in A is *added*, only in B *removed*. Citations and review status are
-not compared. A table's agreement is the share of its rows, in A or B, that are the same in both.
+is *changed*; a row only in B is *added*, only in A *removed* (as in ``git diff A B``). Citations
+and review status are not compared. A table's agreement is the share of its rows, in A or B, that
+are the same in both.
 
 >>> import cfgraph
 >>> rows = diff_summary(cfgraph.MINI, cfgraph.MINI)
@@ -238,11 +239,11 @@ def diff_frameworks(
                 )
             else:
                 same += 1
-        changes += [
-            {"change": "added", "key": k, "columns": [], "a": ra[k], "b": None} for k in ra if k not in rb
+        changes += [  # as git has it: what B adds to A, what B removes from it
+            {"change": "added", "key": k, "columns": [], "a": None, "b": rb[k]} for k in rb if k not in ra
         ]
         changes += [
-            {"change": "removed", "key": k, "columns": [], "a": None, "b": rb[k]} for k in rb if k not in ra
+            {"change": "removed", "key": k, "columns": [], "a": ra[k], "b": None} for k in ra if k not in rb
         ]
         if ra or rb:
             result.append({"table": spec.name, "same": same, "changes": changes, "a": len(ra), "b": len(rb)})

@@ -3,7 +3,8 @@
 Each row of ``agencies.csv`` names its registry entity in ``un_entity``, or says with ``local``
 that it is an entity of this framework only. An entity the registry lacks is a warning (the
 framework stays valid: it keeps its own agency node, linked to no shared one) with the closest
-registry entities; naming an entity and calling it local at once is an error.
+registry entities, or, when no registry name is close, the hint that it may be a partner;
+naming an entity and calling it local at once is an error.
 
 >>> from cfgraph.registry import load_registry
 >>> row = {"id": "unaids-office", "label": "UNAIDS office", "un_entity": None}
@@ -12,6 +13,9 @@ registry entities; naming an entity and calling it local at once is an error.
 >>> row = {"id": "undss", "label": "UNDSS", "un_entity": None}
 >>> [message for message, _ in agency_problems(row, load_registry())]
 ["UNDSS is the registry's dss (DSS); write dss in un_entity"]
+>>> row = {"id": "rotary-club", "label": "Rotary Club", "un_entity": None}
+>>> [message.split(": ")[1].split(";")[0] for message, _ in agency_problems(row, load_registry())]
+['it may be a partner rather than a UN entity (list it in partners.csv)']
 """
 
 from __future__ import annotations
@@ -53,10 +57,16 @@ def agency_problems(row: dict[str, Any], registry: UnRegistry) -> Iterator[tuple
             yield f"{shown} is the registry's {found.shown}; write {found.id} in un_entity", "warning"
             return
         close = registry.closest(*names, str(row.get("id") or ""))
-        hint = f"; closest: {', '.join(close)}" if close else ""
+        if not close:  # no UN entity is called anything like it: most likely a partner
+            yield (
+                f"{shown} is not linked to the UN entity registry and no registry name is close: it may "
+                "be a partner rather than a UN entity (list it in partners.csv); else write its id in "
+                "un_entity, or set local to true"
+            ), "warning"
+            return
         yield (
-            f"{shown} is not linked to the UN entity registry{hint}; write its id in un_entity, "
-            "or set local to true for an entity of this framework only"
+            f"{shown} is not linked to the UN entity registry; closest: {', '.join(close)}; write its "
+            "id in un_entity, or set local to true for an entity of this framework only"
         ), "warning"
 
 

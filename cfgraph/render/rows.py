@@ -39,6 +39,8 @@ __all__ = [
     "count_summary",
     "FORMULA_PREFIXES",
     "CELL_LIMIT",
+    "column_widths",
+    "fitting",
 ]
 
 #: A cell starting with one of these is a formula to Excel/LibreOffice/Sheets.
@@ -136,6 +138,125 @@ def count_summary(rows: Sequence[dict[str, Any]], noun: str, column: str, names:
     parts = [f"{n} {names[k] if n != 1 else _singular(names[k])}" for k, n in counts.items() if n]
     return _plural(len(rows), noun) + (": " + ", ".join(parts) if parts else "")
 
+#: Characters between two columns of a table (padding, rule, padding).
+GUTTER = 3
+
+
+def _cell(value: Any, width: int | None) -> str:
+    """A value as one line of table text: controls escaped, line breaks as spaces, cut when long."""
+    text = visible(_text(value).replace("\r\n", " ").replace("\n", " "))
+    if width is not None and len(text) > CELL_LIMIT:
+        text = text[: CELL_LIMIT - 1] + "…"
+    return text
+
+
+def _longest_word(text: str) -> int:
+    return max((len(w) for w in text.split()), default=0)
+
+
+def _level(wanted: Sequence[int], floor: Sequence[int], room: int) -> list[int]:
+    """Each width ``min(wanted, max(floor, L))`` for the largest level ``L`` that fits *room*:
+    columns narrower than ``L`` keep their width, the wider ones share what is left alike."""
+    lo, hi = 0, max(wanted, default=0)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if sum(min(w, max(f, mid)) for w, f in zip(wanted, floor, strict=True)) <= room:
+            lo = mid
+        else:
+            hi = mid - 1
+    return [min(w, max(f, lo)) for w, f in zip(wanted, floor, strict=True)]
+
+
+def _narrowed(words: list[list[int]], room: int) -> list[int]:
+    """Widths for columns whose longest words (the heading's first) do not all fit *room*: narrow,
+    step by step, the column where a step breaks the fewest cells (its heading as twice all) for
+    each character still needed; a step goes on to the column's next shorter word when that
+    breaks no more cells, and those few (a tenth at most), leaving the room to prose."""
+
+    def broken(ws: list[int], to: int) -> int:
+        return sum(w > to for w in ws[1:]) + 2 * len(ws) * (ws[0] > to)
+
+    widths = [max(ws) for ws in words]
+    while sum(widths) > room:
+        excess, steps = sum(widths) - room, []
+        for i, ws in enumerate(words):
+            if widths[i] > 1:
+                shorter = max([w for w in ws if w < widths[i]] or [widths[i] - 1])
+                to = max(shorter, widths[i] - excess)
+                cost = broken(ws, to)
+                step = shorter if broken(ws, shorter) == cost and cost * 10 <= len(ws) else to
+                steps.append((cost / (widths[i] - to), -widths[i], i, step))
+        if not steps:
+            break
+        _, _, i, to = min(steps)
+        widths[i] = to
+    return widths
+
+
+#: The width a column of prose gets before a column of words must break one (when it needs as
+#: much), and the width it keeps after them.
+PROSE, PROSE_MIN = 24, 12
+
+
+def _is_prose(texts: Sequence[str]) -> bool:
+    """Whether a column holds prose (most cells of four words or more), not ids or numbers."""
+    return sum(len(t.split()) >= 4 for t in texts) * 2 >= len(texts)
+
+
+def column_widths(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], width: int | None
+) -> list[int | None]:
+    """How wide each column of a table *width* characters wide is (``None``: as wide as it needs).
+
+    A column of words (ids, check names, numbers, lists of them) gets its longest word and its
+    heading, so that none breaks while the width allows; a column of prose gets :data:`PROSE`
+    (when it needs as much); what is left goes to prose first, the widest columns narrowed first,
+    then to the rest. When that does not fit, prose keeps :data:`PROSE_MIN`, then the column
+    where the fewest cells must break a word is narrowed first.
+
+    >>> column_widths(["id", "text"], [["examplestan-2026-2030", "a b c d e f g h i j k l m n o"]], 40)
+    [21, 16]
+    >>> column_widths(["id", "text"], [["examplestan-2026-2030", "a b c"]], 80)
+    [None, None]
+    """
+    columns = [[h, *(r[i] for r in rows)] for i, h in enumerate(headers)]
+    natural = [max(len(t) for t in texts) for texts in columns]
+    room = (width or 0) - GUTTER * (len(headers) - 1)
+    if width is None or sum(natural) <= room:
+        return [None] * len(headers)
+    prose = [_is_prose(texts[1:]) for texts in columns]
+    words = [[_longest_word(t) or 1 for t in texts] for texts in columns]
+    floor = [min(n, PROSE) if p else max(ws) for n, p, ws in zip(natural, prose, words, strict=True)]
+    if sum(floor) > room:
+        floor = [min(n, PROSE_MIN) if p else f for n, p, f in zip(natural, prose, floor, strict=True)]
+        capped = [[min(w, f) for w in ws] if p else ws for ws, p, f in zip(words, prose, floor, strict=True)]
+        if sum(floor) > room:
+            floor = _narrowed(capped, max(room, len(headers)))
+    first = _level([n if p else f for n, p, f in zip(natural, prose, floor, strict=True)], floor, room)
+    return list(_level(natural, first, room))  # prose first, then the words of the rest
+
+
+def fitting(headers: Sequence[str], cells: Sequence[Sequence[str]], width: int) -> list[str]:
+    """The columns, in their order, that fit *width* side by side: a column of single words as
+    wide as its heading and the longest words of nine cells in ten, one of prose or lists
+    :data:`PROSE_MIN` (or its heading). The first
+    column always stays, and so does a ``framework`` column; a column that does not fit is left
+    for ``--all-columns``, and a later, narrower one may still fit.
+
+    >>> fitting(["id", "name", "long_heading"], [["a", "b"], ["x y z w", "v u t s"], ["1", "2"]], 20)
+    ['id', 'name']
+    """
+    kept, used = [], -GUTTER
+    for i, (header, texts) in enumerate(zip(headers, cells, strict=True)):
+        words = sorted(_longest_word(t) for t in texts)
+        typical = words[len(words) * 9 // 10] if words else 0  # all but the longest tenth
+        wraps = any(len(t.split()) > 1 for t in texts)  # prose, or lists that wrap between items
+        need = max(len(header), PROSE_MIN if wraps else typical)
+        if i == 0 or header == "framework" or used + GUTTER + need <= width:
+            kept.append(header)
+            used += GUTTER + need
+    return kept
+
 
 def render_table(
     rows: list[dict[str, Any]],
@@ -167,18 +288,19 @@ def render_table(
     present = _columns(rows)
     wanted = list(columns) or ([] if all_columns else [c for c in spec.columns if c in present])
     shown = wanted or present
+    several = len({_text(r.get("framework")) for r in rows}) > 1  # rows of several frameworks
+    if not columns and several and "framework" in present and "framework" not in shown:
+        shown = ["framework", *shown]
+    if width is not None and not columns and not all_columns:
+        shown = fitting(shown, [[_cell(row.get(c), width) for row in rows] for c in shown], width)
     hidden = [c for c in present if c not in shown]
+    cells = [[_cell(row.get(c), width) for c in shown] for row in rows]
+    sizes = column_widths(shown, cells, width)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style=None)
-    for c in shown:
-        table.add_column(c, overflow="fold")
-    for row in rows:
-        cells = []
-        for c in shown:
-            text = visible(_text(row.get(c)).replace("\r\n", " ").replace("\n", " "))
-            if width is not None and len(text) > CELL_LIMIT:
-                text = text[: CELL_LIMIT - 1] + "…"
-            cells.append(Text(text))
-        table.add_row(*cells)
+    for c, size in zip(shown, sizes, strict=True):
+        table.add_column(c, overflow="fold", width=size)
+    for texts in cells:
+        table.add_row(*(Text(t) for t in texts))
     buffer = io.StringIO()
     console = Console(
         file=buffer,

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 import cfgraph
@@ -101,7 +102,17 @@ def test_portfolio_commands(runner: CliRunner, portfolio_dir: Path) -> None:
 def test_portfolio_usage_errors(runner: CliRunner, portfolio_dir: Path) -> None:
     result = runner.invoke(cli, ["portfolio", "compare", "kazakhstan", KZ, "--portfolio", str(portfolio_dir)])
     assert result.exit_code == 2
-    assert result.stderr == f"Error: unknown framework 'kazakhstan'; did you mean {KZ}, {COPY_ID}?\n"
+    known = ", ".join(sorted((MINI_ID, KZ, COPY_ID, RIVER_ID)))
+    assert result.stderr == (
+        f"Error: unknown framework 'kazakhstan'; did you mean {KZ}, {COPY_ID}?; known frameworks: {known}; "
+        "give its folder with --framework DIR or --portfolio DIR\n"
+    )
+    result = runner.invoke(cli, ["portfolio", "compare", KZ, "zzz-9", "--framework", MINI])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: unknown framework {KZ!r}; did you mean {MINI_ID}?; known frameworks: {MINI_ID}; "
+        "give its folder with --framework DIR or --portfolio DIR\n"
+    )
     result = runner.invoke(cli, ["portfolio", "footprint", "UNDPP"])
     assert result.exit_code == 2
     assert result.stderr == "Error: unknown UN entity 'UNDPP'; did you mean undp, dppa, odpp?\n"
@@ -119,3 +130,81 @@ def test_who_says_what_the_name_is_in_each_framework(runner: CliRunner) -> None:
     assert f"{RIVER_ID}: Output 3.1 (outcome 3): Basin councils run flood early warning systems." in lines
     assert lines[lines.index("") + 1].split()[:3] == ["framework", "about", "section"]
     assert f"{RIVER_ID}: 3.1 also names sdg-target:3.1: ask 'cfgraph who sdg-target:3.1'" in lines
+
+
+PORTFOLIO = [["frameworks"], ["targets"], ["footprint", "UNICEF"], ["footprint"], ["coverage", "ngo-cso"],
+             ["matrix-only"], ["compare", KZ, COPY_ID]]  # fmt: skip
+
+
+def _table(runner: CliRunner, *args: str, columns: int = 120) -> str:
+    result = runner.invoke(cli, [*args], env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def _header(lines: list[str]) -> list[str]:
+    """The column names of a table: the line above its rule."""
+    return lines[next(i for i, line in enumerate(lines) if line.startswith("─")) - 1].split()
+
+
+@pytest.mark.parametrize("args", PORTFOLIO)
+@pytest.mark.parametrize("columns", [80, 120])
+def test_portfolio_tables_fit_with_a_heading(runner: CliRunner, portfolio_dir: Path, args: list[str],
+                                             columns: int) -> None:  # fmt: skip
+    out = _table(runner, "portfolio", *args, "--portfolio", str(portfolio_dir), columns=columns)
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    assert lines[0] and "" in lines[1:3]  # a heading
+    assert _header(lines)[0] in ("framework", "target", "kind")  # rows of several frameworks say which first
+    if columns == 120:
+        assert all(not line.strip().startswith("-20") for line in lines)  # ids not broken
+
+
+def test_portfolio_frameworks_shows_its_default_columns(runner: CliRunner, portfolio_dir: Path) -> None:
+    out = _table(runner, "portfolio", "frameworks", "--portfolio", str(portfolio_dir))
+    lines = out.splitlines()
+    assert lines[:2] == ["The frameworks", ""]
+    assert _header(lines) == ["framework", "country", "start_year", "end_year", "outcomes", "sdg_targets",
+                              "agencies", "partners"]  # fmt: skip
+    assert len(lines) == 10  # heading, blank, header, rule, 4 rows, blank, summary
+    assert lines[-1] == "4 frameworks (13 more columns: --all-columns or --format csv)"
+    narrow = _table(runner, "portfolio", "frameworks", "--portfolio", str(portfolio_dir), columns=80)
+    assert narrow.splitlines()[-1] == "4 frameworks (16 more columns: --all-columns or --format csv)"
+
+
+def test_framework_column_first_when_rows_are_of_several(runner: CliRunner, portfolio_dir: Path) -> None:
+    several = _table(runner, "gaps", "--portfolio", str(portfolio_dir)).splitlines()
+    assert _header(several)[:3] == ["framework", "severity", "check"]
+    assert "indicator-agency-not-contributing" in "\n".join(several)  # a check name is never broken
+    one = _table(runner, "gaps", "--framework", MINI).splitlines()
+    assert _header(one)[:2] == ["severity", "check"]
+    kz = str(portfolio_dir / "kazakhstan")
+    who = _table(runner, "who", "unicef", "--framework", MINI, "--framework", kz)
+    assert _header(who.splitlines())[0] == "framework"
+
+
+@pytest.mark.parametrize(
+    ("args", "empty"),
+    [
+        (["targets", "--min-frameworks", "5"],
+         "no SDG target is listed by at least 5 frameworks of the 4 frameworks (the target lists of their "
+         "outcomes)"),
+        (["footprint", "UNRWA"],
+         "unrwa (UNRWA) does not work on an outcome of the 4 frameworks (as a contributing agency, for an "
+         "output or an indicator)"),
+        (["coverage", "ngo-cso", "--group", "zzz"],
+         "the 4 frameworks have no outcome of the result groups or thematic areas matching 'zzz'"),
+    ],
+)  # fmt: skip
+def test_portfolio_empty_answers_say_why(runner: CliRunner, portfolio_dir: Path, args: list[str],
+                                         empty: str) -> None:  # fmt: skip
+    out = _table(runner, "portfolio", *args, "--portfolio", str(portfolio_dir), "--wide")
+    assert out.splitlines()[2] == empty and "(no rows)" not in out
+
+
+def test_portfolio_empty_answers_name_the_frameworks(runner: CliRunner) -> None:
+    out = _table(runner, "portfolio", "matrix-only", "--framework", MINI, "--wide")
+    assert out.splitlines()[2] == (
+        f"every agency responsible for an indicator of {MINI_ID} is among the contributing agencies of "
+        "the indicator's outcome"
+    )

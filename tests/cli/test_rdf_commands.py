@@ -61,3 +61,17 @@ def test_build_bad_framework_exits_1(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert not (tmp_path / "o").exists()
+
+
+def test_an_empty_answer_says_which_question_found_nothing_where(runner: CliRunner) -> None:
+    mini = str(cfgraph.MINI)
+    args = ["query", "outcomes-for-target", "--param", "target=14.1", "--framework", mini, "--wide"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "outcomes-for-target finds nothing on examplestan-2026-2030 for target=14.1 (it asks: Which "
+        "outcomes list SDG target TARGET, in which list (the narrative list or the results matrix) and "
+        "role (global or crosscutting)?)\n"
+    )
+    result = runner.invoke(cli, ["sparql", "SELECT ?x WHERE { ?x <urn:x:nothing> ?y }", "--framework", mini])
+    assert result.stdout == "the query finds nothing on examplestan-2026-2030\n"

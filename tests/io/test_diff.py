@@ -21,9 +21,20 @@ def test_shifted_ids_are_matched_by_name(mini: cfgraph.Framework) -> None:
     shifted = _with_indicators(mini, inserted, dataclasses.replace(first, id="1.1-02"), second, sub)
     rows = diff_summary(shifted, mini, ("indicators",), VALUES)
     assert rows == [{"table": "indicators", "rows_a": 4, "rows_b": 3, "same": 3, "changed": 0,
-                     "added": 1, "removed": 0, "agreement": 0.75}]  # fmt: skip
-    added = diff_changes(shifted, mini, ("indicators",), VALUES)
-    assert [(c["change"], c["key"]) for c in added] == [("added", "1.1-01 (A)")]
+                     "added": 0, "removed": 1, "agreement": 0.75}]  # fmt: skip
+    removed = diff_changes(shifted, mini, ("indicators",), VALUES)
+    assert [(c["change"], c["key"]) for c in removed] == [("removed", "1.1-01 (A)")]
+    assert "Hours of water supply" in removed[0]["a"] and removed[0]["b"] == ""
+
+
+def test_added_is_in_b_only_and_removed_in_a_only_as_git_has_it(mini: cfgraph.Framework) -> None:
+    fewer = dataclasses.replace(mini, outcome_links=mini.outcome_links[1:])
+    added = diff_summary(fewer, mini, ("outcome_links",))[0]
+    assert (added["rows_a"], added["rows_b"], added["added"], added["removed"]) == (
+        len(mini.outcome_links) - 1, len(mini.outcome_links), 1, 0,
+    )  # fmt: skip
+    removed = diff_summary(mini, fewer, ("outcome_links",))[0]
+    assert (removed["added"], removed["removed"]) == (0, 1)
 
 
 def test_same_id_other_name_is_a_difference_even_when_values_agree(mini: cfgraph.Framework) -> None:
@@ -43,7 +54,7 @@ def test_rows_sharing_a_key_pair_by_what_they_say(mini: cfgraph.Framework) -> No
     a = dataclasses.replace(mini, outcome_links=(two,))
     b = dataclasses.replace(mini, outcome_links=(one, two))
     changes = diff_changes(a, b, ("outcome_links",))
-    assert [c["change"] for c in changes] == ["removed"] and "kind=interlinked" in changes[0]["b"]
+    assert [c["change"] for c in changes] == ["added"] and "kind=interlinked" in changes[0]["b"]
 
 
 def test_swapped_ids_follow_the_names_and_a_close_name_pairs_but_differs(mini: cfgraph.Framework) -> None:

@@ -61,3 +61,23 @@ def test_the_index_page_in_chromium(browser: Any, portfolio_report: Any) -> None
     for seen in visit(browser, root / fws[1].info.id / "index.html", root):  # the framework's own report
         assert seen.page.locator("#report-title").inner_text() == fws[1].info.title
         _clean(seen)
+
+
+def test_headings_keep_the_vocabulary_case_and_empty_tables_say_why(tmp_path: Any) -> None:
+    import dataclasses
+
+    mini = cfgraph.load(cfgraph.MINI)
+    other = dataclasses.replace(mini, info=dataclasses.replace(mini.info, id="other-2026-2030"),
+                                outcome_targets=())  # fmt: skip
+    report = build_portfolio_report([mini, other], tmp_path / "report", group="zzz", framework_reports=False)
+    html = report.index.read_text(encoding="utf-8")
+    assert "<h2>Partners of type NGO / civil society on each outcome (zzz)</h2>" in html
+    assert '<p class="lead">0 SDG targets are listed by at least two frameworks' in html
+    assert (
+        '<p id="targets-table-empty" class="empty">No SDG target is listed by the outcomes of two frameworks '
+        "or more (a target that an indicator measures counts once an outcome&#39;s target list names it).</p>"
+    ) in html
+    assert (
+        '<p id="coverage-table-empty" class="empty">No outcome of the result groups or thematic areas '
+        "matching “zzz”.</p>"
+    ) in html

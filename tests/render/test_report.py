@@ -262,3 +262,18 @@ def test_a_folder_holding_other_files_is_not_replaced(tmp_path: Path, mini: cfgr
     )
     assert sorted(p.name for p in out.iterdir()) == ["notes.txt"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine"]
+
+
+def test_an_empty_table_says_why_and_one_pair_waits(tmp_path: Path, mini: cfgraph.Framework) -> None:
+    import dataclasses
+
+    bare = dataclasses.replace(mini, outcome_targets=(), target_links=())  # outcomes list no SDG target
+    build_report(bare, tmp_path / "bare")
+    html = (tmp_path / "bare" / "index.html").read_text(encoding="utf-8")
+    assert '<table id="target-centrality-table"' not in html
+    assert (
+        '<p id="target-centrality-table-empty" class="empty">No SDG target to rank: no outcome lists a valid '
+        "SDG target, so there is no network of targets (a target that an indicator measures counts once an "
+        "outcome&#39;s target list names it).</p>"
+    ) in html
+    assert '<p id="review-summary">No reviews yet: 1 pair waits on the sheets' in html
