@@ -69,6 +69,7 @@ def test_an_empty_answer_says_which_question_found_nothing_where(runner: CliRunn
     result = runner.invoke(cli, args)
     assert result.exit_code == 0
     assert result.stdout == (
+        "Outcomes that list an SDG target (target=14.1)\n\n"
         "outcomes-for-target finds nothing on examplestan-2026-2030 for target=14.1 (it asks: Which "
         "outcomes list SDG target TARGET, in which list (the narrative list or the results matrix) and "
         "role (global or crosscutting)?)\n"
