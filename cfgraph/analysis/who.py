@@ -304,29 +304,26 @@ def _about_output(fw: Framework, ident: str, out: _Sections) -> str:
     mine = [i for i in fw.indicators if i.output == ident]
     for i in mine:
         out.add("indicators", "indicator", i.id, i.name, "indicator of it", i)
-        for ia in fw.indicator_agencies:
-            if ia.indicator == i.id:
-                how = f"responsible for {i.id}"
-                out.add("agencies", "agency", ia.agency, fw.agency(ia.agency).label, how, ia)
-        for ip in fw.indicator_partners:
-            if ip.indicator == i.id:
-                pid = fw.actor_id(ip.partner)
-                name = _partner_name(fw, pid)
-                out.add("partners", "partner", pid, name, f"named for {i.id}", ip)
+        _indicator_actors(fw, i.id, out, f" for {i.id}")
     return f"Output {ident} (outcome {x.outcome}): {x.statement}"
+
+
+def _indicator_actors(fw: Framework, ident: str, out: _Sections, of: str = "") -> None:
+    """The agencies responsible for indicator *ident* and the partners named for it (*of* says
+    which indicator, when the answer is about something else)."""
+    for ia in fw.indicator_agencies:
+        if ia.indicator == ident:
+            out.add("agencies", "agency", ia.agency, fw.agency(ia.agency).label, "responsible" + of, ia)
+    for ip in fw.indicator_partners:
+        if ip.indicator == ident:
+            pid = fw.actor_id(ip.partner)
+            out.add("partners", "partner", pid, _partner_name(fw, pid), "named" + (of or " for it"), ip)
 
 
 def _about_indicator(fw: Framework, ident: str, out: _Sections) -> str:
     ind = fw.indicator(ident)
     out.add("outcomes", "outcome", ind.outcome, fw.outcome(ind.outcome).statement, "its outcome")
-    for ia in fw.indicator_agencies:
-        if ia.indicator == ident:
-            name = fw.agency(ia.agency).label
-            out.add("agencies", "agency", ia.agency, name, "responsible", ia)
-    for ip in fw.indicator_partners:
-        if ip.indicator == ident:
-            pid = fw.actor_id(ip.partner)
-            out.add("partners", "partner", pid, _partner_name(fw, pid), "named for it", ip)
+    _indicator_actors(fw, ident, out)
     codes = {ind.code} | {lk.sdg_indicator for lk in fw.indicator_sdg_links if lk.indicator == ident}
     for code in sorted(c for c in codes if c and fw.catalogue.is_indicator(c)):
         target = code.rsplit(".", 1)[0]
