@@ -115,9 +115,9 @@ def outcome_page(fw: Framework, outcome: str, findings: list[dict[str, Any]]) ->
         or next((t.name for t in fw.thematic_areas if t.id == o.thematic_area), ""),
         "targets": targets,
         "lists": [LISTED_IN_NAMES[li] for li in used],
-        "cited": _cited(o.source_lines, o.locator),
+        "cited": _cited(fw, o),
         "outputs": [
-            {"id": x.id, "statement": x.statement, "cited": _cited(x.source_lines, x.locator),
+            {"id": x.id, "statement": x.statement, "cited": _cited(fw, x),
              "agencies": ", ".join(label[r.agency] for r in fw.output_agencies if r.output == x.id),
              "partners": ", ".join(fw.actor_name(fw.actor_id(r.partner)) for r in fw.output_partners
                                    if r.output == x.id)}
@@ -157,11 +157,14 @@ def _agencies_of(fw: Framework, outcome: str) -> dict[str, list[str]]:
     return agencies
 
 
-def _cited(lines: str, locator: str | None) -> str:
-    """Where a fact is written: its source lines, or its locator (a page, a cell)."""
-    if lines:
-        return "Source lines " + lines.replace(";", ", ")
-    return f"Source: {locator}" if locator else ""
+def _cited(fw: Framework, row: Any) -> str:
+    """Where a fact is written: lines of the main source, else its place in another source (its
+    lines, a page, a cell)."""
+    from cfgraph.model.citations import cited_elsewhere
+
+    if elsewhere := cited_elsewhere(row, fw.main_source_id):
+        return f"Source: {elsewhere}"
+    return "Source lines " + row.source_lines.replace(";", ", ") if row.source_lines else ""
 
 
 def agency_page(fw: Framework, agency: str, findings: list[dict[str, Any]]) -> dict[str, Any]:
