@@ -277,3 +277,13 @@ def test_an_empty_table_says_why_and_one_pair_waits(tmp_path: Path, mini: cfgrap
         "outcome&#39;s target list names it).</p>"
     ) in html
     assert '<p id="review-summary">No reviews yet: 1 pair waits on the sheets' in html
+
+
+def test_an_outcome_page_cites_a_fact_of_another_source_by_its_place(riverland: cfgraph.Framework) -> None:
+    from cfgraph.render.report.pages import outcome_page
+
+    first, *rest = riverland.outputs
+    moved = dataclasses.replace(first, source_lines="", source_id="national-strategy", locator="goal 1")
+    page = outcome_page(dataclasses.replace(riverland, outputs=(moved, *rest)), "1", [])
+    assert [x["cited"] for x in page["outputs"]] == ["Source: national-strategy: goal 1", "Source lines 18"]
+    assert page["cited"] == "Source lines 3"
