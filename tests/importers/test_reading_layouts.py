@@ -394,3 +394,47 @@ def test_priorities_listed_in_a_summary_then_each_with_its_outcomes(tmp_path: Pa
     fw = cfgraph.load(tmp_path / "fw")
     assert [(o.id, o.thematic_area) for o in fw.outcomes] == [("1", "1"), ("2", "2")]
     assert not any("strategic priority" in m for m in report.missing)
+
+
+@pytest.mark.parametrize(("first", "second", "ids"), [
+    ("Strategic Priority I: People", "Strategic Priority II: Planet", ("I", "II")),
+    ("Strategic Priority III - People", "Strategic Priority IV - Planet", ("III", "IV")),
+    ("Strategic Priority One: People", "Strategic Priority Two: Planet", ("1", "2")),
+    ("Pillar 1: People", "Pillar 2: Planet", ("1", "2")),
+    ("Priority Area A. People", "Priority Area B. Planet", ("A", "B")),
+])  # fmt: skip
+def test_priority_headings_numbered_in_roman_numerals_or_words(
+    tmp_path: Path, first: str, second: str, ids: tuple[str, str]
+) -> None:
+    source = tmp_path / "cf.txt"
+    source.write_text(
+        "Cooperation Framework for Testland 2027-2031\n"
+        f"{first}\n"
+        "Outcome 1.1: By 2031, every child in Testland learns to read.\n"
+        "SDG targets: 4.1\n"
+        f"{second}\n"
+        "Outcome 2.1: By 2031, every river in Testland is clean.\n"
+        "SDG targets: 6.3\n",
+        encoding="utf-8",
+    )
+    report = import_document(source, tmp_path / "fw", iso3="TST")
+    fw = cfgraph.load(tmp_path / "fw")
+    assert [(o.id, o.thematic_area) for o in fw.outcomes] == [("1.1", ids[0]), ("2.1", ids[1])]
+    assert [a.name for a in fw.thematic_areas] == ["People", "Planet"]
+    assert not any("strategic priority" in m for m in report.missing)
+
+
+def test_a_priority_heading_not_read_is_reported(tmp_path: Path) -> None:
+    source = tmp_path / "cf.txt"
+    source.write_text(
+        "Cooperation Framework for Testland 2027-2031\n"
+        "Strategic Priority 1: People\n"
+        "Outcome 1.1: By 2031, every child in Testland learns to read.\n"
+        "SDG targets: 4.1\n"
+        "Strategic Priority the Second\n"
+        "Outcome 2.1: By 2031, every river in Testland is clean.\n"
+        "SDG targets: 6.3\n",
+        encoding="utf-8",
+    )
+    report = import_document(source, tmp_path / "fw", iso3="TST")
+    assert any(m.startswith("line 5: a strategic priority heading not read") for m in report.missing)
