@@ -125,7 +125,8 @@ RESULT_ID = r"(?:[0-9]+(?:\.[0-9]+)*[a-z]?|[A-Z]{1,3}[0-9]+(?:\.[0-9]+)*)"
 #: statement).
 RESULT_HEADING = re.compile(
     r"^\s*(?:\[bookmark:[^\]]*\]\s*)*(?:[A-Z][\w-]*\s+){0,3}?(?:Outcomes?|OUTCOMES?)\s+"
-    rf"(?P<id>{RESULT_ID}|[A-Z])(?![0-9])" r"\.?\s*[:.\-–]?\s*(?P<rest>.*)$"
+    rf"(?P<id>{RESULT_ID}|[A-Z])(?![0-9])"
+    r"\.?\s*[:.\-–]?\s*(?P<rest>.*)$"
 )
 #: "Output 1.1. Every district ..." (an output of the outcome above).
 OUTPUT_HEADING = re.compile(
@@ -133,7 +134,20 @@ OUTPUT_HEADING = re.compile(
 )
 _AREA_WORDS = r"(?:strategic\s+priority|thematic\s+area|results?\s+area|priority\s+area|pillar)"
 #: How a priority heading numbers its priority: 2, B, a Roman numeral (II, iv) or a number word (Two).
-_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+_NUMBER_WORDS = (
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+)
 _AREA_ID = r"[0-9]+|(?-i:[IVX]{1,5}|[ivx]{1,5})(?![A-Za-z])|" + "|".join(_NUMBER_WORDS) + r"|[A-Za-z]"
 #: "Strategic priority 1: ...", "Thematic Area 2: ...", "Result area A - ...", "Pillar 3: ...",
 #: "Strategic Priority II: ...", "Strategic Priority Two: ...".
@@ -158,6 +172,8 @@ def area_id(written: str) -> str:
     """
     word = written.lower()
     return str(_NUMBER_WORDS.index(word) + 1) if word in _NUMBER_WORDS else written
+
+
 #: "Indicator 1.a: ...", "Indicator 4.1.1 Proportion of ...", "Indicator 1.b Share of ..." (an
 #: indicator numbered by the document): the number is whole (never cut inside), the name the rest;
 #: without a colon or dash, the number holds a digit and the name starts with a capital.

@@ -124,8 +124,10 @@ def read_outline(doc: Document, draft: Draft) -> Outline:
             listed.append(n)
             together = None
             continue
-        if not doc.in_table(n) and AREA_LIKE.match(line) and len(line.split()) <= 12 and not line.endswith("."):
-            draft.lack(f"line {n}: a strategic priority heading not read (no number and name it reads): {line[:80]}")
+        if _unread_area(doc, n, line):
+            draft.lack(
+                f"line {n}: a strategic priority heading not read (no number and name it reads): {line[:80]}"
+            )
         m = RESULT_HEADING.match(line)
         rest = heading_parts(m.group("rest"))[0] if m else ""
         if m is None or (rest and not _is_statement(rest)):
@@ -150,6 +152,12 @@ def read_outline(doc: Document, draft: Draft) -> Outline:
     starts = sorted({h.line for h in outline.headings} | {a[1] for a in outline.areas} | {len(doc.lines) + 1})
     outline.areas = [(a, n, next(s for s in starts if s > n) - 1) for a, n, _ in outline.areas]
     return outline
+
+
+def _unread_area(doc: Document, n: int, line: str) -> bool:
+    """Whether line *n* looks like a priority heading (short, no sentence) that is not read as one."""
+    short = len(line.split()) <= 12 and not line.endswith(".")
+    return not doc.in_table(n) and short and bool(AREA_LIKE.match(line))
 
 
 def _continued(doc: Document, n: int, statement: str) -> tuple[str, tuple[int, ...]]:
