@@ -134,7 +134,7 @@ OUTPUT_HEADING = re.compile(
 )
 _AREA_WORDS = r"(?:strategic\s+priority|thematic\s+area|results?\s+area|priority\s+area|pillar)"
 #: How a priority heading numbers its priority: 2, B, a Roman numeral (II, iv) or a number word (Two).
-_NUMBER_WORDS = tuple("one two three four five six seven eight nine ten eleven twelve".split())
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _AREA_ID = r"[0-9]+|(?-i:[IVX]{1,5}|[ivx]{1,5})(?![A-Za-z])|" + "|".join(_NUMBER_WORDS) + r"|[A-Za-z]"
 #: "Strategic priority 1: ...", "Thematic Area 2: ...", "Result area A - ...", "Pillar 3: ...",
 #: "Strategic Priority II: ...", "Strategic Priority Two: ...".

@@ -438,3 +438,48 @@ def test_a_priority_heading_not_read_is_reported(tmp_path: Path) -> None:
     )
     report = import_document(source, tmp_path / "fw", iso3="TST")
     assert any(m.startswith("line 5: a strategic priority heading not read") for m in report.missing)
+
+
+_GROUPS = ["rural women", "persons with disabilities", "herders", "outer-island communities"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The groups most at risk of being left behind in Testland are rural women, persons with disabilities, "
+    "herders and outer-island communities.",
+    "The groups at risk of being left behind are rural women, persons with disabilities, herders, and "
+    "outer-island communities.",
+    "Those furthest behind include rural women, persons with disabilities, herders and outer-island "
+    "communities.",
+    "Rural women, persons with disabilities, herders and outer-island communities are left behind.",
+    "Groups at risk of being left behind: rural women, persons with disabilities, herders and outer-island "
+    "communities.",
+])  # fmt: skip
+def test_framework_lnob_sentences(tmp_path: Path, sentence: str) -> None:
+    source = tmp_path / "cf.txt"
+    source.write_text(
+        "Cooperation Framework for Testland 2027-2031\n"
+        "Outcome 1: By 2031, every child in Testland learns to read.\n"
+        "SDG targets: 4.1\n"
+        "Chapter 3. Leaving no one behind\n"
+        f"{sentence} Every outcome disaggregates its indicators.\n",
+        encoding="utf-8",
+    )
+    report = import_document(source, tmp_path / "fw", iso3="TST")
+    fw = cfgraph.load(tmp_path / "fw")
+    assert [g.name.lower() for g in fw.lnob_groups] == _GROUPS
+    assert not any("LNOB" in m for m in report.missing)
+
+
+@pytest.mark.parametrize(("listed", "groups"), [
+    ("young people not in employment, education or training and outer-island communities",
+     ["young people not in employment, education or training", "outer-island communities"]),
+    ("herders, women and girls in rural areas", ["herders", "women and girls in rural areas"]),
+    ("persons with disabilities and outer-island communities",
+     ["persons with disabilities", "outer-island communities"]),
+    ("children in institutions or living apart from their parents",
+     ["children in institutions or living apart from their parents"]),
+])  # fmt: skip
+def test_lnob_lists_split_at_the_last_and(listed: str, groups: list[str]) -> None:
+    from cfgraph.importers.names import group_items
+
+    assert [name for name, _ in group_items(listed)] == groups
