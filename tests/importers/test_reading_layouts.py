@@ -483,3 +483,36 @@ def test_lnob_lists_split_at_the_last_and(listed: str, groups: list[str]) -> Non
     from cfgraph.importers.names import group_items
 
     assert [name for name, _ in group_items(listed)] == groups
+
+
+@pytest.mark.parametrize(("sentence", "link"), [
+    ("Outcome 1 reinforces Outcome 2.", ("1", "2", "contributes-to")),
+    ("Outcome 1 strengthens Outcome 2.", ("1", "2", "contributes-to")),
+    ("Outcome 1 supports Outcome 2.", ("1", "2", "contributes-to")),
+    ("Outcome 1 enables Outcome 2.", ("1", "2", "contributes-to")),
+    ("Outcome 2 builds on Outcome 1.", ("2", "1", "depends-on")),
+    ("Outcome 1 is a precondition for Outcome 2.", ("2", "1", "depends-on")),
+    ("Outcome 1 and Outcome 2 are mutually reinforcing.", ("1", "2", "mutually-reinforcing")),
+])  # fmt: skip
+def test_link_verbs_read_with_a_declared_kind(
+    tmp_path: Path, sentence: str, link: tuple[str, str, str]
+) -> None:
+    from cfgraph.vocabulary import LINK_KINDS
+
+    source = tmp_path / "cf.txt"
+    source.write_text(
+        "Cooperation Framework for Testland 2027-2031\n"
+        "Outcome 1: By 2031, every child in Testland learns to read.\n"
+        "SDG targets: 4.1\n"
+        "Outcome 2: By 2031, every river in Testland is clean.\n"
+        "SDG targets: 6.3\n"
+        "Chapter 4. Theory of change\n"
+        f"Healthy children learn more. {sentence}\n"
+        "Outcome 1 mirrors Outcome 2.\n",
+        encoding="utf-8",
+    )
+    report = import_document(source, tmp_path / "fw", iso3="TST")
+    fw = cfgraph.load(tmp_path / "fw")
+    assert [(lk.source, lk.target, lk.kind) for lk in fw.outcome_links] == [link]
+    assert link[2] in LINK_KINDS
+    assert any("a link between outcomes 1, 2 (no word saying its kind)" in m for m in report.missing)
