@@ -298,7 +298,7 @@ def add_indicators(
             if blocks and (not per_sub and item in tops)
             else None
         )
-        lines = list(item.lines)
+        lines = [*item.lines, *_value_lines(item, cells)]
         row["data_source"] = item.source
         if block is not None:
             row["data_source"] = item.source or _join(block[0]) or None
@@ -373,6 +373,14 @@ def _indicator_row(item: IndicatorText, cells: dict[str | None, Cell], end: int 
         if prefix == "target":
             row["target_comparator"] = value.comparator
     return row
+
+
+def _value_lines(item: IndicatorText, cells: dict[str | None, Cell]) -> list[int]:
+    """The lines of the baseline and target cells a row's values are read from (when the indicator
+    cell does not give them itself), so that the row cites every line it is read from."""
+    used = [cells.get("baseline"), cells.get("baseline+target")] if not item.baseline else []
+    used += [cells.get("target")] if not item.target else []
+    return [n for cell in used if cell is not None for n, text in cell.lines() if clean(text)]
 
 
 def _cell_text(cell: Cell | None) -> str | None:

@@ -516,3 +516,42 @@ def test_link_verbs_read_with_a_declared_kind(
     assert [(lk.source, lk.target, lk.kind) for lk in fw.outcome_links] == [link]
     assert link[2] in LINK_KINDS
     assert any("a link between outcomes 1, 2 (no word saying its kind)" in m for m in report.missing)
+
+
+def _expanded(cited: str) -> list[int]:
+    """Every line of a citation ("13-16;20")."""
+    ranges = [[int(x) for x in part.split("-")] for part in cited.split(";") if part]
+    return [n for r in ranges for n in range(r[0], r[-1] + 1)]
+
+
+def test_a_table_row_cites_every_line_its_values_come_from(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_heading("United Nations Sustainable Development Cooperation Framework for Testland 2027-2031", 0)
+    d.add_heading("Outcome 1.1: By 2031, every child in Testland learns to read and write.", 2)
+    d.add_paragraph("SDG targets: 4.1")
+    d.add_heading("Annex 1. Results matrix", 1)
+    heading = ["Outcome", "Indicator", "Baseline", "Target", "Means of verification", "UN entities"]
+    rows = [
+        ("Outcome 1.1", "4.1.1 Share of pupils reading", "52 (2024)", "65 (2031)", "Survey", "UNICEF"),
+        ("Outcome 1.1", "Indicator 1.1.a Schools with a library", "4 of 12 (2025)", "12 of 12 (2031)",
+         "School census", "UNESCO"),
+    ]  # fmt: skip
+    table = d.add_table(rows=1, cols=len(heading))
+    for cell, text in zip(table.rows[0].cells, heading, strict=True):
+        cell.text = text
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    d.save(str(tmp_path / "cf.docx"))
+    import_document(tmp_path / "cf.docx", tmp_path / "fw", iso3="TST")
+    text = (tmp_path / "fw" / "sources").glob("*.txt")
+    lines = next(text).read_text(encoding="utf-8").splitlines()
+    fw = cfgraph.load(tmp_path / "fw")
+    for indicator in fw.indicators:
+        cited = "\n".join(lines[n - 1] for n in _expanded(indicator.source_lines))
+        for value in (indicator.name, indicator.baseline_raw, indicator.target_raw, indicator.data_source):
+            assert value is not None and value in cited
+    result = cfgraph.validate(tmp_path / "fw")
+    assert not [p for p in result.problems if "is not in source line" in str(p)]
