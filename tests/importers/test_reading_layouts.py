@@ -555,3 +555,22 @@ def test_a_table_row_cites_every_line_its_values_come_from(tmp_path: Path) -> No
             assert value is not None and value in cited
     result = cfgraph.validate(tmp_path / "fw")
     assert not [p for p in result.problems if "is not in source line" in str(p)]
+
+
+def test_a_count_out_of_a_total_has_no_unit(tmp_path: Path) -> None:
+    source = tmp_path / "cf.txt"
+    source.write_text(
+        "Cooperation Framework for Testland 2027-2031\n"
+        "Outcome 1: By 2031, every child in Testland learns to read.\n"
+        "SDG targets: 4.1\n"
+        "Indicator 1.a: Districts with a school library\n"
+        "Baseline: 4 of 12 (2025)\n"
+        "Target: 12 out of 12 (2031)\n",
+        encoding="utf-8",
+    )
+    import_document(source, tmp_path / "fw", iso3="TST")
+    (indicator,) = cfgraph.load(tmp_path / "fw").indicators
+    assert (indicator.baseline_value, indicator.baseline_unit) == (4, None)
+    assert indicator.baseline_raw == "4 of 12 (2025)"
+    assert (indicator.target_value, indicator.target_unit, indicator.target_year) == (12, None, 2031)
+    assert "a count out of a total" in (indicator.review_note or "")
