@@ -140,7 +140,7 @@ _AREA_ID = r"[0-9]+|(?-i:[IVX]{1,5}|[ivx]{1,5})(?![A-Za-z])|" + "|".join(_NUMBER
 #: "Strategic Priority II: ...", "Strategic Priority Two: ...".
 AREA_HEADING = re.compile(
     r"^\s*(?:\[bookmark:[^\]]*\]\s*)*(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?" + _AREA_WORDS + r"\s+"
-    rf"(?P<id>{_AREA_ID})(?![A-Za-z0-9])\s*[:.\-–]\s*(?P<name>\S.*?)\s*$",
+    rf"(?P<id>{_AREA_ID})(?![A-Za-z0-9])\s*[:.\-–—]\s*(?P<name>\S.*?)\s*$",
     _I,
 )
 #: A short line that starts as a priority heading ("Strategic Priority III", "Pillar Two — ..."):

@@ -398,7 +398,7 @@ def test_priorities_listed_in_a_summary_then_each_with_its_outcomes(tmp_path: Pa
 
 @pytest.mark.parametrize(("first", "second", "ids"), [
     ("Strategic Priority I: People", "Strategic Priority II: Planet", ("I", "II")),
-    ("Strategic Priority III - People", "Strategic Priority IV - Planet", ("III", "IV")),
+    ("Strategic Priority III - People", "Strategic Priority IV — Planet", ("III", "IV")),
     ("Strategic Priority One: People", "Strategic Priority Two: Planet", ("1", "2")),
     ("Pillar 1: People", "Pillar 2: Planet", ("1", "2")),
     ("Priority Area A. People", "Priority Area B. Planet", ("A", "B")),
