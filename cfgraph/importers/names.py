@@ -163,21 +163,28 @@ def group_items(text: str) -> list[tuple[str, str]]:
     """
     found: list[tuple[str, str]] = []
     for piece in (_inner_lists(split_list(p)) for p in split_outside(text, ";")):
+        pair = _joined_pair(piece[-1]) if piece else []
+        if len(pair) == 2 and not re.fullmatch(rf"({_SHARED_ADJECTIVE})\s+\w+\s+and\s+\w+", piece[-1], re.I):
+            found += [group for item in piece[:-1] for group in _item_groups(item)]
+            found += [(part, part) for part in pair]
+            continue
         last = piece[-1] if piece else ""
         shared = re.match(rf"^\S+\s+({_QUALIFIER}.*)$", last)
         if len(piece) >= 2 and shared and all(len(i.split()) == 1 for i in piece[:-1]):
             raw = ", ".join(piece)
             found += [(f"{i} {shared.group(1)}", raw) for i in piece[:-1]] + [(last, raw)]
             continue
-        for k, item in enumerate(piece):
-            if m := re.fullmatch(rf"({_SHARED_ADJECTIVE})\s+(\w+)\s+and\s+(\w+)", item, re.IGNORECASE):
-                found += [(f"{m.group(1)} {m.group(2)}", item), (f"{m.group(1)} {m.group(3)}", item)]
-            elif k == len(piece) - 1 and len(pair := _joined_pair(item)) == 2:
-                found += [(part, part) for part in pair]
-            else:
-                name = re.sub(r",?\s+(?:including|especially|in particular|particularly)\s.*$", "", item)
-                found.append((name or item, item))
+        found += [group for item in piece for group in _item_groups(item)]
     return found
+
+
+def _item_groups(item: str) -> list[tuple[str, str]]:
+    """The groups one list item names: two after a shared word ("rural youth and women"), else
+    one, without an "including ..." tail."""
+    if m := re.fullmatch(rf"({_SHARED_ADJECTIVE})\s+(\w+)\s+and\s+(\w+)", item, re.IGNORECASE):
+        return [(f"{m.group(1)} {m.group(2)}", item), (f"{m.group(1)} {m.group(3)}", item)]
+    name = re.sub(r",?\s+(?:including|especially|in particular|particularly)\s.*$", "", item)
+    return [(name or item, item)]
 
 
 def plain_group(name: str) -> str:
