@@ -41,13 +41,47 @@ PARTNERSHIP_HEADING = re.compile(
 )
 
 
+#: "The groups (most) at risk of being left behind (in Testland) are ...", "Those furthest behind
+#: include ...": a list after the verb.
+_LNOB_VERB = re.compile(
+    r"\b(?:groups?|people|persons|populations?|those)\b[^.:;]{0,60}?\b(?:left|furthest)\s+behind\b"
+    r"(?:\s+(?:in|across)\s+[^.:;,]{1,40}?)?\s+(?:are|include|includes|comprise|being)\s+(?!at\b|not\b)",
+    re.IGNORECASE,
+)
+#: "A, B and C are (the most) left behind.": a list as the subject, at a sentence's start.
+_LNOB_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?:])\s+)(?P<list>[A-Z][^.:;!?]{2,250}?)\s+are\s+(?:(?:most|often|still|the\s+most|"
+    r"most\s+likely\s+to\s+be|among\s+those)\s+)*(?:left|furthest)\s+behind\b"
+)
+
+
+def _lnob_span(text: str) -> tuple[int, int, str] | None:
+    """Where a sentence of *text* introduces groups as left behind (start, end) and its list."""
+    for cue in (_LNOB_CUE, _LNOB_VERB):
+        if m := cue.search(text):
+            listed = re.split(r"(?<=[a-z)])\.(?:\s|$)", text[m.end() :], maxsplit=1)[0].strip(" .")
+            if "," in listed or ";" in listed or " and " in listed:
+                return m.start(), m.end() + len(listed), listed
+    if (m := _LNOB_SUBJECT.search(text)) and not re.search(r"\b(?:who|which|that|whose)\b", m.group("list")):
+        listed = m.group("list").strip()
+        if "," in listed or " and " in listed:
+            return m.start("list"), m.end(), listed
+    return None
+
+
 def lnob_list(sentence: str) -> str | None:
-    """The list of groups a sentence introduces as left behind (up to the sentence's end), if any."""
-    m = _LNOB_CUE.search(sentence)
-    if m is None:
-        return None
-    text = re.split(r"(?<=[a-z)])\.(?:\s|$)", sentence[m.end() :], maxsplit=1)[0].strip(" .")
-    return text if "," in text or ";" in text or " and " in text else None
+    """The list of groups a sentence introduces as left behind (up to the sentence's end), if any:
+    after a colon, after "are" or "include", or as the subject of "are left behind".
+
+    >>> lnob_list("The groups most at risk of being left behind in Testland are herders, and girls.")
+    'herders, and girls'
+    >>> lnob_list("Those furthest behind include herders and migrants.")
+    'herders and migrants'
+    >>> lnob_list("Herders and girls are left behind.")
+    'Herders and girls'
+    """
+    found = _lnob_span(sentence)
+    return found[2] if found else None
 
 
 def _paragraphs(doc: Document, lines: list[int]) -> list[list[int]]:
@@ -101,13 +135,14 @@ def read_common_lists(doc: Document, draft: Draft, outline: Outline, names: Name
 def _groups(doc: Document, draft: Draft, names: Names, free: list[int]) -> None:
     own = bool(draft.rows.get("outcome_lnob_groups"))
     outcomes = [str(r["id"]) for r in draft.rows.get("outcomes", [])]
-    for run in _paragraphs(doc, free):
+    headings = {n for n in free if _ends_chapter(clean(doc.lines[n - 1].replace("\f", "")))}
+    for run in _paragraphs(doc, [n for n in free if n not in headings]):
         text, starts = _joined(doc, run)
-        m = _LNOB_CUE.search(text)
-        listed = lnob_list(text[m.start() :]) if m else None
-        if m is None or listed is None:
+        found = _lnob_span(text)
+        if found is None:
             continue
-        lines = _lines_of(starts, m.start(), m.end() + len(listed))
+        start, end, listed = found
+        lines = _lines_of(starts, start, end)
         where = cite(lines)
         if own:
             draft.note(f"lines {where} list groups left behind for the whole framework: given to no outcome")

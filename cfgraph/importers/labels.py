@@ -32,6 +32,8 @@ __all__ = [
     "RESULT_HEADING",
     "OUTPUT_HEADING",
     "AREA_HEADING",
+    "AREA_LIKE",
+    "area_id",
     "SECTION_HEADING",
     "INDICATOR_HEADING",
 ]
@@ -123,19 +125,42 @@ RESULT_ID = r"(?:[0-9]+(?:\.[0-9]+)*[a-z]?|[A-Z]{1,3}[0-9]+(?:\.[0-9]+)*)"
 #: statement).
 RESULT_HEADING = re.compile(
     r"^\s*(?:\[bookmark:[^\]]*\]\s*)*(?:[A-Z][\w-]*\s+){0,3}?(?:Outcomes?|OUTCOMES?)\s+"
-    rf"(?P<id>{RESULT_ID}|[A-Z])(?![0-9])" r"\.?\s*[:.\-–]?\s*(?P<rest>.*)$"
+    rf"(?P<id>{RESULT_ID}|[A-Z])(?![0-9])"
+    r"\.?\s*[:.\-–]?\s*(?P<rest>.*)$"
 )
 #: "Output 1.1. Every district ..." (an output of the outcome above).
 OUTPUT_HEADING = re.compile(
     r"^\s*(?:Outputs?|OUTPUTS?)\s+" rf"(?P<id>{RESULT_ID}|[A-Z])(?![0-9])" r"\.?\s*[:.\-–]?\s*(?P<rest>.*)$"
 )
 _AREA_WORDS = r"(?:strategic\s+priority|thematic\s+area|results?\s+area|priority\s+area|pillar)"
-#: "Strategic priority 1: ...", "Thematic Area 2: ...", "Result area A - ...", "Pillar 3: ...".
+#: How a priority heading numbers its priority: 2, B, a Roman numeral (II, iv) or a number word (Two).
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_AREA_ID = r"[0-9]+|(?-i:[IVX]{1,5}|[ivx]{1,5})(?![A-Za-z])|" + "|".join(_NUMBER_WORDS) + r"|[A-Za-z]"
+#: "Strategic priority 1: ...", "Thematic Area 2: ...", "Result area A - ...", "Pillar 3: ...",
+#: "Strategic Priority II: ...", "Strategic Priority Two: ...".
 AREA_HEADING = re.compile(
     r"^\s*(?:\[bookmark:[^\]]*\]\s*)*(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?" + _AREA_WORDS + r"\s+"
-    r"(?P<id>[0-9]+|[A-Za-z])\s*[:.\-–]\s*(?P<name>\S.*?)\s*$",
+    rf"(?P<id>{_AREA_ID})(?![A-Za-z0-9])\s*[:.\-–—]\s*(?P<name>\S.*?)\s*$",
     _I,
 )
+#: A short line that starts as a priority heading ("Strategic Priority III", "Pillar Two — ..."):
+#: one that :data:`AREA_HEADING` does not read is reported, never dropped in silence.
+AREA_LIKE = re.compile(
+    r"^\s*(?:\[bookmark:[^\]]*\]\s*)*(?:[0-9]+(?:\.[0-9]+)*\.?\s+)?" + _AREA_WORDS + r"\s+\S",
+    _I,
+)
+
+
+def area_id(written: str) -> str:
+    """The id of a priority numbered *written*: a number word as its digits, else as written.
+
+    >>> area_id("Two"), area_id("II"), area_id("B"), area_id("3")
+    ('2', 'II', 'B', '3')
+    """
+    word = written.lower()
+    return str(_NUMBER_WORDS.index(word) + 1) if word in _NUMBER_WORDS else written
+
+
 #: "Indicator 1.a: ...", "Indicator 4.1.1 Proportion of ...", "Indicator 1.b Share of ..." (an
 #: indicator numbered by the document): the number is whole (never cut inside), the name the rest;
 #: without a colon or dash, the number holds a digit and the name starts with a capital.

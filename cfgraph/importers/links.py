@@ -3,7 +3,10 @@ names another outcome ("This outcome is interlinked with Outcome 1.2", "It is di
 by Outcome 2.1"), or all the others ("will affect directly other outcomes"); a sentence whose
 subject is a numbered outcome, wherever it is, states its link to the outcomes it names after
 the cue ("Outcome 2 contributes to Outcome 1: ..."), or between the outcomes its subject joins
-("Outcome 3 and Outcome 2 are mutually reinforcing"). A sentence that starts with one outcome
+("Outcome 3 and Outcome 2 are mutually reinforcing"). A verb with no kind of its own is read as the
+closest declared kind: "reinforces", "strengthens", "supports", "enables" contribute to the outcome
+named; "builds on" and "is a precondition for" are a dependence ("Outcome 1 is a precondition for
+Outcome 2": 2 depends on 1). A sentence that starts with one outcome
 and names another but says no kind of link is listed as not found.
 
 >>> kind_of("It is directly affected by Outcome 2.1")
@@ -40,6 +43,9 @@ _CUES: tuple[tuple[str, str, bool], ...] = (
     (r"\b(?:accelerated|sped\s+up)\s+by\b", "accelerates", True),
     (r"\baccelerat|\bspeed\s+up\b|\bfast[- ]track", "accelerates", False),
     (r"\bcontribut", "contributes-to", False),
+    (r"\bis\s+(?:a\s+)?(?:pre-?condition|prerequisite)\s+(?:for|of|to)\b", "depends-on", True),
+    (r"\bbuilds?\s+on\b", "depends-on", False),
+    (r"\b(?:reinforces?|strengthens?|supports?|enables?)\b", "contributes-to", False),
     (r"\baffect\w*|\beffects?\b|\bimpact\w*|\binfluenc\w*|\bspillover\b", "affects", False),
 )
 _MENTION = re.compile(

@@ -28,7 +28,7 @@ from cfgraph.importers.labels import (
 )
 from cfgraph.importers.names import organisations, split_list
 from cfgraph.importers.outline import add_list
-from cfgraph.importers.values import code_in, read_value
+from cfgraph.importers.values import code_in, out_of, read_value
 from cfgraph.sdg import load_catalogue
 
 __all__ = ["read_matrices", "add_indicators", "partners_of"]
@@ -298,12 +298,19 @@ def add_indicators(
             if blocks and (not per_sub and item in tops)
             else None
         )
-        lines = list(item.lines)
+        lines = [*item.lines, *_value_lines(item, cells)]
         row["data_source"] = item.source
         if block is not None:
             row["data_source"] = item.source or _join(block[0]) or None
             lines += [n for n, _ in block[0]]
         note = None if row.get("baseline_raw") or row.get("target_raw") else "no baseline or target found"
+        if totals := [
+            str(row[f"{p}_raw"]) for p in ("baseline", "target") if _counted_out_of(row.get(f"{p}_raw"))
+        ]:
+            note = (
+                f"a count out of a total ({'; '.join(totals)}): the unit is left empty, the total is kept "
+                "in the raw text only"
+            )
         draft.entity("indicators", ident, row, lines, note)
         for seq, raw in enumerate(item.links, 1):
             sdg = code_in(raw)
@@ -373,6 +380,23 @@ def _indicator_row(item: IndicatorText, cells: dict[str | None, Cell], end: int 
         if prefix == "target":
             row["target_comparator"] = value.comparator
     return row
+
+
+def _counted_out_of(raw: object) -> bool:
+    """Whether a baseline or target is written as a count out of a total ("4 of 12 (2025)")."""
+    return (
+        isinstance(raw, str)
+        and (m := re.search(r"[0-9][0-9.,]*", raw)) is not None
+        and out_of(raw[m.end() :])
+    )
+
+
+def _value_lines(item: IndicatorText, cells: dict[str | None, Cell]) -> list[int]:
+    """The lines of the baseline and target cells a row's values are read from (when the indicator
+    cell does not give them itself), so that the row cites every line it is read from."""
+    used = [cells.get("baseline"), cells.get("baseline+target")] if not item.baseline else []
+    used += [cells.get("target")] if not item.target else []
+    return [n for cell in used if cell is not None for n, text in cell.lines() if clean(text)]
 
 
 def _cell_text(cell: Cell | None) -> str | None:

@@ -100,6 +100,56 @@ _SHARED_ADJECTIVE = (
 _QUALIFIER = r"(?:living|working|residing|in|with|without|who|from|at|under|affected|exposed)\b"
 
 
+#: Words that name people: a phrase holding one reads as a group ("outer-island communities").
+_PEOPLE_WORD = re.compile(
+    r"\b(?:wom[ae]n|girls?|m[ae]n|boys?|child(?:ren)?|youths?|young|people|peoples|persons?|adolescents?|"
+    r"migrants?|refugees?|workers?|households?|residents?|famil(?:y|ies)|communit(?:y|ies)|minorit(?:y|ies)|"
+    r"populations?|groups?|elderly|herders?|farmers?|fishers?|fisherfolk|pensioners?|survivors?|victims?|"
+    r"detainees?|prisoners?|students?|infants?|mothers?|parents?|dwellers?|inhabitants?|citizens?|"
+    r"individuals?|orphans?|widows?|returnees?|asylum[- ]seekers?|stateless|displaced|PWDs?|LGBTI\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _joined_pair(item: str) -> list[str]:
+    """*item* split at its last "and" / "or" when both sides read as groups ("persons with
+    disabilities and outer-island communities"); kept whole when the first side is one word before
+    a longer phrase they share ("women and girls in rural areas"), or the second side qualifies the
+    first ("children in institutions or living apart"); after one word, the second side names a group
+    by its last word ("herders and outer-island communities", not "men and women who use drugs").
+
+    >>> _joined_pair("persons with disabilities and outer-island communities")
+    ['persons with disabilities', 'outer-island communities']
+    >>> _joined_pair("women and girls")
+    ['women', 'girls']
+    >>> _joined_pair("women and girls in rural areas"), _joined_pair("adolescents in rural and remote areas")
+    (['women and girls in rural areas'], ['adolescents in rural and remote areas'])
+    """
+    m = re.fullmatch(r"(?P<a>.+)\s+(?:and|or)\s+(?P<b>(?:(?!\s(?:and|or)\s).)+)", item)
+    if m is None:
+        return [item]
+    a, b = m.group("a").strip(), m.group("b").strip()
+    head = bare_name(b).split()[-1]
+    shared = len(a.split()) == 1 and not (len(b.split()) == 1 or _PEOPLE_WORD.fullmatch(head))
+    if shared or re.match(_QUALIFIER, b) or not (_PEOPLE_WORD.search(a) and _PEOPLE_WORD.search(b)):
+        return [item]
+    return [a, b]
+
+
+def _inner_lists(items: list[str]) -> list[str]:
+    """*items* with a short list inside one item put back ("young people not in employment,
+    education or training": split at its comma, "education or training" names no people)."""
+    found: list[str] = []
+    for item in items:
+        m = re.fullmatch(r"(\w+\s+(?:or|and)\s+\w+)(?:\s+(?:and|or)\s+.+)?", item)
+        inner = m is not None and not _PEOPLE_WORD.search(m.group(1))
+        if found and inner and re.search(r"\b(?:in|of|for|with|without|to)\s+\w+$", found[-1]):
+            found[-1] = f"{found[-1]}, {item}"
+        else:
+            found.append(item)
+    return found
+
+
 def group_items(text: str) -> list[tuple[str, str]]:
     """The groups a list of LNOB groups names, each as (name, the text that names it): a phrase
     shared by the items before it is theirs too ("women, children, adolescents living in rural
@@ -112,20 +162,29 @@ def group_items(text: str) -> list[tuple[str, str]]:
     [('rural women', 'rural youth and women'), ('victims', 'victims including children')]
     """
     found: list[tuple[str, str]] = []
-    for piece in (split_list(p) for p in split_outside(text, ";")):
+    for piece in (_inner_lists(split_list(p)) for p in split_outside(text, ";")):
+        pair = _joined_pair(piece[-1]) if piece else []
+        if len(pair) == 2 and not re.fullmatch(rf"({_SHARED_ADJECTIVE})\s+\w+\s+and\s+\w+", piece[-1], re.I):
+            found += [group for item in piece[:-1] for group in _item_groups(item)]
+            found += [(part, part) for part in pair]
+            continue
         last = piece[-1] if piece else ""
         shared = re.match(rf"^\S+\s+({_QUALIFIER}.*)$", last)
         if len(piece) >= 2 and shared and all(len(i.split()) == 1 for i in piece[:-1]):
             raw = ", ".join(piece)
             found += [(f"{i} {shared.group(1)}", raw) for i in piece[:-1]] + [(last, raw)]
             continue
-        for item in piece:
-            if m := re.fullmatch(rf"({_SHARED_ADJECTIVE})\s+(\w+)\s+and\s+(\w+)", item, re.IGNORECASE):
-                found += [(f"{m.group(1)} {m.group(2)}", item), (f"{m.group(1)} {m.group(3)}", item)]
-            else:
-                name = re.sub(r",?\s+(?:including|especially|in particular|particularly)\s.*$", "", item)
-                found.append((name or item, item))
+        found += [group for item in piece for group in _item_groups(item)]
     return found
+
+
+def _item_groups(item: str) -> list[tuple[str, str]]:
+    """The groups one list item names: two after a shared word ("rural youth and women"), else
+    one, without an "including ..." tail."""
+    if m := re.fullmatch(rf"({_SHARED_ADJECTIVE})\s+(\w+)\s+and\s+(\w+)", item, re.IGNORECASE):
+        return [(f"{m.group(1)} {m.group(2)}", item), (f"{m.group(1)} {m.group(3)}", item)]
+    name = re.sub(r",?\s+(?:including|especially|in particular|particularly)\s.*$", "", item)
+    return [(name or item, item)]
 
 
 def plain_group(name: str) -> str:

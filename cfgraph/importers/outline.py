@@ -28,11 +28,13 @@ from cfgraph.importers.draft import Draft
 from cfgraph.importers.indicators import indicator_lines
 from cfgraph.importers.labels import (
     AREA_HEADING,
+    AREA_LIKE,
     INDICATOR_HEADING,
     MATRIX_HEADING,
     OUTPUT_HEADING,
     RESULT_HEADING,
     SECTION_HEADING,
+    area_id,
     clean,
     find_labels,
 )
@@ -114,7 +116,7 @@ def read_outline(doc: Document, draft: Draft) -> Outline:
     for n, raw in doc.numbered():
         line = clean(raw)
         if not doc.in_table(n) and (m := AREA_HEADING.match(line)) and len(line) < 160:
-            area = m.group("id")
+            area = area_id(m.group("id"))
             draft.entity("thematic_areas", area, {"name": m.group("name").rstrip(" .")}, [n])
             outline.areas.append((area, n, n))
             if listed and any(clean(doc.lines[k - 1]) for k in range(listed[-1] + 1, n)):
@@ -122,6 +124,10 @@ def read_outline(doc: Document, draft: Draft) -> Outline:
             listed.append(n)
             together = None
             continue
+        if _unread_area(doc, n, line):
+            draft.lack(
+                f"line {n}: a strategic priority heading not read (no number and name it reads): {line[:80]}"
+            )
         m = RESULT_HEADING.match(line)
         rest = heading_parts(m.group("rest"))[0] if m else ""
         if m is None or (rest and not _is_statement(rest)):
@@ -146,6 +152,12 @@ def read_outline(doc: Document, draft: Draft) -> Outline:
     starts = sorted({h.line for h in outline.headings} | {a[1] for a in outline.areas} | {len(doc.lines) + 1})
     outline.areas = [(a, n, next(s for s in starts if s > n) - 1) for a, n, _ in outline.areas]
     return outline
+
+
+def _unread_area(doc: Document, n: int, line: str) -> bool:
+    """Whether line *n* looks like a priority heading (short, no sentence) that is not read as one."""
+    short = len(line.split()) <= 12 and not line.endswith(".")
+    return not doc.in_table(n) and short and bool(AREA_LIKE.match(line))
 
 
 def _continued(doc: Document, n: int, statement: str) -> tuple[str, tuple[int, ...]]:

@@ -18,7 +18,17 @@ from dataclasses import dataclass
 
 from cfgraph.importers.labels import split_outside
 
-__all__ = ["Value", "read_value", "Code", "read_code", "SDG_LINK", "CODE_TAIL", "link_codes", "code_in"]
+__all__ = [
+    "Value",
+    "read_value",
+    "out_of",
+    "Code",
+    "read_code",
+    "SDG_LINK",
+    "CODE_TAIL",
+    "link_codes",
+    "code_in",
+]
 
 _COMPARATORS = (
     (r"≤|<=|=<|not\s+more\s+than|no\s+more\s+than|at\s+most|maximum(?:\s+of)?|up\s+to", "<="),
@@ -95,6 +105,15 @@ def _year(text: str, after: int) -> int | None:
     return int(bare[-1].group(1)) if bare else None
 
 
+def out_of(text: str) -> bool:
+    """Whether *text* (what follows a number) gives the total it is counted out of ("of 12").
+
+    >>> out_of("of 12"), out_of("out of 30 regions"), out_of("of GDP")
+    (True, True, False)
+    """
+    return re.match(r"^\s*(?:out\s+)?of\s+[0-9]", text) is not None
+
+
 def read_value(raw: str, end: int | None = None) -> Value:
     """The comparator, value, unit and year a baseline or target states: the first number that is
     not a year, the year it is given for; of values given for several years, the one for *end*
@@ -111,6 +130,8 @@ def read_value(raw: str, end: int | None = None) -> Value:
     Value(comparator=None, value=None, unit=None, year=None)
     >>> read_value("men - 42.4 %, women - 37.1 % (2019)")
     Value(comparator=None, value=None, unit=None, year=2019)
+    >>> read_value("4 of 12 (2025)")  # a count out of a total: no unit, the total stays in the raw text
+    Value(comparator=None, value=4.0, unit=None, year=2025)
     """
     text = _LABEL.sub("", raw.strip())
     if _NOT_YET.match(text):
@@ -138,7 +159,7 @@ def read_value(raw: str, end: int | None = None) -> Value:
             unit = "%"
         else:
             words = _UNIT_STOP.split(after, maxsplit=1)[0].strip(" .,:-")
-            if words and len(words.split()) <= 4 and not re.match(r"^[0-9]", words):
+            if words and len(words.split()) <= 4 and not re.match(r"^[0-9]", words) and not out_of(words):
                 unit = words
         return Value(comparator, value, unit, _year(text, m.end()))
     return Value(None, None, None, _year(text, 0))

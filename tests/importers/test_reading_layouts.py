@@ -394,3 +394,187 @@ def test_priorities_listed_in_a_summary_then_each_with_its_outcomes(tmp_path: Pa
     fw = cfgraph.load(tmp_path / "fw")
     assert [(o.id, o.thematic_area) for o in fw.outcomes] == [("1", "1"), ("2", "2")]
     assert not any("strategic priority" in m for m in report.missing)
+
+
+@pytest.mark.parametrize(("first", "second", "ids"), [
+    ("Strategic Priority I: People", "Strategic Priority II: Planet", ("I", "II")),
+    ("Strategic Priority III - People", "Strategic Priority IV — Planet", ("III", "IV")),
+    ("Strategic Priority One: People", "Strategic Priority Two: Planet", ("1", "2")),
+    ("Pillar 1: People", "Pillar 2: Planet", ("1", "2")),
+    ("Priority Area A. People", "Priority Area B. Planet", ("A", "B")),
+])  # fmt: skip
+def test_priority_headings_numbered_in_roman_numerals_or_words(
+    tmp_path: Path, first: str, second: str, ids: tuple[str, str]
+) -> None:
+    source = tmp_path / "cf.txt"
+    source.write_text(
+        "Cooperation Framework for Testland 2027-2031\n"
+        f"{first}\n"
+        "Outcome 1.1: By 2031, every child in Testland learns to read.\n"
+        "SDG targets: 4.1\n"
+        f"{second}\n"
+        "Outcome 2.1: By 2031, every river in Testland is clean.\n"
+        "SDG targets: 6.3\n",
+        encoding="utf-8",
+    )
+    report = import_document(source, tmp_path / "fw", iso3="TST")
+    fw = cfgraph.load(tmp_path / "fw")
+    assert [(o.id, o.thematic_area) for o in fw.outcomes] == [("1.1", ids[0]), ("2.1", ids[1])]
+    assert [a.name for a in fw.thematic_areas] == ["People", "Planet"]
+    assert not any("strategic priority" in m for m in report.missing)
+
+
+def test_a_priority_heading_not_read_is_reported(tmp_path: Path) -> None:
+    source = tmp_path / "cf.txt"
+    source.write_text(
+        "Cooperation Framework for Testland 2027-2031\n"
+        "Strategic Priority 1: People\n"
+        "Outcome 1.1: By 2031, every child in Testland learns to read.\n"
+        "SDG targets: 4.1\n"
+        "Strategic Priority the Second\n"
+        "Outcome 2.1: By 2031, every river in Testland is clean.\n"
+        "SDG targets: 6.3\n",
+        encoding="utf-8",
+    )
+    report = import_document(source, tmp_path / "fw", iso3="TST")
+    assert any(m.startswith("line 5: a strategic priority heading not read") for m in report.missing)
+
+
+_GROUPS = ["rural women", "persons with disabilities", "herders", "outer-island communities"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The groups most at risk of being left behind in Testland are rural women, persons with disabilities, "
+    "herders and outer-island communities.",
+    "The groups at risk of being left behind are rural women, persons with disabilities, herders, and "
+    "outer-island communities.",
+    "Those furthest behind include rural women, persons with disabilities, herders and outer-island "
+    "communities.",
+    "Rural women, persons with disabilities, herders and outer-island communities are left behind.",
+    "Groups at risk of being left behind: rural women, persons with disabilities, herders and outer-island "
+    "communities.",
+])  # fmt: skip
+def test_framework_lnob_sentences(tmp_path: Path, sentence: str) -> None:
+    source = tmp_path / "cf.txt"
+    source.write_text(
+        "Cooperation Framework for Testland 2027-2031\n"
+        "Outcome 1: By 2031, every child in Testland learns to read.\n"
+        "SDG targets: 4.1\n"
+        "Chapter 3. Leaving no one behind\n"
+        f"{sentence} Every outcome disaggregates its indicators.\n",
+        encoding="utf-8",
+    )
+    report = import_document(source, tmp_path / "fw", iso3="TST")
+    fw = cfgraph.load(tmp_path / "fw")
+    assert [g.name.lower() for g in fw.lnob_groups] == _GROUPS
+    assert not any("LNOB" in m for m in report.missing)
+
+
+@pytest.mark.parametrize(("listed", "groups"), [
+    ("young people not in employment, education or training and outer-island communities",
+     ["young people not in employment, education or training", "outer-island communities"]),
+    ("herders, women and girls in rural areas", ["herders", "women and girls in rural areas"]),
+    ("herders, persons with disabilities and outer-island communities",
+     ["herders", "persons with disabilities", "outer-island communities"]),
+    ("women and girls, herders and outer-island communities",
+     ["women and girls", "herders", "outer-island communities"]),
+    ("persons with disabilities and outer-island communities",
+     ["persons with disabilities", "outer-island communities"]),
+    ("children in institutions or living apart from their parents",
+     ["children in institutions or living apart from their parents"]),
+])  # fmt: skip
+def test_lnob_lists_split_at_the_last_and(listed: str, groups: list[str]) -> None:
+    from cfgraph.importers.names import group_items
+
+    assert [name for name, _ in group_items(listed)] == groups
+
+
+@pytest.mark.parametrize(("sentence", "link"), [
+    ("Outcome 1 reinforces Outcome 2.", ("1", "2", "contributes-to")),
+    ("Outcome 1 strengthens Outcome 2.", ("1", "2", "contributes-to")),
+    ("Outcome 1 supports Outcome 2.", ("1", "2", "contributes-to")),
+    ("Outcome 1 enables Outcome 2.", ("1", "2", "contributes-to")),
+    ("Outcome 2 builds on Outcome 1.", ("2", "1", "depends-on")),
+    ("Outcome 1 is a precondition for Outcome 2.", ("2", "1", "depends-on")),
+    ("Outcome 1 and Outcome 2 are mutually reinforcing.", ("1", "2", "mutually-reinforcing")),
+])  # fmt: skip
+def test_link_verbs_read_with_a_declared_kind(
+    tmp_path: Path, sentence: str, link: tuple[str, str, str]
+) -> None:
+    from cfgraph.vocabulary import LINK_KINDS
+
+    source = tmp_path / "cf.txt"
+    source.write_text(
+        "Cooperation Framework for Testland 2027-2031\n"
+        "Outcome 1: By 2031, every child in Testland learns to read.\n"
+        "SDG targets: 4.1\n"
+        "Outcome 2: By 2031, every river in Testland is clean.\n"
+        "SDG targets: 6.3\n"
+        "Chapter 4. Theory of change\n"
+        f"Healthy children learn more. {sentence}\n"
+        "Outcome 1 mirrors Outcome 2.\n",
+        encoding="utf-8",
+    )
+    report = import_document(source, tmp_path / "fw", iso3="TST")
+    fw = cfgraph.load(tmp_path / "fw")
+    assert [(lk.source, lk.target, lk.kind) for lk in fw.outcome_links] == [link]
+    assert link[2] in LINK_KINDS
+    assert any("a link between outcomes 1, 2 (no word saying its kind)" in m for m in report.missing)
+
+
+def _expanded(cited: str) -> list[int]:
+    """Every line of a citation ("13-16;20")."""
+    ranges = [[int(x) for x in part.split("-")] for part in cited.split(";") if part]
+    return [n for r in ranges for n in range(r[0], r[-1] + 1)]
+
+
+def test_a_table_row_cites_every_line_its_values_come_from(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_heading("United Nations Sustainable Development Cooperation Framework for Testland 2027-2031", 0)
+    d.add_heading("Outcome 1.1: By 2031, every child in Testland learns to read and write.", 2)
+    d.add_paragraph("SDG targets: 4.1")
+    d.add_heading("Annex 1. Results matrix", 1)
+    heading = ["Outcome", "Indicator", "Baseline", "Target", "Means of verification", "UN entities"]
+    rows = [
+        ("Outcome 1.1", "4.1.1 Share of pupils reading", "52 (2024)", "65 (2031)", "Survey", "UNICEF"),
+        ("Outcome 1.1", "Indicator 1.1.a Schools with a library", "4 of 12 (2025)", "12 of 12 (2031)",
+         "School census", "UNESCO"),
+    ]  # fmt: skip
+    table = d.add_table(rows=1, cols=len(heading))
+    for cell, text in zip(table.rows[0].cells, heading, strict=True):
+        cell.text = text
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    d.save(str(tmp_path / "cf.docx"))
+    import_document(tmp_path / "cf.docx", tmp_path / "fw", iso3="TST")
+    text = (tmp_path / "fw" / "sources").glob("*.txt")
+    lines = next(text).read_text(encoding="utf-8").splitlines()
+    fw = cfgraph.load(tmp_path / "fw")
+    for indicator in fw.indicators:
+        cited = "\n".join(lines[n - 1] for n in _expanded(indicator.source_lines))
+        for value in (indicator.name, indicator.baseline_raw, indicator.target_raw, indicator.data_source):
+            assert value is not None and value in cited
+    result = cfgraph.validate(tmp_path / "fw")
+    assert not [p for p in result.problems if "is not in source line" in str(p)]
+
+
+def test_a_count_out_of_a_total_has_no_unit(tmp_path: Path) -> None:
+    source = tmp_path / "cf.txt"
+    source.write_text(
+        "Cooperation Framework for Testland 2027-2031\n"
+        "Outcome 1: By 2031, every child in Testland learns to read.\n"
+        "SDG targets: 4.1\n"
+        "Indicator 1.a: Districts with a school library\n"
+        "Baseline: 4 of 12 (2025)\n"
+        "Target: 12 out of 12 (2031)\n",
+        encoding="utf-8",
+    )
+    import_document(source, tmp_path / "fw", iso3="TST")
+    (indicator,) = cfgraph.load(tmp_path / "fw").indicators
+    assert (indicator.baseline_value, indicator.baseline_unit) == (4, None)
+    assert indicator.baseline_raw == "4 of 12 (2025)"
+    assert (indicator.target_value, indicator.target_unit, indicator.target_year) == (12, None, 2031)
+    assert "a count out of a total" in (indicator.review_note or "")
