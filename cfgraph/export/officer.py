@@ -22,6 +22,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any, cast
 
 from cfgraph.model import measure
+from cfgraph.model.citations import cited_elsewhere
 from cfgraph.vocabulary import LISTED_IN, PARTNER_TYPES, ListedIn
 
 #: The two lists, typed.
@@ -73,13 +74,15 @@ def _indicator_rows(fw: Framework) -> list[dict[str, Any]]:
     for ip in fw.indicator_partners:
         partners[ip.indicator].append(fw.actor_name(ip.partner))
     label = {a.id: a.label for a in fw.agencies}
+    main = fw.main_source_id
     return [
-        {"Indicator": i.id, "Outcome": i.outcome, "Name": i.name, "SDG code": i.code_raw or "",
+        {"Indicator": i.id, "Outcome": i.outcome, "Name": i.name, "SDG code": (i.code or "") + (f" ({i.code_tag})" if i.code and i.code_tag else ""),
          "Baseline": measure(i.baseline_raw, i.baseline_year),
          "Target": measure(i.target_raw, i.target_year),
          "Data source": i.data_source or "",
          "Responsible UN agencies": "; ".join(label[a] for a in fw.responsible_agencies(i.id)),
-         "Partners": "; ".join(dict.fromkeys(partners[i.id])), "Source lines": i.source_lines}
+         "Partners": "; ".join(dict.fromkeys(partners[i.id])),
+         "Source lines": "; ".join(filter(None, (i.source_lines, cited_elsewhere(i, main))))}
         for i in fw.indicators
     ]  # fmt: skip
 
@@ -90,7 +93,7 @@ def _finding_rows(fw: Framework) -> list[dict[str, Any]]:
     return [
         {"Severity": r["severity"], "Check": r["check"], "Outcomes": "; ".join(r["outcomes"]),
          "Subject": r["subject"], "Finding": r["message"],
-         "Source lines": "; ".join(map(str, r["source_lines"]))}
+         "Source lines": "; ".join([*map(str, r["source_lines"]), *r["cited_in"]])}
         for r in findings_for(fw)
     ]  # fmt: skip
 
