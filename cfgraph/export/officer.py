@@ -69,6 +69,11 @@ def _matrix_rows(fw: Framework, kind: str) -> list[dict[str, Any]]:
     return rows
 
 
+def _sdg_code(i: Any) -> str:
+    """An indicator's SDG code in one style, its tag after it: ``1.1.1 (G)``."""
+    return (i.code or "") + (f" ({i.code_tag})" if i.code and i.code_tag else "")
+
+
 def _indicator_rows(fw: Framework) -> list[dict[str, Any]]:
     partners: dict[str, list[str]] = defaultdict(list)
     for ip in fw.indicator_partners:
@@ -76,7 +81,7 @@ def _indicator_rows(fw: Framework) -> list[dict[str, Any]]:
     label = {a.id: a.label for a in fw.agencies}
     main = fw.main_source_id
     return [
-        {"Indicator": i.id, "Outcome": i.outcome, "Name": i.name, "SDG code": (i.code or "") + (f" ({i.code_tag})" if i.code and i.code_tag else ""),
+        {"Indicator": i.id, "Outcome": i.outcome, "Name": i.name, "SDG code": _sdg_code(i),
          "Baseline": measure(i.baseline_raw, i.baseline_year),
          "Target": measure(i.target_raw, i.target_year),
          "Data source": i.data_source or "",
