@@ -118,6 +118,24 @@ def test_portfolio_usage_errors(runner: CliRunner, portfolio_dir: Path) -> None:
     assert result.stderr == "Error: unknown UN entity 'UNDPP'; did you mean undp, dppa, odpp?\n"
 
 
+def test_portfolio_reads_an_entity_as_the_importer_does(runner: CliRunner, portfolio_dir: Path) -> None:
+    """"UN" plus a chart abbreviation (UNOCHA, UNUNICEF) names the entity, with a note saying so."""
+    where = ["--portfolio", str(portfolio_dir)]
+    assert _json(runner, "portfolio", "footprint", "UNUNICEF", *where) == _json(
+        runner, "portfolio", "footprint", "unicef", *where
+    )
+    out = _table(runner, "portfolio", "footprint", "UNUNICEF", *where).splitlines()
+    assert out[0] == "Where UNICEF works: outcomes, indicators, SDG targets"
+    assert out[-1] == "'UNUNICEF' read as UNICEF (United Nations Children's Fund)"
+    empty = _table(runner, "portfolio", "footprint", "UNOCHA", "--framework", MINI, "--wide").splitlines()
+    assert empty[2] == (
+        f"ocha (OCHA) does not work on an outcome of {MINI_ID} (as a contributing agency, for an output or "
+        "an indicator); 'UNOCHA' read as OCHA (Office for the Coordination of Humanitarian Affairs)"
+    )
+    asked = _json(runner, "query", "agency-footprint", "--param", "agency=UNUNICEF", *where)
+    assert asked == _json(runner, "query", "agency-footprint", "--param", "agency=unicef", *where) != []
+
+
 def test_who_says_what_the_name_is_in_each_framework(runner: CliRunner) -> None:
     """3.1 is an outcome of the shipped framework and an output of the second fixture."""
     both = ["--framework", str(default_framework_dir()), "--framework", str(RIVERLAND)]
