@@ -64,6 +64,9 @@ class TableSpec:
     notes: tuple[str, ...] = field(default=())
     #: Lines under the heading (one per framework, when frameworks answer about different things).
     subtitles: tuple[str, ...] = field(default=())
+    #: The frameworks the question was asked of: of several, a ``framework`` column comes first
+    #: (whichever frameworks the rows are of), and the summary says which of them gave none.
+    frameworks: tuple[str, ...] = field(default=())
 
 
 def safe_cell(value: Any) -> Any:
@@ -288,9 +291,10 @@ def render_table(
     present = _columns(rows)
     wanted = list(columns) or ([] if all_columns else [c for c in spec.columns if c in present])
     shown = wanted or present
-    several = len({_text(r.get("framework")) for r in rows}) > 1  # rows of several frameworks
-    if not columns and several and "framework" in present and "framework" not in shown:
-        shown = ["framework", *shown]
+    answered = list(dict.fromkeys(_text(r.get("framework")) for r in rows if r.get("framework")))
+    several = len(spec.frameworks) > 1 or len(answered) > 1  # asked of several, or rows of several
+    if not columns and several and "framework" in present:
+        shown = ["framework", *(c for c in shown if c != "framework")]
     if width is not None and not columns and not all_columns:
         shown = fitting(shown, [[_cell(row.get(c), width) for row in rows] for c in shown], width)
     hidden = [c for c in present if c not in shown]
@@ -319,9 +323,24 @@ def render_table(
         more = "1 more column" if len(hidden) == 1 else f"{len(hidden)} more columns"
         summary += f" ({more}: --all-columns or --format csv)"
     lines.append("")
-    for text in (summary, *spec.notes):
+    for text in (summary, *_silent(spec.frameworks, answered), *spec.notes):
         lines += wrap(text)
     return "\n".join(lines) + "\n"
+
+
+def _silent(asked: Sequence[str], answered: Sequence[str]) -> tuple[str, ...]:
+    """A line naming the frameworks asked that gave no row, when some did.
+
+    >>> _silent(["a", "b", "c"], ["b"])
+    ('Rows from 1 of the 3 frameworks asked (b); none from a, c.',)
+    >>> _silent(["a", "b"], ["a", "b"]), _silent(["a"], [])
+    ((), ())
+    """
+    if len(asked) < 2 or not answered or len(set(answered)) >= len(asked):
+        return ()
+    none = [f for f in asked if f not in answered]
+    return (f"Rows from {len(answered)} of the {len(asked)} frameworks asked ({', '.join(answered)}); "
+            f"none from {', '.join(none)}.",)  # fmt: skip
 
 
 def _table(rows: list[dict[str, Any]]) -> str:

@@ -226,3 +226,47 @@ def test_portfolio_empty_answers_name_the_frameworks(runner: CliRunner) -> None:
         f"every agency responsible for an indicator of {MINI_ID} is among the contributing agencies of "
         "the indicator's outcome"
     )
+
+
+def test_a_question_of_several_frameworks_shows_the_framework_column(runner: CliRunner) -> None:
+    """Asked of two frameworks, a table starts with `framework` even when one framework answers,
+    and says which gave no row; CSV and JSON start with `framework` whatever the command."""
+    both = ["--framework", MINI, "--framework", str(RIVERLAND)]
+    lines = _table(runner, "portfolio", "footprint", "ILO", *both).splitlines()
+    assert _header(lines) == ["framework", "agency", "label", "outcomes_count", "outcomes",
+                              "indicators_count", "targets_count"]  # fmt: skip
+    assert lines[-2:] == [
+        "1 row (1 more column: --all-columns or --format csv)",
+        f"Rows from 1 of the 2 frameworks asked ({MINI_ID}); none from {RIVER_ID}.",
+    ]
+    alone = _table(runner, "portfolio", "footprint", "ILO", "--framework", MINI).splitlines()
+    assert _header(alone)[0] == "agency" and alone[-1].startswith("1 row")  # one framework: as before
+    csv = runner.invoke(cli, ["portfolio", "footprint", "ILO", "--framework", MINI, "--format", "csv"])
+    assert csv.stdout.splitlines()[0] == (
+        "framework,agency,label,outcomes_count,outcomes,indicators_count,targets_count,targets"
+    )
+    query = ["query", "agency-footprint", "--param", "agency=ilo"]
+    asked = runner.invoke(cli, [*query, *both, "--format", "csv"])
+    assert asked.stdout.splitlines()[0] == csv.stdout.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["actors"], ["who", "unicef"], ["gaps"], ["synergies"], ["depends", "1.1"], ["path", "1.1", "2.1"],
+     ["query", "shared-targets"], ["portfolio", "footprint"], ["portfolio", "coverage", "ngo-cso"],
+     ["portfolio", "matrix-only"], ["portfolio", "frameworks"]],
+)  # fmt: skip
+def test_framework_is_the_first_column_of_csv(
+    runner: CliRunner, portfolio_dir: Path, args: list[str]
+) -> None:
+    result = runner.invoke(cli, [*args, "--portfolio", str(portfolio_dir), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split(",")[0] == "framework"
+
+
+def test_one_heading_of_several_frameworks_is_each_ones(runner: CliRunner, portfolio_dir: Path) -> None:
+    """The same heading from several frameworks counts per framework, and says so."""
+    both = [a for n in ("kazakhstan", "kazakhstan-copy") for a in ("--framework", str(portfolio_dir / n))]
+    lines = _table(runner, "who", "3.8", *both, columns=200).splitlines()
+    assert lines[0] == f"SDG target 3.8: listed by 1 outcome, in each of 2 frameworks ({KZ} and {COPY_ID})"
+    assert lines[-1].startswith("106 rows: 2 outcomes, 16 agencies,")  # the rows of both
