@@ -39,6 +39,10 @@ DEPENDS_COLUMNS = ("direction", "other", "distance", "path", "kinds", "links")
 PATH_COLUMNS = ("path", "hop", "from", "to", "direction", "explanation")
 WHO_COLUMNS = ("section", "id", "name", "how", "source_lines")
 ACTORS_COLUMNS = ("actor", "name", "type", "outcomes", "ties", "outcome_ids")
+#: The columns a narrow table of each command never leaves out (the others go first).
+GAPS_REQUIRED = ("check", "subject", "message")
+WHO_REQUIRED = ("section", "id", "name", "how")
+ACTORS_REQUIRED = ("actor", "name", "outcomes", "ties")
 
 out_option = click.option(
     "--out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Write to this file."
@@ -139,7 +143,7 @@ def gaps_command(
     spec = TableSpec(
         f"Findings{where}, most severe first", with_cited_in(GAPS_COLUMNS, rows),
         summary=count_summary(rows, "finding", "severity", plurals),
-        empty=f"no findings{where} at or above '{min_severity}'",
+        empty=f"no findings{where} at or above '{min_severity}'", required=GAPS_REQUIRED,
         notes=("Filter: --outcome ID, --check ID, --min-severity warning; the quotes: --format csv.",),
     )  # fmt: skip
     echo_rows(rows, fmt, out, spec)
@@ -264,7 +268,8 @@ def who_command(
     summary = count_summary(rows, "row", "section", sections)
     empty = answers[0][2][0]
     columns = with_cited_in(columns, rows)
-    spec = TableSpec(title, columns, summary=summary, empty=empty, notes=notes, subtitles=subtitles)
+    spec = TableSpec(title, columns, summary=summary, empty=empty, notes=notes, subtitles=subtitles,
+                     required=WHO_REQUIRED)  # fmt: skip
     echo_rows(rows, fmt, out, spec)
 
 
@@ -307,5 +312,5 @@ def actors_command(
     least = f" on at least {min_outcomes} outcome{'s' if min_outcomes != 1 else ''}" if min_outcomes else ""
     title = f"{whats[0].upper()}{whats[1:]}{least}{where}, broadest first"
     empty = f"no {what} works on {min_outcomes} outcomes{where}"
-    spec = TableSpec(title, ACTORS_COLUMNS, "actor", empty=empty)
+    spec = TableSpec(title, ACTORS_COLUMNS, "actor", empty=empty, required=ACTORS_REQUIRED)
     echo_rows(rows, fmt, out, spec)
