@@ -20,14 +20,14 @@ from cfgraph.cli.options import (
     heading,
 )
 from cfgraph.render.rows import TableSpec, count_summary
-from cfgraph.vocabulary import PARTNER_TYPES, SEVERITIES, SEVERITY_PLURALS
+from cfgraph.vocabulary import PARTNER_TYPES, SEVERITIES, SEVERITY_PLURALS, VIA_KINDS
 
 __all__ = [
     "synergies_command", "gaps_command", "depends_command", "path_command", "who_command", "actors_command",
 ]  # fmt: skip
 
 _SEVERITIES = SEVERITIES
-_VIA = ("agency", "partner", "lnob-group", "indicator", "sdg-indicator", "result-group")
+_VIA = VIA_KINDS
 
 #: The columns each command's table shows by default.
 GAPS_COLUMNS = ("severity", "check", "subject", "message", "source_lines")
@@ -222,7 +222,7 @@ def path_command(
 
     question = ("path", a, b, str(limit), str(directed), *via)
     title, rows, notes = answer_each_titled(framework_dirs, portfolio_dir, question, compute)
-    empty = f"no path from {a} to {b}" + (" following the stated direction" if directed else "")
+    empty = notes[0] if not rows and notes else f"no path from {a} to {b}"  # where it looked, --via hints
     echo_rows(rows, fmt, out, TableSpec(title, PATH_COLUMNS, "hop", empty=empty, notes=tuple(notes)))
 
 
