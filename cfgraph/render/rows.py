@@ -38,6 +38,7 @@ __all__ = [
     "safe_cell",
     "visible",
     "count_summary",
+    "counted",
     "FORMULA_PREFIXES",
     "CELL_LIMIT",
     "column_widths",
@@ -113,11 +114,20 @@ def _columns(rows: list[dict[str, Any]]) -> list[str]:
 
 
 def _plural(n: int, noun: str) -> str:
+    """*n* and *noun*, plural unless *n* is 1 (the last word of a phrase).
+
+    >>> _plural(1, "shared agency"), _plural(2, "shared agency"), _plural(0, "match"), _plural(3, "key")
+    ('1 shared agency', '2 shared agencies', '0 matches', '3 keys')
+    """
     if n == 1:
         return f"1 {noun}"
     if noun.endswith("y") and not noun.endswith(("ay", "ey", "oy")):
         return f"{n} {noun[:-1]}ies"
     return f"{n} {noun}{'es' if noun.endswith(('s', 'x', 'ch')) else 's'}"
+
+
+#: *n* and a noun, plural unless *n* is 1: every count a person reads (tables, report pages).
+counted = _plural
 
 
 def _singular(plural: str) -> str:
