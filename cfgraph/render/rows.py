@@ -278,9 +278,9 @@ def column_widths(
     Each column first gets its narrowest: a column of words (ids, check names, numbers, lists of
     them) its longest piece of a word between hyphens and its heading, a column of prose
     :data:`PROSE_MIN`; then prose up to :data:`PROSE`; then the words up to their longest, so
-    that no id wraps while the width allows; then what is left, the widest columns narrowed
-    first. When even the narrowest do not fit, the column where the fewest cells must break a
-    piece is narrowed first.
+    that no id wraps while the width allows; then what is left to prose, then to lists, the
+    widest columns narrowed first. When even the narrowest do not fit, the column where the
+    fewest cells must break a piece is narrowed first.
 
     >>> column_widths(["id", "text"], [["examplestan-2026-2030", "a b c d e f g h i j k l m n o"]], 40)
     [13, 24]
@@ -302,7 +302,8 @@ def column_widths(
     share = [min(n, PROSE) if p else f for n, p, f in zip(natural, prose, floor, strict=True)]
     fair = _level(share, floor, room)
     ids = _level([f if p else w for p, f, w in zip(prose, fair, whole, strict=True)], fair, room)
-    return list(_level(natural, ids, room))  # then what is left, prose and lists
+    text = _level([n if p else i for n, p, i in zip(natural, prose, ids, strict=True)], ids, room)
+    return list(_level(natural, text, room))  # then what is left to lists
 
 
 def fitting(
