@@ -221,9 +221,12 @@ def path_command(
         return path_answer(fw, a, b, limit, via, directed)
 
     question = ("path", a, b, str(limit), str(directed), *via)
-    title, rows, notes = answer_each_titled(framework_dirs, portfolio_dir, question, compute)
-    empty = notes[0] if not rows and notes else f"no path from {a} to {b}"  # where it looked, --via hints
-    echo_rows(rows, fmt, out, TableSpec(title, PATH_COLUMNS, "hop", empty=empty, notes=tuple(notes)))
+    answers, rows = answers_of_each(framework_dirs, portfolio_dir, question, compute)
+    title, subtitles = heading(answers)
+    notes = [n if fid is None else f"{fid}: {n}" for fid, _, said in answers for n in said]
+    empty = "; ".join(notes) or f"no path from {a} to {b}"  # where it looked, which --via finds paths
+    spec = TableSpec(title, PATH_COLUMNS, "hop", empty=empty, notes=tuple(notes), subtitles=subtitles)
+    echo_rows(rows, fmt, out, spec)
 
 
 @click.command("who")

@@ -186,3 +186,23 @@ def test_no_path_says_where_it_looked_and_what_via_finds(runner: CliRunner, tmp_
     assert out.splitlines()[2].startswith(
         "no path from 1.1 to 2.1 through stated outcome links, SDG targets and UN agencies"
     )
+
+
+def test_path_notes_say_which_framework(runner: CliRunner, tmp_path: Path) -> None:
+    """Of two frameworks, one with a path and one without: each note names its framework."""
+    folder = _unlinked(tmp_path)
+    text = (folder / "framework.csv").read_text(encoding="utf-8")
+    (folder / "framework.csv").write_text(text.replace("\nexamplestan-2026-2030,", "\nunlinked-2026-2030,"),
+                                          encoding="utf-8")  # fmt: skip
+    code, out, _ = run(runner, "path", "1.1", "2.1", *MINI, "--framework", str(folder), "--wide")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[:3] == [
+        "2 frameworks answer:",
+        "examplestan-2026-2030: How 1.1 and 2.1 connect: 1 shortest path of 1 hop",
+        "unlinked-2026-2030: How 1.1 and 2.1 connect",
+    ]
+    assert lines[-1] == (
+        "unlinked-2026-2030: no path from 1.1 to 2.1 through stated outcome links and SDG targets (the "
+        "outcomes' target lists and stated target interlinkages); --via agency finds 1 path of 2 hops"
+    )
