@@ -110,12 +110,14 @@ class UnRegistry:
         return index
 
     def lookup(self, name: str) -> UnEntity:
-        """The entity *name* names (an id or any spelling :meth:`find` knows); UnknownIdError if none.
+        """The entity a person names with *name*: an id or any spelling :meth:`match` reads (also
+        "UN" plus an abbreviation, as the importers read it); UnknownIdError if none.
 
-        >>> load_registry().lookup("UN Women").id
-        'un-women'
+        >>> reg = load_registry()
+        >>> reg.lookup("UN Women").id, reg.lookup("UNOCHA").id
+        ('un-women', 'ocha')
         """
-        found = self.find(name)
+        found = self.match(name).entity
         if found is None:
             raise UnknownIdError("UN entity", name, [s.split(" ")[0] for s in self.closest(name)])
         return found

@@ -42,6 +42,7 @@ __all__ = [
     "PARTNER_TYPES",
     "SEVERITIES",
     "SEVERITY_PLURALS",
+    "VIA_KINDS",
     "PROVENANCE_POLICIES",
     "POLICY_MEANINGS",
     "SOURCE_KINDS",
@@ -355,6 +356,10 @@ def score_level(score: float) -> ScoreLevel:
 SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
 #: How a count of findings of each severity reads ("3 notes").
 SEVERITY_PLURALS: dict[str, str] = {"info": "notes", "warning": "warnings", "error": "errors"}
+
+#: The kinds of node a path may also pass through (``cfgraph path --via``), beyond outcomes and
+#: SDG targets; tried in this order when there is no path.
+VIA_KINDS: tuple[str, ...] = ("agency", "partner", "lnob-group", "indicator", "sdg-indicator", "result-group")
 
 #: The two places a framework lists an outcome's targets, agencies and groups.
 LISTED_IN: tuple[str, ...] = get_args(ListedIn)

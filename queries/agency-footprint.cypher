@@ -10,6 +10,6 @@ WITH u, a, coalesce(via, x) AS o, CASE WHEN x:Indicator THEN x ELSE null END AS 
 OPTIONAL MATCH (o)-[:LISTS_TARGET]->(t:SdgTarget)
 WITH u, a.framework AS framework, collect(DISTINCT o.id) AS outcomes, collect(DISTINCT i.id) AS indicators,
      collect(DISTINCT t.id) AS targets
-RETURN u.id AS agency, u.name AS label, framework, size(outcomes) AS outcomes_count, outcomes,
+RETURN framework, u.id AS agency, u.name AS label, size(outcomes) AS outcomes_count, outcomes,
        size(indicators) AS indicators_count, size(targets) AS targets_count, targets
 ORDER BY agency, framework

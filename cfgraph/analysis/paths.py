@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Dependency", "PathExplanation", "Involvement", "depends", "depends_answer", "explain_path",
-    "path_answer", "who", "path_rows",
+    "path_answer", "who", "path_rows", "no_path",
 ]  # fmt: skip
 
 DIRECTIONS = ("depends-on", "affects")
@@ -465,6 +465,8 @@ def path_answer(
     >>> notes[0][:40]
     '1 hop walks against the stated direction'
 
+    Without a path, the note says where it looked and which ``--via`` would find one
+    (:func:`no_path`).
     """
     paths = explain_path(fw, a, b, limit=limit, via=("outcome", "sdg-target", *via), directed=directed)
     rows = path_rows(paths, fw.info.id)
@@ -473,10 +475,39 @@ def path_answer(
     hops = f"{length} hop{'s' if length != 1 else ''}"
     title = f"How {a} and {b} connect" + (f": {len(paths)} shortest path{plural} of {hops}" if paths else "")
     against = sum(p.against for p in paths)
-    notes = []
+    notes = [] if paths else [no_path(fw, a, b, limit, via, directed)]
     if against:
         notes.append(
             f"{against} hop{' walks' if against == 1 else 's walk'} against the stated direction "
             "(the text says the later node acts on the earlier); --directed follows influence only"
         )
     return title, rows, notes
+
+
+
+def no_path(
+    fw: Framework, a: str, b: str, limit: int = 5, via: tuple[str, ...] = (), directed: bool = False
+) -> str:
+    """Why :func:`path_answer` found no path from *a* to *b*: what it looked through, and each
+    ``--via`` kind (agencies, partners first) that would find paths, with how many.
+
+    >>> import cfgraph
+    >>> said = no_path(cfgraph.load(cfgraph.MINI), "1.1", "8.6", directed=True)
+    >>> said[:68], said[-30:]
+    ('no path from 1.1 to 8.6 through stated outcome links and SDG targets', 'following the stated direction')
+    """
+    through = ["stated outcome links", "SDG targets", *(entity_kind(k).plural for k in via)]
+    said = f"no path from {a} to {b} through {', '.join(through[:-1])} and {through[-1]}"
+    said += " (the outcomes' target lists and stated target interlinkages)"
+    said += " following the stated direction" if directed else ""
+    found = []
+    from cfgraph.vocabulary import VIA_KINDS
+
+    for kind in (k for k in VIA_KINDS if k not in via):
+        paths = explain_path(fw, a, b, limit, ("outcome", "sdg-target", *via, kind), directed)
+        if paths:
+            n, hops = len(paths), paths[0].length
+            found.append(f"--via {kind} finds {n} path{'s' * (n != 1)} of {hops} hop{'s' * (hops != 1)}")
+        if len(found) == 2:
+            break
+    return said + (f"; {', '.join(found)}" if found else "")

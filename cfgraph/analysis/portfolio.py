@@ -60,9 +60,9 @@ class TargetSpread:
 class Footprint:
     """Where one UN registry entity works in one framework: outcomes, indicators, targets."""
 
+    framework: str
     agency: str
     label: str
-    framework: str
     outcomes_count: int
     outcomes: tuple[str, ...]
     indicators_count: int
@@ -190,7 +190,7 @@ def agency_footprint(
                 continue
             codes = sorted({c for o in ids for c in targets_of[o]}, key=sort_key)
             found.append(
-                Footprint(entity_id, fw.registry.entity(entity_id).abbreviation, fw.info.id, len(ids),
+                Footprint(fw.info.id, entity_id, fw.registry.entity(entity_id).abbreviation, len(ids),
                           _sorted_ids(ids), len(indicators[entity_id]), len(codes), tuple(codes))  # fmt: skip
             )
     return sorted(found, key=lambda f: (f.agency, f.framework))

@@ -20,14 +20,14 @@ from cfgraph.cli.options import (
     heading,
 )
 from cfgraph.render.rows import TableSpec, count_summary
-from cfgraph.vocabulary import PARTNER_TYPES, SEVERITIES, SEVERITY_PLURALS
+from cfgraph.vocabulary import PARTNER_TYPES, SEVERITIES, SEVERITY_PLURALS, VIA_KINDS
 
 __all__ = [
     "synergies_command", "gaps_command", "depends_command", "path_command", "who_command", "actors_command",
 ]  # fmt: skip
 
 _SEVERITIES = SEVERITIES
-_VIA = ("agency", "partner", "lnob-group", "indicator", "sdg-indicator", "result-group")
+_VIA = VIA_KINDS
 
 #: The columns each command's table shows by default.
 GAPS_COLUMNS = ("severity", "check", "subject", "message", "source_lines")
@@ -39,6 +39,10 @@ DEPENDS_COLUMNS = ("direction", "other", "distance", "path", "kinds", "links")
 PATH_COLUMNS = ("path", "hop", "from", "to", "direction", "explanation")
 WHO_COLUMNS = ("section", "id", "name", "how", "source_lines")
 ACTORS_COLUMNS = ("actor", "name", "type", "outcomes", "ties", "outcome_ids")
+#: The columns a narrow table of each command never leaves out (the others go first).
+GAPS_REQUIRED = ("check", "subject", "message")
+WHO_REQUIRED = ("section", "id", "name", "how")
+ACTORS_REQUIRED = ("actor", "name", "outcomes", "ties")
 
 out_option = click.option(
     "--out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Write to this file."
@@ -139,7 +143,7 @@ def gaps_command(
     spec = TableSpec(
         f"Findings{where}, most severe first", with_cited_in(GAPS_COLUMNS, rows),
         summary=count_summary(rows, "finding", "severity", plurals),
-        empty=f"no findings{where} at or above '{min_severity}'",
+        empty=f"no findings{where} at or above '{min_severity}'", required=GAPS_REQUIRED,
         notes=("Filter: --outcome ID, --check ID, --min-severity warning; the quotes: --format csv.",),
     )  # fmt: skip
     echo_rows(rows, fmt, out, spec)
@@ -217,9 +221,12 @@ def path_command(
         return path_answer(fw, a, b, limit, via, directed)
 
     question = ("path", a, b, str(limit), str(directed), *via)
-    title, rows, notes = answer_each_titled(framework_dirs, portfolio_dir, question, compute)
-    empty = f"no path from {a} to {b}" + (" following the stated direction" if directed else "")
-    echo_rows(rows, fmt, out, TableSpec(title, PATH_COLUMNS, "hop", empty=empty, notes=tuple(notes)))
+    answers, rows = answers_of_each(framework_dirs, portfolio_dir, question, compute)
+    title, subtitles = heading(answers)
+    notes = [n if fid is None else f"{fid}: {n}" for fid, _, said in answers for n in said]
+    empty = "; ".join(notes) or f"no path from {a} to {b}"  # where it looked, which --via finds paths
+    spec = TableSpec(title, PATH_COLUMNS, "hop", empty=empty, notes=tuple(notes), subtitles=subtitles)
+    echo_rows(rows, fmt, out, spec)
 
 
 @click.command("who")
@@ -264,7 +271,8 @@ def who_command(
     summary = count_summary(rows, "row", "section", sections)
     empty = answers[0][2][0]
     columns = with_cited_in(columns, rows)
-    spec = TableSpec(title, columns, summary=summary, empty=empty, notes=notes, subtitles=subtitles)
+    spec = TableSpec(title, columns, summary=summary, empty=empty, notes=notes, subtitles=subtitles,
+                     required=WHO_REQUIRED)  # fmt: skip
     echo_rows(rows, fmt, out, spec)
 
 
@@ -307,5 +315,5 @@ def actors_command(
     least = f" on at least {min_outcomes} outcome{'s' if min_outcomes != 1 else ''}" if min_outcomes else ""
     title = f"{whats[0].upper()}{whats[1:]}{least}{where}, broadest first"
     empty = f"no {what} works on {min_outcomes} outcomes{where}"
-    spec = TableSpec(title, ACTORS_COLUMNS, "actor", empty=empty)
+    spec = TableSpec(title, ACTORS_COLUMNS, "actor", empty=empty, required=ACTORS_REQUIRED)
     echo_rows(rows, fmt, out, spec)

@@ -152,7 +152,7 @@ def diff_command(folder_a: Path, folder_b: Path, show: str, tables: tuple[str, .
 
 
 @click.command("accept")
-@click.argument("table")
+@click.argument("table", required=False)
 @click.argument("ids", nargs=-1)
 @click.option(
     "--framework",
@@ -162,10 +162,26 @@ def diff_command(folder_a: Path, folder_b: Path, show: str, tables: tuple[str, .
     help="The framework folder.",
 )
 @click.option("--all", "every", is_flag=True, help="Accept every draft row of the table.")
+@click.option("--all-tables", is_flag=True, help="Accept every draft row of every table (no TABLE).")
 @handle_errors
-def accept_command(table: str, ids: tuple[str, ...], framework_dir: Path, every: bool) -> None:
-    """Mark draft rows of TABLE reviewed: by key (1.1/narrative/3), by its start (1.1), or --all."""
-    from cfgraph.io.accept import accept_rows
+def accept_command(
+    table: str | None, ids: tuple[str, ...], framework_dir: Path, every: bool, all_tables: bool
+) -> None:
+    """Mark draft rows of TABLE reviewed: by key (1.1/narrative/3), by its start (1.1), or --all;
+    every draft of every table with --all-tables."""
+    from cfgraph.io.accept import accept_all, accept_rows
 
+    if all_tables:
+        if table is not None:
+            raise click.UsageError("give TABLE or --all-tables, not both")
+        accepted = accept_all(framework_dir)
+        for name, n in accepted.items():
+            if n:
+                click.echo(f"{name}: {n} row(s) accepted", err=True)
+        tables = sum(1 for n in accepted.values() if n)
+        click.echo(f"{sum(accepted.values())} row(s) accepted in {tables} table(s)", err=True)
+        return
+    if table is None:
+        raise click.UsageError("give a TABLE (or --all-tables)")
     n = accept_rows(framework_dir, table, ids, every)
     click.echo(f"{table}: {n} row(s) accepted", err=True)

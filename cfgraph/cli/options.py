@@ -133,9 +133,18 @@ def load_frameworks(
         if default_all:
             from cfgraph.resources import resource_dir
 
-            return load_portfolio(resource_dir("data"))
+            return _asked(load_portfolio(resource_dir("data")))
         return [load_framework(None)]
-    return load_portfolio([*framework_dirs, *([portfolio_dir] if portfolio_dir is not None else [])])
+    return _asked(load_portfolio([*framework_dirs, *([portfolio_dir] if portfolio_dir is not None else [])]))
+
+
+def _asked(fws: list[Framework]) -> list[Framework]:
+    """*fws*, remembered as the frameworks the command's question is asked of: :func:`echo_rows`
+    tells the table (a ``framework`` column first when they are several)."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.meta["cfgraph.frameworks"] = tuple(fw.info.id for fw in fws)
+    return fws
 
 
 def framework_names(fws: list[Framework]) -> str:
@@ -145,7 +154,11 @@ def framework_names(fws: list[Framework]) -> str:
     >>> framework_names([cfgraph.load(cfgraph.MINI)] * 2), framework_names([cfgraph.load(cfgraph.MINI)] * 4)
     ('examplestan-2026-2030 and examplestan-2026-2030', 'the 4 frameworks')
     """
-    ids = [fw.info.id for fw in fws]
+    return _joined([fw.info.id for fw in fws])
+
+
+def _joined(ids: list[str]) -> str:
+    """Framework ids for a sentence (``a, b and c``), or how many when more than three."""
     if len(ids) > 3:
         return f"the {len(ids)} frameworks"
     return ids[0] if len(ids) == 1 else f"{', '.join(ids[:-1])} and {ids[-1]}"
@@ -209,13 +222,20 @@ def answers_of_each[X](
 
 def heading(answers: list[tuple[str | None, str, Any]]) -> tuple[str, tuple[str, ...]]:
     """The heading of :func:`answers_of_each`'s answers, and the lines under it: one framework's
-    own; several with one heading, it with how many; else, one line per framework."""
+    own; several with one heading, it as each one's (its counts are per framework); else, one
+    line per framework.
+
+    >>> heading([("a", "Target 1: listed by 1 outcome", None), ("b", "Target 1: listed by 1 outcome", None)])
+    ('Target 1: listed by 1 outcome, in each of 2 frameworks (a and b)', ())
+    """
     titles = [title for _, title, _ in answers]
     if len(titles) == 1:  # one framework, or the only one of several that has the name
         fid = answers[0][0]
         return (titles[0] if fid is None else f"{titles[0]} ({fid})"), ()
     if len(set(titles)) == 1:
-        return f"{titles[0]} ({len(titles)} frameworks)", ()
+        ids = [str(fid) for fid, _, _ in answers]
+        named = f" ({_joined(ids)})" if len(ids) <= 3 else ""
+        return f"{titles[0]}, in each of {len(titles)} frameworks{named}", ()
     return f"{len(titles)} frameworks answer:", tuple(f"{fid}: {title}" for fid, title, _ in answers)
 
 
@@ -267,12 +287,17 @@ def echo_rows(
     and the table options of :func:`format_option`."""
     import hashlib
     import pickle
+    from dataclasses import replace
 
     from cfgraph.io.cache import memo
+    from cfgraph.render.rows import TableSpec
 
     meta = click.get_current_context().meta if click.get_current_context(silent=True) else {}
     width = table_width(bool(meta.get("cfgraph.wide")))
     all_columns, columns = bool(meta.get("cfgraph.all_columns")), tuple(meta.get("cfgraph.columns", ()))
+    asked = tuple(meta.get("cfgraph.frameworks", ()))
+    if fmt == "table" and asked and not (spec and spec.frameworks):
+        spec = replace(spec or TableSpec(), frameworks=asked)
 
     def render() -> str:
         from cfgraph.render.rows import render_rows

@@ -117,13 +117,15 @@ def footprint_command(fws: list[Framework], agency: str | None) -> Answer:
     from cfgraph.analysis.portfolio import agency_footprint, portfolio_rows
     from cfgraph.registry import load_registry
 
-    entity = load_registry().lookup(agency) if agency else None
+    registry = load_registry()
+    entity = registry.lookup(agency) if agency else None
+    read_as = registry.match(agency).note if agency else None  # "'UNOCHA' read as OCHA (...)"
     who = f"{entity.shown} does not work" if entity is not None else "no UN registry entity works"
     name = entity.abbreviation if entity is not None else "each UN entity"
     spec = TableSpec(
         f"Where {name} works: outcomes, indicators, SDG targets", FOOTPRINT_COLUMNS, "row",
         empty=f"{who} on an outcome of {framework_names(fws)} (as a contributing agency, for an output or an "
-        "indicator)",
+        "indicator)" + (f"; {read_as}" if read_as else ""), notes=(read_as,) if read_as else (),
     )  # fmt: skip
     return portfolio_rows(agency_footprint(fws, entity.id if entity is not None else None)), spec
 

@@ -187,7 +187,9 @@ def query_command(
     bound = _params(params)
     rows = answer_portfolio(folders or [None], name, bound, _limits(timeout, limit))
     why = _empty_says_why(rows, f"{name} finds", framework_dirs, portfolio_dir, params)
-    echo_rows(rows, fmt, out, replace(why or TableSpec(), title=_query_title(name, bound)))
+    several = len(folders) > 1 and fmt == "table"
+    asked = tuple(load_framework(f).info.id for f in folders) if several else ()
+    echo_rows(rows, fmt, out, replace(why or TableSpec(), title=_query_title(name, bound), frameworks=asked))
 
 
 def _query_title(name: str, params: dict[str, str]) -> str:

@@ -127,7 +127,7 @@ _TABLES: dict[str, tuple[str, tuple[str, ...], str]] = {
                 "item"),
     "groups": ("Review progress per result group",
                ("result_group", "level", "pairs", "reviewed", "unreviewed", "reviewers", "contested"),
-               "group"),
+               "row"),
     "unreviewed": ("Pairs nobody has scored yet", ("level", "source", "target", "stated", "basis"), "pair"),
     "contested": ("Contested pairs: scores of both signs or far apart", _PAIRS, "pair"),
     "stated-not-confirmed": ("Pairs the text states but reviewers scored 0 or negative", _PAIRS, "pair"),
@@ -138,12 +138,17 @@ _TABLES: dict[str, tuple[str, tuple[str, ...], str]] = {
 def _echo_review(
     framework_dir: Path | None, show: str, level: str | None, fmt: str, out: Path | None
 ) -> None:
-    from cfgraph.render.rows import TableSpec
+    from cfgraph.render.rows import TableSpec, counted
 
     title, columns, noun = _TABLES[show]
     rows = review_rows(load_framework(framework_dir), show, level)
     empty = "nothing to show yet: no review scores this"
-    echo_rows(rows, fmt, out, TableSpec(title, columns, noun, empty=empty))
+    summary = ""
+    if show == "groups":  # a row is one sheet: a result group at one level
+        groups, levels = ({r[c] for r in rows} for c in ("result_group", "level"))
+        summary = (f"{counted(len(rows), 'row')}, one per result group and level: "
+                   f"{counted(len(groups), 'result group')}, {counted(len(levels), 'level')}")  # fmt: skip
+    echo_rows(rows, fmt, out, TableSpec(title, columns, noun, summary=summary, empty=empty))
 
 
 @review_group.command("matrix")

@@ -31,7 +31,8 @@ class UnknownParameterError(UnknownIdError):
 
 
 def bindings(query: NamedQuery, params: Mapping[str, str] | None) -> dict[str, str]:
-    """Check *params* against the query's parameters; return them (required ones present)."""
+    """Check *params* against the query's parameters; return them (required ones present, an
+    ``agency`` as its UN entity registry id when the registry reads the spelling given)."""
     given = dict(params or {})
     valid = query.param_names
     for key in sorted(given):
@@ -40,6 +41,11 @@ def bindings(query: NamedQuery, params: Mapping[str, str] | None) -> dict[str, s
     for p in query.params:
         if p.required and not given.get(p.name):
             raise UnknownParameterError(query.name, f"missing parameter {p.name!r} ({p.description})", valid)
+    if given.get("agency"):  # a UN entity as a person names it (UNOCHA, UN Women): its registry id
+        from cfgraph.registry import load_registry
+
+        entity = load_registry().match(given["agency"]).entity
+        given["agency"] = entity.id if entity is not None else given["agency"]
     return {k: v for k, v in given.items() if v != ""}
 
 

@@ -57,10 +57,13 @@ def vis_network_dir() -> Path:
 
 
 def template_env() -> jinja2.Environment:
-    """The autoescaping Jinja environment of cfgraph's page templates."""
+    """The autoescaping Jinja environment of cfgraph's page templates (a count reads with
+    ``{{ n|counted("pair") }}``)."""
     import jinja2
 
-    return jinja2.Environment(
+    from cfgraph.render.rows import counted
+
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(_assets_dir())),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -68,6 +71,8 @@ def template_env() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["counted"] = counted  # {{ n|counted("pair") }}: "1 pair", "2 pairs"
+    return env
 
 
 def script_json(value: Any) -> str:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -37,10 +38,12 @@ __all__ = [
     "safe_cell",
     "visible",
     "count_summary",
+    "counted",
     "FORMULA_PREFIXES",
     "CELL_LIMIT",
     "column_widths",
     "fitting",
+    "wrap_cell",
 ]
 
 #: A cell starting with one of these is a formula to Excel/LibreOffice/Sheets.
@@ -64,6 +67,11 @@ class TableSpec:
     notes: tuple[str, ...] = field(default=())
     #: Lines under the heading (one per framework, when frameworks answer about different things).
     subtitles: tuple[str, ...] = field(default=())
+    #: The frameworks the question was asked of: of several, a ``framework`` column comes first
+    #: (whichever frameworks the rows are of), and the summary says which of them gave none.
+    frameworks: tuple[str, ...] = field(default=())
+    #: Columns a narrow table never leaves out (the point of the command); the others go first.
+    required: tuple[str, ...] = field(default=())
 
 
 def safe_cell(value: Any) -> Any:
@@ -106,11 +114,20 @@ def _columns(rows: list[dict[str, Any]]) -> list[str]:
 
 
 def _plural(n: int, noun: str) -> str:
+    """*n* and *noun*, plural unless *n* is 1 (the last word of a phrase).
+
+    >>> _plural(1, "shared agency"), _plural(2, "shared agency"), _plural(0, "match"), _plural(3, "key")
+    ('1 shared agency', '2 shared agencies', '0 matches', '3 keys')
+    """
     if n == 1:
         return f"1 {noun}"
     if noun.endswith("y") and not noun.endswith(("ay", "ey", "oy")):
         return f"{n} {noun[:-1]}ies"
     return f"{n} {noun}{'es' if noun.endswith(('s', 'x', 'ch')) else 's'}"
+
+
+#: *n* and a noun, plural unless *n* is 1: every count a person reads (tables, report pages).
+counted = _plural
 
 
 def _singular(plural: str) -> str:
@@ -154,6 +171,56 @@ def _longest_word(text: str) -> int:
     return max((len(w) for w in text.split()), default=0)
 
 
+#: A piece of a word a line may end after: up to and including a hyphen (``ministry-``).
+_PIECE = re.compile(r".+?(?:-(?=[^-])|$)")
+
+
+def _pieces(word: str) -> list[str]:
+    """*word* cut after its hyphens, where an id may wrap.
+
+    >>> _pieces("ministry-of-labour"), _pieces("-3"), _pieces("a--b")
+    (['ministry-', 'of-', 'labour'], ['-3'], ['a--', 'b'])
+    """
+    return _PIECE.findall(word) or [word]
+
+
+def _longest_piece(text: str) -> int:
+    return max((len(p) for w in text.split() for p in _pieces(w)), default=0)
+
+
+def wrap_cell(text: str, width: int) -> list[str]:
+    """*text* as lines at most *width* long: broken between words; a word longer than a line after
+    its hyphens (an id: ``ministry-of-labour-`` / ``and-social-protection``), a piece longer than a
+    line anywhere.
+
+    >>> wrap_cell("ministry-of-labour-and-social-protection", 20)
+    ['ministry-of-labour-', 'and-social-', 'protection']
+    >>> wrap_cell("Ministry of Labour and Social Protection", 20)
+    ['Ministry of Labour', 'and Social', 'Protection']
+    """
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        joined = f"{line} {word}" if line else word
+        if len(joined) <= width:
+            line = joined
+            continue
+        if len(word) <= width:
+            lines.append(line)
+            line = word
+            continue
+        chunks = [p[i : i + width] for p in _pieces(word) for i in range(0, len(p), width)]
+        for k, chunk in enumerate(chunks):
+            glue = " " if k == 0 and line else ""
+            if len(line) + len(glue) + len(chunk) <= width:
+                line += glue + chunk
+            else:
+                lines.append(line)
+                line = chunk
+    lines.append(line)
+    return [x for x in lines if x] or [""]
+
+
 def _level(wanted: Sequence[int], floor: Sequence[int], room: int) -> list[int]:
     """Each width ``min(wanted, max(floor, L))`` for the largest level ``L`` that fits *room*:
     columns narrower than ``L`` keep their width, the wider ones share what is left alike."""
@@ -164,7 +231,7 @@ def _level(wanted: Sequence[int], floor: Sequence[int], room: int) -> list[int]:
             lo = mid
         else:
             hi = mid - 1
-    return [min(w, max(f, lo)) for w, f in zip(wanted, floor, strict=True)]
+    return [max(f, min(w, max(f, lo))) for w, f in zip(wanted, floor, strict=True)]
 
 
 def _narrowed(words: list[list[int]], room: int) -> list[int]:
@@ -193,8 +260,8 @@ def _narrowed(words: list[list[int]], room: int) -> list[int]:
     return widths
 
 
-#: The width a column of prose gets before a column of words must break one (when it needs as
-#: much), and the width it keeps after them.
+#: The width a column of prose gets before the ids of a column of words get their whole width
+#: (they wrap at their hyphens until then), and the width it keeps when even that does not fit.
 PROSE, PROSE_MIN = 24, 12
 
 
@@ -208,14 +275,15 @@ def column_widths(
 ) -> list[int | None]:
     """How wide each column of a table *width* characters wide is (``None``: as wide as it needs).
 
-    A column of words (ids, check names, numbers, lists of them) gets its longest word and its
-    heading, so that none breaks while the width allows; a column of prose gets :data:`PROSE`
-    (when it needs as much); what is left goes to prose first, the widest columns narrowed first,
-    then to the rest. When that does not fit, prose keeps :data:`PROSE_MIN`, then the column
-    where the fewest cells must break a word is narrowed first.
+    Each column first gets its narrowest: a column of words (ids, check names, numbers, lists of
+    them) its longest piece of a word between hyphens and its heading, a column of prose
+    :data:`PROSE_MIN`; then prose up to :data:`PROSE`; then the words up to their longest, so
+    that no id wraps while the width allows; then what is left to prose, then to lists, the
+    widest columns narrowed first. When even the narrowest do not fit, the column where the
+    fewest cells must break a piece is narrowed first.
 
     >>> column_widths(["id", "text"], [["examplestan-2026-2030", "a b c d e f g h i j k l m n o"]], 40)
-    [21, 16]
+    [13, 24]
     >>> column_widths(["id", "text"], [["examplestan-2026-2030", "a b c"]], 80)
     [None, None]
     """
@@ -225,37 +293,56 @@ def column_widths(
     if width is None or sum(natural) <= room:
         return [None] * len(headers)
     prose = [_is_prose(texts[1:]) for texts in columns]
-    words = [[_longest_word(t) or 1 for t in texts] for texts in columns]
-    floor = [min(n, PROSE) if p else max(ws) for n, p, ws in zip(natural, prose, words, strict=True)]
+    whole = [max(_longest_word(t) for t in texts) for texts in columns]
+    pieces = [[len(texts[0]), *(_longest_piece(t) or 1 for t in texts[1:])] for texts in columns]
+    floor = [min(n, PROSE_MIN) if p else max(ps) for n, p, ps in zip(natural, prose, pieces, strict=True)]
     if sum(floor) > room:
-        floor = [min(n, PROSE_MIN) if p else f for n, p, f in zip(natural, prose, floor, strict=True)]
-        capped = [[min(w, f) for w in ws] if p else ws for ws, p, f in zip(words, prose, floor, strict=True)]
-        if sum(floor) > room:
-            floor = _narrowed(capped, max(room, len(headers)))
-    first = _level([n if p else f for n, p, f in zip(natural, prose, floor, strict=True)], floor, room)
-    return list(_level(natural, first, room))  # prose first, then the words of the rest
+        capped = [[min(w, f) for w in ps] if p else ps for ps, p, f in zip(pieces, prose, floor, strict=True)]
+        return list(_narrowed(capped, max(room, len(headers))))
+    share = [min(n, PROSE) if p else f for n, p, f in zip(natural, prose, floor, strict=True)]
+    fair = _level(share, floor, room)
+    ids = _level([f if p else w for p, f, w in zip(prose, fair, whole, strict=True)], fair, room)
+    text = _level([n if p else i for n, p, i in zip(natural, prose, ids, strict=True)], ids, room)
+    return list(_level(natural, text, room))  # then what is left to lists
 
 
-def fitting(headers: Sequence[str], cells: Sequence[Sequence[str]], width: int) -> list[str]:
-    """The columns, in their order, that fit *width* side by side: a column of single words as
-    wide as its heading and the longest words of nine cells in ten, one of prose or lists
-    :data:`PROSE_MIN` (or its heading). The first
-    column always stays, and so does a ``framework`` column; a column that does not fit is left
-    for ``--all-columns``, and a later, narrower one may still fit.
+def fitting(
+    headers: Sequence[str], cells: Sequence[Sequence[str]], width: int, keep: Sequence[str] = ()
+) -> list[str]:
+    """The columns, in their order, that fit *width* side by side. A ``framework`` column, the
+    first other column and the columns of *keep* always stay; the others are added in their
+    order while all fit with their ids whole (a column of words as wide as its heading and the
+    longest words of nine cells in ten, one of prose :data:`PROSE`, one of lists
+    :data:`PROSE_MIN`; a later, narrower one may still fit), the rest left for
+    ``--all-columns``. (The columns that stay may need their ids wrapped at hyphens.)
 
-    >>> fitting(["id", "name", "long_heading"], [["a", "b"], ["x y z w", "v u t s"], ["1", "2"]], 20)
+    >>> fitting(["id", "name", "long_heading"], [["a", "b"], ["x y", "v u"], ["1", "2"]], 20)
     ['id', 'name']
+    >>> fitting(["id", "name", "long_heading"], [["a", "b"], ["x y", "v u"], ["1", "2"]], 20,
+    ...         keep=["long_heading"])
+    ['id', 'long_heading']
     """
-    kept, used = [], -GUTTER
-    for i, (header, texts) in enumerate(zip(headers, cells, strict=True)):
-        words = sorted(_longest_word(t) for t in texts)
-        typical = words[len(words) * 9 // 10] if words else 0  # all but the longest tenth
+
+    def typical(sizes: list[int]) -> int:  # all but the longest tenth
+        return sorted(sizes)[len(sizes) * 9 // 10] if sizes else 0
+
+    def need(header: str, texts: Sequence[str], whole: bool) -> int:
+        words = typical([(_longest_word if whole else _longest_piece)(t) for t in texts])
         wraps = any(len(t.split()) > 1 for t in texts)  # prose, or lists that wrap between items
-        need = max(len(header), PROSE_MIN if wraps else typical)
-        if i == 0 or header == "framework" or used + GUTTER + need <= width:
-            kept.append(header)
-            used += GUTTER + need
-    return kept
+        return max(len(header), PROSE if _is_prose(texts) else PROSE_MIN if wraps else words)
+
+    least = [need(h, t, False) for h, t in zip(headers, cells, strict=True)]
+    ample = [need(h, t, True) for h, t in zip(headers, cells, strict=True)]
+    first = next((h for h in headers if h != "framework"), "")
+    stays = [h in (first, "framework", *keep) for h in headers]
+    if sum(n + GUTTER for n, s in zip(least, stays, strict=True) if s) - GUTTER > width:
+        return [h for h, s in zip(headers, stays, strict=True) if s]
+    used = sum(n + GUTTER for n, s in zip(ample, stays, strict=True) if s) - GUTTER
+    for i, n in enumerate(ample):
+        if not stays[i] and used + GUTTER + n <= width:
+            stays[i] = True
+            used += GUTTER + n
+    return [h for h, s in zip(headers, stays, strict=True) if s]
 
 
 def render_table(
@@ -288,11 +375,13 @@ def render_table(
     present = _columns(rows)
     wanted = list(columns) or ([] if all_columns else [c for c in spec.columns if c in present])
     shown = wanted or present
-    several = len({_text(r.get("framework")) for r in rows}) > 1  # rows of several frameworks
-    if not columns and several and "framework" in present and "framework" not in shown:
-        shown = ["framework", *shown]
+    answered = list(dict.fromkeys(_text(r.get("framework")) for r in rows if r.get("framework")))
+    several = len(spec.frameworks) > 1 or len(answered) > 1  # asked of several, or rows of several
+    if not columns and several and "framework" in present:
+        shown = ["framework", *(c for c in shown if c != "framework")]
     if width is not None and not columns and not all_columns:
-        shown = fitting(shown, [[_cell(row.get(c), width) for row in rows] for c in shown], width)
+        cells_of = [[_cell(row.get(c), width) for row in rows] for c in shown]
+        shown = fitting(shown, cells_of, width, keep=spec.required)
     hidden = [c for c in present if c not in shown]
     cells = [[_cell(row.get(c), width) for c in shown] for row in rows]
     sizes = column_widths(shown, cells, width)
@@ -300,7 +389,8 @@ def render_table(
     for c, size in zip(shown, sizes, strict=True):
         table.add_column(c, overflow="fold", width=size)
     for texts in cells:
-        table.add_row(*(Text(t) for t in texts))
+        table.add_row(*(Text(t if size is None else "\n".join(wrap_cell(t, size)))
+                        for t, size in zip(texts, sizes, strict=True)))  # fmt: skip
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -319,9 +409,24 @@ def render_table(
         more = "1 more column" if len(hidden) == 1 else f"{len(hidden)} more columns"
         summary += f" ({more}: --all-columns or --format csv)"
     lines.append("")
-    for text in (summary, *spec.notes):
+    for text in (summary, *_silent(spec.frameworks, answered), *spec.notes):
         lines += wrap(text)
     return "\n".join(lines) + "\n"
+
+
+def _silent(asked: Sequence[str], answered: Sequence[str]) -> tuple[str, ...]:
+    """A line naming the frameworks asked that gave no row, when some did.
+
+    >>> _silent(["a", "b", "c"], ["b"])
+    ('Rows from 1 of the 3 frameworks asked (b); none from a, c.',)
+    >>> _silent(["a", "b"], ["a", "b"]), _silent(["a"], [])
+    ((), ())
+    """
+    if len(asked) < 2 or not answered or len(set(answered)) >= len(asked):
+        return ()
+    none = [f for f in asked if f not in answered]
+    return (f"Rows from {len(answered)} of the {len(asked)} frameworks asked ({', '.join(answered)}); "
+            f"none from {', '.join(none)}.",)  # fmt: skip
 
 
 def _table(rows: list[dict[str, Any]]) -> str:

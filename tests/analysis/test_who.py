@@ -58,7 +58,10 @@ def test_one_heading_line_per_framework_when_they_differ() -> None:
     from cfgraph.cli.options import heading
 
     title = "SDG target 5.2: listed by 1 outcome"
-    assert heading([("a", title, None), ("b", title, None)]) == (f"{title} (2 frameworks)", ())
+    two = heading([("a", title, None), ("b", title, None)])
+    assert two == (f"{title}, in each of 2 frameworks (a and b)", ())
+    many = [(fid, title, None) for fid in "abcd"]
+    assert heading(many) == (f"{title}, in each of 4 frameworks", ())  # its counts are each one's
     differ = [("a", "Outcome 3.1: x", None), ("b", "Output 3.1 (outcome 3): y", None)]
     assert heading(differ) == ("2 frameworks answer:", ("a: Outcome 3.1: x", "b: Output 3.1 (outcome 3): y"))
     assert heading([(None, "Outcome 1: z", None)]) == ("Outcome 1: z", ())

@@ -157,3 +157,52 @@ def test_a_finding_read_from_a_workbook_says_where(runner: CliRunner, tmp_path: 
     ]
     code, table, _ = run(runner, "who", "unfpa", "--framework", str(folder), "--wide")
     assert code == 0 and table.splitlines()[2].split()[-1] == "cited_in" and "results: results!F2" in table
+
+
+def _unlinked(tmp_path: Path) -> Path:
+    """The mini framework with its outcomes tied only by an agency: no stated link, no shared target."""
+    folder = framework_copy(tmp_path)
+    for name in ("outcome_links.csv", "target_lists.csv", "outcome_targets.csv"):
+        lines = (folder / name).read_text(encoding="utf-8").splitlines(keepends=True)
+        kept = [line for line in lines[1:] if name != "outcome_links.csv" and ",crosscutting," not in line]
+        (folder / name).write_text("".join([lines[0], *kept]), encoding="utf-8")
+    with (folder / "outcome_agencies.csv").open("a", encoding="utf-8") as f:
+        f.write("2.1,narrative,3,unicef,UNICEF,14\n")
+    return folder
+
+
+def test_no_path_says_where_it_looked_and_what_via_finds(runner: CliRunner, tmp_path: Path) -> None:
+    folder = _unlinked(tmp_path)
+    code, out, _ = run(runner, "path", "1.1", "2.1", "--framework", str(folder), "--wide")
+    assert code == 0
+    assert out.splitlines()[2] == (
+        "no path from 1.1 to 2.1 through stated outcome links and SDG targets (the outcomes' target lists "
+        "and stated target interlinkages); --via agency finds 1 path of 2 hops"
+    )
+    code, out, _ = run(runner, "path", "1.1", "2.1", "--via", "agency", "--framework", str(folder), "--wide")
+    assert out.splitlines()[0] == "How 1.1 and 2.1 connect: 1 shortest path of 2 hops"
+    code, out, _ = run(runner, "path", "1.1", "2.1", "--via", "agency", "--directed", "--framework",
+                       str(folder), "--wide")  # fmt: skip
+    assert out.splitlines()[2].startswith(
+        "no path from 1.1 to 2.1 through stated outcome links, SDG targets and UN agencies"
+    )
+
+
+def test_path_notes_say_which_framework(runner: CliRunner, tmp_path: Path) -> None:
+    """Of two frameworks, one with a path and one without: each note names its framework."""
+    folder = _unlinked(tmp_path)
+    text = (folder / "framework.csv").read_text(encoding="utf-8")
+    (folder / "framework.csv").write_text(text.replace("\nexamplestan-2026-2030,", "\nunlinked-2026-2030,"),
+                                          encoding="utf-8")  # fmt: skip
+    code, out, _ = run(runner, "path", "1.1", "2.1", *MINI, "--framework", str(folder), "--wide")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[:3] == [
+        "2 frameworks answer:",
+        "examplestan-2026-2030: How 1.1 and 2.1 connect: 1 shortest path of 1 hop",
+        "unlinked-2026-2030: How 1.1 and 2.1 connect",
+    ]
+    assert lines[-1] == (
+        "unlinked-2026-2030: no path from 1.1 to 2.1 through stated outcome links and SDG targets (the "
+        "outcomes' target lists and stated target interlinkages); --via agency finds 1 path of 2 hops"
+    )

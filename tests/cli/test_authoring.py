@@ -178,3 +178,24 @@ def test_cite_gives_the_page_of_a_source_with_page_breaks(runner: CliRunner, tmp
     assert result.exit_code == 0, result.output
     assert [(p["lines"], p["page"]) for p in json.loads(result.stdout)] == [("22", 2)]
     assert cfgraph.validate(folder).errors  # the sha256 no longer matches: the source changed
+
+
+def test_accept_all_tables_in_one_run(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "fw"
+    source = RIVERLAND / "sources" / "riverland-cf-2027-2031.txt"
+    imported = runner.invoke(cli, ["import", "document", str(source), "--out", str(out), "--iso3", "RVL"])
+    assert imported.exit_code == 0, imported.output
+    drafts = {p.stem for p in out.glob("*.csv") if ",draft" in p.read_text(encoding="utf-8")}
+    result = runner.invoke(cli, ["accept", "--all-tables", "--framework", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert {line.split(":")[0] for line in lines[:-1]} == drafts
+    total = sum(int(x.split()[1]) for x in lines[:-1])
+    assert lines[-1] == f"{total} row(s) accepted in {len(drafts)} table(s)"
+    assert not any(",draft" in p.read_text(encoding="utf-8") for p in out.glob("*.csv"))
+    again = runner.invoke(cli, ["accept", "--all-tables", "--framework", str(out)])
+    assert again.stderr == "0 row(s) accepted in 0 table(s)\n"
+    both = runner.invoke(cli, ["accept", "outcomes", "--all-tables", "--framework", str(out)])
+    assert both.exit_code == 2 and "give TABLE or --all-tables, not both" in both.stderr
+    neither = runner.invoke(cli, ["accept", "--framework", str(out)])
+    assert neither.exit_code == 2 and "give a TABLE (or --all-tables)" in neither.stderr

@@ -118,6 +118,24 @@ def test_portfolio_usage_errors(runner: CliRunner, portfolio_dir: Path) -> None:
     assert result.stderr == "Error: unknown UN entity 'UNDPP'; did you mean undp, dppa, odpp?\n"
 
 
+def test_portfolio_reads_an_entity_as_the_importer_does(runner: CliRunner, portfolio_dir: Path) -> None:
+    """"UN" plus a chart abbreviation (UNOCHA, UNUNICEF) names the entity, with a note saying so."""
+    where = ["--portfolio", str(portfolio_dir)]
+    assert _json(runner, "portfolio", "footprint", "UNUNICEF", *where) == _json(
+        runner, "portfolio", "footprint", "unicef", *where
+    )
+    out = _table(runner, "portfolio", "footprint", "UNUNICEF", *where).splitlines()
+    assert out[0] == "Where UNICEF works: outcomes, indicators, SDG targets"
+    assert out[-1] == "'UNUNICEF' read as UNICEF (United Nations Children's Fund)"
+    empty = _table(runner, "portfolio", "footprint", "UNOCHA", "--framework", MINI, "--wide").splitlines()
+    assert empty[2] == (
+        f"ocha (OCHA) does not work on an outcome of {MINI_ID} (as a contributing agency, for an output or "
+        "an indicator); 'UNOCHA' read as OCHA (Office for the Coordination of Humanitarian Affairs)"
+    )
+    asked = _json(runner, "query", "agency-footprint", "--param", "agency=UNUNICEF", *where)
+    assert asked == _json(runner, "query", "agency-footprint", "--param", "agency=unicef", *where) != []
+
+
 def test_who_says_what_the_name_is_in_each_framework(runner: CliRunner) -> None:
     """3.1 is an outcome of the shipped framework and an output of the second fixture."""
     both = ["--framework", str(default_framework_dir()), "--framework", str(RIVERLAND)]
@@ -140,6 +158,23 @@ def _table(runner: CliRunner, *args: str, columns: int = 120) -> str:
     result = runner.invoke(cli, [*args], env={"COLUMNS": str(columns)})
     assert result.exit_code == 0, result.output
     return result.stdout
+
+
+def _column(lines: list[str], name: str) -> list[str]:
+    """The cells of column *name* of a table, an id wrapped at its hyphens joined again."""
+    header = lines[next(i for i, line in enumerate(lines) if line.startswith("─")) - 1]
+    start = header.index(name)
+    rest = header[start + len(name) :]
+    end = start + len(name) + len(rest) - len(rest.lstrip()) if rest.strip() else None
+    cells: list[str] = []
+    rows = lines[lines.index(header) + 2 : lines.index("", lines.index(header))]
+    for line in rows:
+        text = line[start:end].strip()
+        if text and cells and cells[-1].endswith("-"):
+            cells[-1] += text
+        elif text:
+            cells.append(text)
+    return cells
 
 
 def _header(lines: list[str]) -> list[str]:
@@ -175,7 +210,7 @@ def test_portfolio_frameworks_shows_its_default_columns(runner: CliRunner, portf
 def test_framework_column_first_when_rows_are_of_several(runner: CliRunner, portfolio_dir: Path) -> None:
     several = _table(runner, "gaps", "--portfolio", str(portfolio_dir)).splitlines()
     assert _header(several)[:3] == ["framework", "severity", "check"]
-    assert "indicator-agency-not-contributing" in "\n".join(several)  # a check name is never broken
+    assert set(_column(several, "check")) <= {c["check"] for c in _json(runner, "gaps", "--list")}
     one = _table(runner, "gaps", "--framework", MINI).splitlines()
     assert _header(one)[:2] == ["severity", "check"]
     kz = str(portfolio_dir / "kazakhstan")
@@ -208,3 +243,58 @@ def test_portfolio_empty_answers_name_the_frameworks(runner: CliRunner) -> None:
         f"every agency responsible for an indicator of {MINI_ID} is among the contributing agencies of "
         "the indicator's outcome"
     )
+
+
+def test_a_question_of_several_frameworks_shows_the_framework_column(runner: CliRunner) -> None:
+    """Asked of two frameworks, a table starts with `framework` even when one framework answers,
+    and says which gave no row; CSV and JSON start with `framework` whatever the command."""
+    both = ["--framework", MINI, "--framework", str(RIVERLAND)]
+    lines = _table(runner, "portfolio", "footprint", "ILO", *both).splitlines()
+    assert _header(lines) == ["framework", "agency", "label", "outcomes_count", "outcomes",
+                              "indicators_count", "targets_count"]  # fmt: skip
+    assert lines[-2:] == [
+        "1 row (1 more column: --all-columns or --format csv)",
+        f"Rows from 1 of the 2 frameworks asked ({MINI_ID}); none from {RIVER_ID}.",
+    ]
+    alone = _table(runner, "portfolio", "footprint", "ILO", "--framework", MINI).splitlines()
+    assert _header(alone)[0] == "agency" and alone[-1].startswith("1 row")  # one framework: as before
+    csv = runner.invoke(cli, ["portfolio", "footprint", "ILO", "--framework", MINI, "--format", "csv"])
+    assert csv.stdout.splitlines()[0] == (
+        "framework,agency,label,outcomes_count,outcomes,indicators_count,targets_count,targets"
+    )
+    query = ["query", "agency-footprint", "--param", "agency=ilo"]
+    asked = runner.invoke(cli, [*query, *both, "--format", "csv"])
+    assert asked.stdout.splitlines()[0] == csv.stdout.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["actors"], ["who", "unicef"], ["gaps"], ["synergies"], ["depends", "1.1"], ["path", "1.1", "2.1"],
+     ["query", "shared-targets"], ["portfolio", "footprint"], ["portfolio", "coverage", "ngo-cso"],
+     ["portfolio", "matrix-only"], ["portfolio", "frameworks"]],
+)  # fmt: skip
+def test_framework_is_the_first_column_of_csv(
+    runner: CliRunner, portfolio_dir: Path, args: list[str]
+) -> None:
+    result = runner.invoke(cli, [*args, "--portfolio", str(portfolio_dir), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split(",")[0] == "framework"
+
+
+def test_one_heading_of_several_frameworks_is_each_ones(runner: CliRunner, portfolio_dir: Path) -> None:
+    """The same heading from several frameworks counts per framework, and says so."""
+    both = [a for n in ("kazakhstan", "kazakhstan-copy") for a in ("--framework", str(portfolio_dir / n))]
+    lines = _table(runner, "who", "3.8", *both, columns=200).splitlines()
+    assert lines[0] == f"SDG target 3.8: listed by 1 outcome, in each of 2 frameworks ({KZ} and {COPY_ID})"
+    assert lines[-1].startswith("106 rows: 2 outcomes, 16 agencies,")  # the rows of both
+
+
+def test_narrow_tables_keep_the_columns_of_the_question(runner: CliRunner, portfolio_dir: Path) -> None:
+    """At 80 columns `actors` keeps its counts and `who` its names and how; long ids wrap at hyphens."""
+    where = ["--portfolio", str(portfolio_dir)]
+    actors = _table(runner, "actors", *where, columns=80).splitlines()
+    assert _header(actors) == ["framework", "actor", "name", "outcomes", "ties"]
+    assert set(_column(actors, "actor")) == {r["actor"] for r in _json(runner, "actors", *where)}
+    who = _table(runner, "who", "3.8", *where, columns=80).splitlines()
+    assert _header(who) == ["framework", "section", "id", "name", "how"]
+    assert max(map(len, actors + who)) <= 80

@@ -287,3 +287,26 @@ def test_an_outcome_page_cites_a_fact_of_another_source_by_its_place(riverland: 
     page = outcome_page(dataclasses.replace(riverland, outputs=(moved, *rest)), "1", [])
     assert [x["cited"] for x in page["outputs"]] == ["Source: national-strategy: goal 1", "Source lines 18"]
     assert page["cited"] == "Source lines 3"
+
+
+def test_highlights_count_in_the_singular_for_one() -> None:
+    tables: dict[str, list[dict[str, object]]] = {
+        "findings": [{"severity": "warning"}],
+        "synergies": [{"a": "1.1", "b": "2.1", "score": 0.4, "shared_targets": ["5.1"],
+                       "shared_agencies": ["who"]}],
+        "target_centrality": [],
+        "agency_outcome": [{"name": "WHO", "total": 1, "outcomes": 1}],
+        "partner_outcome": [],
+    }
+    assert [text for _, text, _ in highlights(tables, 1)] == [
+        "1 finding to review: 1 warning",
+        "Outcomes 1.1 and 2.1 (score 0.4, 1 shared target, 1 shared agency)",
+        "WHO, by count: 1 tie (list entries, outputs and indicators) on 1 of 1 outcome",
+    ]
+
+
+def test_templates_count_in_the_singular_for_one() -> None:
+    from cfgraph.render.page import template_env
+
+    env = template_env()
+    assert env.from_string('{{ 1|counted("pair") }}, {{ 2|counted("pair") }}').render() == "1 pair, 2 pairs"

@@ -56,6 +56,10 @@ def test_status_and_its_lists(folder: str) -> None:
     assert [r["reviewers"] for r in rows] == [["Ann", "Bo", "Cy"]] * 3 + [[]]
     table = _run(folder, "status")
     assert "planet" in table and "Ann; Bo; Cy" in table and max(map(len, table.splitlines())) <= 80
+    assert table.splitlines()[-2:] == [
+        "4 rows, one per result group and level: 2 result groups, 2 levels (4 more",
+        "columns: --all-columns or --format csv)",
+    ]  # says what it counts: a sheet is a result group at one level
 
     def pairs(show: str) -> list[tuple[str, str]]:
         rows = json.loads(_run(folder, "status", "--show", show, "--format", "json"))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cfgraph.render.rows import counted
 from cfgraph.render.views.tips import short
 from cfgraph.summary import COUNT_LABELS
 from cfgraph.vocabulary import POLICY_MEANINGS, SEVERITIES, SEVERITY_PLURALS
@@ -52,14 +53,16 @@ def highlights(tables: dict[str, list[dict[str, Any]]], outcomes: int) -> list[t
     severities = severity_counts(tables["findings"])
     if severities:
         text = ", ".join(f"{n} {SEVERITY_PLURALS[s] if n != 1 else s}" for s, n in severities)
-        found.append(("Findings", f"{sum(n for _, n in severities)} findings to review: {text}", "#findings"))
+        found.append(("Findings", f"{counted(sum(n for _, n in severities), 'finding')} to review: {text}",
+                      "#findings"))  # fmt: skip
     if tables["synergies"]:
         s = tables["synergies"][0]
         found.append(
             (
                 "Strongest synergy",
                 f"Outcomes {s['a']} and {s['b']} (score {s['score']}, "
-                f"{len(s['shared_targets'])} shared targets, {len(s['shared_agencies'])} shared agencies)",
+                f"{counted(len(s['shared_targets']), 'shared target')}, "
+                f"{counted(len(s['shared_agencies']), 'shared agency')})",
                 "#synergies",
             )
         )
@@ -85,13 +88,13 @@ def most_involved(rows: Sequence[dict[str, Any]], outcomes: int) -> str:
     """
     top = rows[0]
     text = (
-        f"{top['name']}, by count: {top['total']} ties (list entries, outputs and indicators) "
-        f"on {top['outcomes']} of {outcomes} outcomes"
+        f"{top['name']}, by count: {counted(top['total'], 'tie')} (list entries, outputs and indicators) "
+        f"on {top['outcomes']} of {counted(outcomes, 'outcome')}"
     )
     broad = max(rows, key=lambda r: (r["outcomes"], r["total"]))
     if broad["outcomes"] > top["outcomes"]:
         on = f"all {outcomes}" if broad["outcomes"] == outcomes else f"{broad['outcomes']} of {outcomes}"
-        text += f"; broadest: {broad['name']}, on {on} outcomes ({broad['total']} ties)"
+        text += f"; broadest: {broad['name']}, on {on} outcomes ({counted(broad['total'], 'tie')})"
     return text
 
 
