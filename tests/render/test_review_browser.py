@@ -48,7 +48,7 @@ def test_review_section(browser: Any, reviewed_report: Any) -> None:  # noqa: F8
         assert page.locator("nav a[href='#review']").inner_text() == "Theory-of-change review"
         assert page.locator("#review-summary").inner_text() == (
             "20 scores by 3 reviewers (Ann, Bo, Cy) on 8 pairs; 2 contested; 3 where reviewers and the text "
-            "disagree; 1 pairs on the sheets still unreviewed."
+            "disagree; 1 pair on the sheets still unreviewed."
         )
         assert _rows(page, "review-matrix-table") == [
             ["Outcome 1.1", "", "-1", "-1.0"],
