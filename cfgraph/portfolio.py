@@ -115,7 +115,7 @@ def rows_of_each[F](
     :class:`~cfgraph.errors.NotInFrameworkError`) is raised only if none has it.
 
     >>> import cfgraph
-    >>> from cfgraph.analysis.paths import who
+    >>> from cfgraph.analysis.involvement import who
     >>> from cfgraph.analysis.records import records
     >>> fws = [cfgraph.load(cfgraph.MINI)]
     >>> len(rows_of_each(fws, lambda fw: records(who(fw, "5.1"), framework=fw.info.id))) > 0

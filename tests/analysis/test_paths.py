@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 import cfgraph
-from cfgraph.analysis.paths import depends, explain_path, who
+from cfgraph.analysis.involvement import who
+from cfgraph.analysis.paths import depends, explain_path
 from cfgraph.errors import UnknownIdError
 from cfgraph.graph import find_node, to_networkx
 from cfgraph.model import Framework, Outcome, OutcomeLink
