@@ -5,7 +5,7 @@ the indicators that measure it).
 >>> import cfgraph
 >>> fw = cfgraph.load(cfgraph.MINI)
 >>> [(i.kind, i.id) for i in who(fw, "1.1")][:2]
-[('outcome', '1.1'), ('agency', 'ilo')]
+[('indicator', '1.1-01'), ('agency', 'unicef')]
 """
 
 from __future__ import annotations
