@@ -11,7 +11,6 @@ import click
 
 from cfgraph.cli.options import (
     answer_each,
-    answer_each_titled,
     answers_of_each,
     echo_rows,
     format_option,
@@ -186,8 +185,11 @@ def depends_command(
         return depends_answer(fw, outcome, direction, mutual)
 
     question = ("depends", outcome, direction or "", str(mutual))
-    title, rows, empty = answer_each_titled(framework_dirs, portfolio_dir, question, compute)
-    echo_rows(rows, fmt, out, TableSpec(title, DEPENDS_COLUMNS, "outcome", empty=empty))
+    answers, rows = answers_of_each(framework_dirs, portfolio_dir, question, compute)
+    title, subtitles = heading(answers)
+    empty = "; ".join(said if fid is None else f"{fid}: {said}" for fid, _, said in answers)
+    spec = TableSpec(title, DEPENDS_COLUMNS, "outcome", empty=empty, subtitles=subtitles)
+    echo_rows(rows, fmt, out, spec)
 
 
 @click.command("path")

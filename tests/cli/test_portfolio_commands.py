@@ -298,3 +298,14 @@ def test_narrow_tables_keep_the_columns_of_the_question(runner: CliRunner, portf
     who = _table(runner, "who", "3.8", *where, columns=80).splitlines()
     assert _header(who) == ["framework", "section", "id", "name", "how"]
     assert max(map(len, actors + who)) <= 80
+
+
+def test_depends_over_two_frameworks_says_whose_answer(runner: CliRunner) -> None:
+    both = ["--framework", str(default_framework_dir()), "--framework", str(RIVERLAND)]
+    result = runner.invoke(cli, ["depends", "1", *both, "--direction", "affects"], env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        f"What outcome 1 affects, through the stated links read as influence ({RIVER_ID})",
+        "",
+        f"{RIVER_ID}: outcome 1 affects no other outcome through a stated link of a directed kind",
+    ]
