@@ -105,7 +105,23 @@ def resolve(fw: Framework, text: str, kinds: tuple[str, ...] = RESOLVABLE) -> tu
             what = " or ".join(ENTITIES[k].singular for k in wanted) if len(wanted) < 3 else "node"
             raise UnknownIdError(f"{what} (several match)", text, [typed_id(k, i) for k, i in partial[:8]])
     what = " or ".join(ENTITIES[k].singular for k in wanted) if len(wanted) < 3 else "node"
-    raise UnknownIdError(what, text, suggestions(fw, ident, wanted))
+    raise UnknownIdError(what, text, suggestions(fw, ident, wanted), _written_as_invalid(fw, ident))
+
+
+def _written_as_invalid(fw: Framework, code: str) -> str:
+    """What the framework says of *code* when its target lists write it but it is no SDG target.
+
+    >>> import cfgraph
+    >>> print(_written_as_invalid(cfgraph.load(cfgraph.MINI), "18.7"))
+    it is not an SDG target, but outcome 2.1 lists it as the document writes it (gaps --check invalid-code)
+    """
+    outcomes = sorted({t.outcome for t in fw.outcome_targets if t.code == code and not t.valid},
+                      key=[o.id for o in fw.outcomes].index)  # fmt: skip
+    if not outcomes:
+        return ""
+    listing = f"outcome {outcomes[0]} lists" if len(outcomes) == 1 else f"outcomes {', '.join(outcomes)} list"
+    written = "as the document writes it (gaps --check invalid-code)"
+    return f"it is not an SDG target, but {listing} it {written}"
 
 
 def also_named(fw: Framework, text: str, found: tuple[str, str]) -> list[str]:

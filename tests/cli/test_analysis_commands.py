@@ -89,6 +89,9 @@ def test_gaps_on_an_edited_copy(runner: CliRunner, tmp_path: Path) -> None:
         (["depends", "1.3"], "Error: unknown outcome '1.3'; did you mean 1.1?\n"),
         (["who", "6.9"], "Error: unknown node '6.9'; did you mean sdg-target:6.b, sdg-target:6.2, sdg-target:6.1?\n"),  # noqa: E501
         (["who", "unisef"], "Error: unknown node 'unisef'; did you mean agency:unicef?\n"),
+        (["who", "18.7"], "Error: unknown node '18.7'; did you mean sdg-target:8.6, outcome:1.1, "
+                          "sdg-target:10.2?; it is not an SDG target, but outcome 2.1 lists it as the "
+                          "document writes it (gaps --check invalid-code)\n"),
         (["depends", "9.9"], "Error: unknown outcome '9.9'; did you mean 1.1, 2.1?\n"),
         (["path", "1.1", "9.9"], "Error: unknown outcome or SDG target '9.9'; did you mean 3.9?\n"),
         (
