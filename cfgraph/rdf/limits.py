@@ -71,6 +71,19 @@ def _resident_bytes() -> int | None:
         return None
 
 
+def _in_callback(frame: FrameType | None) -> bool:
+    """Whether *frame* runs a garbage-collector or weak-reference callback, where an exception
+    cannot propagate to the query (Python prints it as ignored)."""
+    import gc
+
+    if frame is None:
+        return False
+    code = frame.f_code
+    return code.co_filename.endswith(("weakref.py", "_weakrefset.py")) or any(
+        getattr(cb, "__code__", None) is code for cb in gc.callbacks
+    )
+
+
 @contextlib.contextmanager
 def limited(limits: QueryLimits) -> Iterator[Callable[[], None]]:
     """Run the block under *limits*' time and memory; yields the check to call between rows."""
@@ -96,7 +109,8 @@ def limited(limits: QueryLimits) -> Iterator[Callable[[], None]]:
         return
 
     def tick(signum: int, frame: FrameType | None) -> None:
-        check()
+        if not _in_callback(frame):  # raised there, it would be lost; the next tick raises
+            check()
 
     previous = signal.signal(signal.SIGALRM, tick)
     signal.setitimer(signal.ITIMER_REAL, TICK, TICK)
